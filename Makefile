@@ -1,0 +1,56 @@
+# The two commands a new user needs: `make` (set up, then build everything) and `make test`.
+# Set-up installs the Debian packages the outputs need (when running as root; otherwise it
+# prints the command to run) and a virtual environment in .venv with the project and its tools.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Fonts for Chinese and Cyrillic, HarfBuzz's subsetter for small PDFs, poppler and Chromium
+# for the tests of the PDFs and of the HTML.
+DEBIAN_PACKAGES := fonts-noto-cjk fonts-noto-core libharfbuzz-subset0 libpango-1.0-0 \
+	libpangoft2-1.0-0 poppler-utils chromium
+
+.DEFAULT_GOAL := all
+.PHONY: all setup system-packages build check test lint messages clean
+
+all: build
+
+setup: system-packages $(VENV)/.installed
+
+system-packages:
+	@command -v dpkg-query >/dev/null || { echo "not Debian: install the equivalents of $(DEBIAN_PACKAGES)"; exit 0; }; \
+	missing=$$(for p in $(DEBIAN_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing Debian packages:" $$missing; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+		else \
+			echo "Missing Debian packages; run: sudo apt-get install --no-install-recommends" $$missing >&2; exit 1; \
+		fi; \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --editable '.[test]'
+	touch $@
+
+build: setup
+	$(BIN)/python build.py
+
+check: setup
+	$(BIN)/python build.py check
+
+test: setup
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check termbase tests build.py
+
+# Add new UI strings to the catalogs in templates/locale (then translate them in the .po files).
+messages: setup
+	$(BIN)/python -m termbase.catalogs
+
+clean:
+	rm -rf output

@@ -1,0 +1,143 @@
+"""The command line: `check`, `build` (the default) and `extract`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from termbase.findings import Finding, GlossaryError, Severity
+from termbase.model import Glossary
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_GLOSSARY = ROOT / "glossary"
+DEFAULT_OUT = ROOT / "output"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        args = parser.parse_args(["build", *(argv if argv is not None else sys.argv[1:])])
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="build.py",
+        description="Build the trilingual AI glossary into Anki decks, PDFs, HTML and exports.",
+        epilog="Without a command, builds every format.",
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate the glossary and run terminology QA")
+    _add_glossary_option(check)
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="how to print the findings (default: text)",
+    )
+    check.set_defaults(run=run_check)
+
+    build = commands.add_parser("build", help="render the outputs (default: all formats)")
+    _add_glossary_option(build)
+    build.add_argument(
+        "--only",
+        metavar="FORMAT,...",
+        type=_format_list,
+        help=f"render only these formats ({', '.join(_format_names())})",
+    )
+    build.add_argument(
+        "--out",
+        type=Path,
+        default=DEFAULT_OUT,
+        metavar="DIR",
+        help="the output folder (default: output/)",
+    )
+    build.set_defaults(run=run_build)
+    return parser
+
+
+def _add_glossary_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--glossary",
+        type=Path,
+        default=DEFAULT_GLOSSARY,
+        metavar="DIR",
+        help="the glossary folder (default: glossary/)",
+    )
+
+
+def _format_names() -> list[str]:
+    from termbase.render import RENDERERS
+
+    return list(RENDERERS)
+
+
+def _format_list(text: str) -> list[str]:
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in _format_names()]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(map(repr, unknown)) or '(none given)'}; "
+            f"choose from {', '.join(_format_names())}"
+        )
+    return names
+
+
+def load_or_report(glossary_dir: Path) -> Glossary | None:
+    """The glossary, or None after printing every loader problem to stderr."""
+    from termbase.load import load_glossary
+
+    try:
+        return load_glossary(glossary_dir)
+    except GlossaryError as error:
+        _print_findings(error.findings, sys.stderr)
+        return None
+
+
+def _print_findings(findings: Sequence[Finding], stream: object) -> None:
+    for finding in findings:
+        print(finding, file=stream)  # type: ignore[arg-type]
+    errors = sum(f.severity is Severity.ERROR for f in findings)
+    print(f"{errors} error(s), {len(findings) - errors} other finding(s)", file=sys.stderr)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from termbase.checks import check
+    from termbase.load import load_glossary
+
+    try:
+        findings = list(check(load_glossary(args.glossary)))
+    except GlossaryError as error:
+        findings = list(error.findings)
+    if args.format == "json":
+        json.dump([f.as_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        _print_findings(findings, sys.stdout)
+    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from termbase.build import BuildError, build
+
+    glossary = load_or_report(args.glossary)
+    if glossary is None:
+        return 1
+    try:
+        written = build(glossary, args.glossary, args.out, args.only or _format_names())
+    except BuildError as error:
+        print(f"error: {error}; nothing was written", file=sys.stderr)
+        return 1
+    for name, count in written.items():
+        print(f"{name}: {count} file(s)")
+    return 0

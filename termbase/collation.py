@@ -1,0 +1,54 @@
+"""Dictionary order per language: sort keys for indexes.
+
+- English: case-insensitive, accents ignored at first.
+- Russian: alphabetical, with ё sorted as е (as in dictionaries), ties broken е before ё.
+- Chinese: by pinyin syllable, then tone, then code point, character by character
+  (as in the Xiandai Hanyu Cidian); Latin letters and digits take their place in the alphabet.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+from termbase.pinyin import is_han, syllables
+
+SortKey = tuple[object, ...]
+
+
+def _fold(text: str) -> str:
+    """Case-folded, without accents or diacritics (й and ё are restored by the callers)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def english_key(text: str) -> SortKey:
+    return (_fold(text), text.casefold(), text)
+
+
+def russian_key(text: str) -> SortKey:
+    folded = text.casefold()
+    primary = folded.replace("ё", "е")
+    return (primary, folded.replace("ё", "е\uffff"), text)
+
+
+def chinese_key(text: str) -> SortKey:
+    per_char = []
+    for char, syllable in zip(text, syllables(text, tone_numbers=True), strict=True):
+        if is_han(char):
+            per_char.append((syllable[:-1], int(syllable[-1]), ord(char)))
+        else:
+            per_char.append((_fold(char), 0, ord(char)))
+    return (tuple(per_char), text)
+
+
+_KEYS: dict[str, Callable[[str], SortKey]] = {
+    "en": english_key,
+    "ru": russian_key,
+    "zh": chinese_key,
+}
+
+
+def sort_key(text: str, lang: str) -> SortKey:
+    """The dictionary-order key of `text` in language `lang` (a BCP 47 tag such as `zh-Hans`)."""
+    return _KEYS.get(lang.split("-")[0], english_key)(text)

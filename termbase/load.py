@@ -1,0 +1,452 @@
+"""Load the glossary: glossary.toml and concepts/*.yaml → a validated, immutable `Glossary`.
+
+Every problem in every file is collected in one pass; `GlossaryError` carries them all.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from termbase.findings import Finding, GlossaryError, Severity
+from termbase.model import (
+    Concept,
+    Domain,
+    FrozenMap,
+    Glossary,
+    Kind,
+    Location,
+    Status,
+    Term,
+    TermType,
+)
+from termbase.references import check_references
+from termbase.source_text import TextFileError, display_path, read_text
+from termbase.yamlnodes import NodeReader, YAMLSyntaxError, compose, suggest
+
+HEADER_FILE = "glossary.toml"
+CONCEPTS_DIR = "concepts"
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SOURCE_PATTERN = re.compile(r"(?P<file>[^:\s][^:]*):(?P<line>[1-9][0-9]*)")
+CONCEPT_KEYS = (
+    "id",
+    "kind",
+    "domain",
+    "terms",
+    "definition",
+    "notes",
+    "broader",
+    "related",
+    "examples",
+    "instance_of",
+    "maker",
+    "year",
+)
+REQUIRED_CONCEPT_KEYS = ("kind", "domain", "terms", "definition")
+NAMED_MODEL_KEYS = ("instance_of", "maker", "year")
+TERM_KEYS = ("text", "status", "type", "pinyin", "note", "homonym", "sources")
+RELATION_KEYS = ("broader", "related", "examples", "instance_of")
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What glossary.toml declares."""
+
+    title: FrozenMap[str]
+    description: FrozenMap[str]
+    languages: tuple[str, ...]
+    domains: tuple[Domain, ...]
+    location: Location
+
+
+def load_glossary(root: Path) -> Glossary:
+    """Read and validate the glossary in `root`; raise `GlossaryError` with every problem."""
+    findings: list[Finding] = []
+    header = _load_header(root / HEADER_FILE, findings)
+    if header is None:
+        raise GlossaryError(findings)
+    paths = _concept_files(root / CONCEPTS_DIR, findings)
+    concepts = [
+        concept for path in paths if (concept := _load_concept(path, header, findings)) is not None
+    ]
+    if len(concepts) == len(paths):  # else references to the broken files would all dangle
+        findings += check_references(concepts, {d.id for d in header.domains})
+    if findings:
+        raise GlossaryError(findings)
+    return Glossary(
+        title=header.title,
+        description=header.description,
+        languages=header.languages,
+        domains=header.domains,
+        concepts=tuple(sorted(concepts, key=lambda c: c.id)),
+        location=header.location,
+    )
+
+
+# glossary.toml ------------------------------------------------------------------------------
+
+
+def _load_header(path: Path, findings: list[Finding]) -> Header | None:
+    shown = display_path(path)
+    where = Location(shown, 1)
+    try:
+        text = read_text(path)
+        data = tomllib.loads(text)
+    except FileNotFoundError:
+        findings.append(_error(where, "missing-file", f"no {HEADER_FILE}: is this a glossary?"))
+        return None
+    except TextFileError as error:
+        findings.append(_error(error.location, "encoding", error.message))
+        return None
+    except tomllib.TOMLDecodeError as error:
+        findings.append(_toml_syntax_error(shown, error))
+        return None
+    return _TomlReader(shown, text, findings).header(data)
+
+
+def _toml_syntax_error(path: str, error: tomllib.TOMLDecodeError) -> Finding:
+    match = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
+    place = Location(path, int(match[1]), int(match[2])) if match else Location(path, 1)
+    message = re.sub(r"\s*\(at .*?\)$", "", str(error))
+    return _error(place, "toml-syntax", f"invalid TOML: {message}")
+
+
+class _TomlReader:
+    """Validates glossary.toml; tomllib keeps no positions, so lines are found by key."""
+
+    KEYS = ("languages", "title", "description", "domains")
+    DOMAIN_KEYS = ("id", "order", "name")
+
+    def __init__(self, path: str, text: str, findings: list[Finding]) -> None:
+        self.path, self.lines, self.findings = path, text.splitlines(), findings
+
+    def line_of(self, pattern: str, occurrence: int = 0) -> Location:
+        hits = [n for n, line in enumerate(self.lines, 1) if re.match(pattern, line.strip())]
+        return Location(self.path, hits[min(occurrence, len(hits) - 1)] if hits else 1)
+
+    def error(self, where: Location, code: str, message: str) -> None:
+        self.findings.append(_error(where, code, message))
+
+    def header(self, data: dict) -> Header | None:
+        before = len(self.findings)
+        for key in data.keys() - set(self.KEYS):
+            self.error(
+                self.line_of(rf"{re.escape(key)}\s*="),
+                "unknown-key",
+                f"unknown key '{key}'{suggest(key, self.KEYS)}",
+            )
+        languages = self.languages(data.get("languages"))
+        if len(self.findings) > before:
+            return None  # every text would be reported against the wrong languages
+        title = self.texts(data.get("title"), "title", languages)
+        description = self.texts(data.get("description"), "description", languages)
+        domains = self.domains(data.get("domains"), languages)
+        if len(self.findings) > before:
+            return None
+        return Header(title, description, languages, domains, Location(self.path, 1))
+
+    def languages(self, value: object) -> tuple[str, ...]:
+        where = self.line_of(r"languages\s*=")
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            self.error(where, "wrong-type", "languages: expected a list of language tags")
+            return ()
+        for tag in value:
+            if not _is_known_language(tag):
+                self.error(where, "unknown-language", f"languages: unknown language tag '{tag}'")
+        if len(set(value)) != len(value):
+            self.error(where, "duplicate-language", "languages: a language is listed twice")
+        return tuple(value)
+
+    def texts(
+        self, value: object, field: str, languages: tuple[str, ...], where: Location | None = None
+    ) -> FrozenMap[str]:
+        where = where or self.line_of(rf"(\[{field}\]|{field}\s*=)")
+        if not isinstance(value, dict):
+            self.error(
+                where,
+                "missing-key" if value is None else "wrong-type",
+                f"{field}: expected a text per language ({', '.join(languages)})",
+            )
+            return FrozenMap()
+        for lang in languages:
+            if not isinstance(value.get(lang), str) or not value[lang].strip():
+                self.error(where, "missing-language", f"{field}: no text for '{lang}'")
+        for lang in value.keys() - set(languages):
+            self.error(
+                where,
+                "unknown-language",
+                f"{field}: unknown language '{lang}'{suggest(lang, languages)}",
+            )
+        return FrozenMap(value)
+
+    def domains(self, value: object, languages: tuple[str, ...]) -> tuple[Domain, ...]:
+        if not isinstance(value, list) or not value:
+            self.error(
+                Location(self.path, 1), "missing-key", "domains: expected [[domains]] tables"
+            )
+            return ()
+        domains, seen = [], set()
+        for index, table in enumerate(value):
+            where = self.line_of(r"\[\[domains\]\]", index)
+            for key in table.keys() - set(self.DOMAIN_KEYS):
+                self.error(
+                    where,
+                    "unknown-key",
+                    f"unknown key 'domains.{key}'{suggest(key, self.DOMAIN_KEYS)}",
+                )
+            domain_id, order = table.get("id"), table.get("order")
+            if not isinstance(domain_id, str) or not ID_PATTERN.fullmatch(domain_id):
+                self.error(where, "bad-id", "domains.id: expected a kebab-case id")
+                continue
+            if domain_id in seen:
+                self.error(where, "duplicate-id", f"domain '{domain_id}' is declared twice")
+            if not isinstance(order, int) or isinstance(order, bool):
+                self.error(
+                    where, "wrong-type", f"domains.order of '{domain_id}': expected a number"
+                )
+                order = 0
+            names = self.texts(
+                table.get("name"), f"domains.name of '{domain_id}'", languages, where
+            )
+            seen.add(domain_id)
+            domains.append(Domain(domain_id, order, names, where))
+        return tuple(sorted(domains, key=lambda d: (d.order, d.id)))
+
+
+def _is_known_language(tag: str) -> bool:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(tag, sep="-")
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
+
+
+# concepts/*.yaml ----------------------------------------------------------------------------
+
+
+def _concept_files(folder: Path, findings: list[Finding]) -> list[Path]:
+    """The concept files, refusing two files for one id (`llm.yaml` and `llm.yml`, `LLM.yaml`)."""
+    if not folder.is_dir():
+        findings.append(
+            _error(Location(display_path(folder), 1), "missing-file", f"no {CONCEPTS_DIR}/ folder")
+        )
+        return []
+    seen: dict[str, Path] = {}
+    for path in sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml")):
+        key = path.stem.casefold()
+        if key in seen:
+            findings.append(
+                _error(
+                    Location(display_path(path), 1),
+                    "duplicate-id",
+                    f"duplicate id '{path.stem}': also {display_path(seen[key])}",
+                )
+            )
+        else:
+            seen[key] = path
+    return list(seen.values())
+
+
+def _load_concept(path: Path, header: Header, findings: list[Finding]) -> Concept | None:
+    shown = display_path(path)
+    try:
+        root = compose(read_text(path), shown)
+    except TextFileError as error:
+        findings.append(_error(error.location, "encoding", error.message, path.stem))
+        return None
+    except YAMLSyntaxError as error:
+        findings.append(error.finding)
+        return None
+    if root is None:
+        findings.append(_error(Location(shown, 1), "empty-file", "the file is empty", path.stem))
+        return None
+    reader = _ConceptReader(shown, path.stem, header)
+    concept = reader.read(root)
+    findings += reader.findings
+    return concept if not reader.findings else None
+
+
+class _ConceptReader(NodeReader):
+    """Reads one concept file into a `Concept`."""
+
+    def __init__(self, path: str, concept_id: str, header: Header) -> None:
+        super().__init__(path, concept_id)
+        self.header = header
+        self.places: dict[str, Location] = {}
+
+    def read(self, root: yaml.Node) -> Concept | None:
+        fields = self.mapping(root, "", known=CONCEPT_KEYS, required=REQUIRED_CONCEPT_KEYS)
+        if fields is None:
+            return None
+        self.check_id(root, fields)
+        kind = self.choice(fields["kind"], "kind", Kind) if "kind" in fields else None
+        if kind is Kind.CONCEPT:
+            for key in NAMED_MODEL_KEYS:
+                if key in fields:
+                    self.error(
+                        fields[key],
+                        "named-model-only",
+                        f"{key}: only named models (kind: named-model) have it",
+                    )
+        domain = self.text(fields["domain"], "domain") if "domain" in fields else None
+        self.places.update({key: self.where(node) for key, node in fields.items()})
+        terms = self.terms(fields["terms"]) if "terms" in fields else ()
+        definitions = self.per_language(fields.get("definition"), "definition")
+        notes = self.per_language(fields.get("notes"), "notes")
+        relations = {key: self.ids(fields[key], key) for key in RELATION_KEYS if key in fields}
+        maker = self.text(fields["maker"], "maker") if "maker" in fields else None
+        year = self.integer(fields["year"], "year") if "year" in fields else None
+        if self.findings or kind is None or domain is None:
+            return None
+        return Concept(
+            id=self.concept,
+            kind=kind,
+            domain=domain,
+            terms=terms,
+            definitions=definitions,
+            notes=notes,
+            location=self.where(root),
+            maker=maker,
+            year=year,
+            places=FrozenMap(self.places),
+            **relations,
+        )
+
+    def check_id(self, root: yaml.Node, fields: dict[str, yaml.Node]) -> None:
+        if not ID_PATTERN.fullmatch(self.concept):
+            self.error(
+                root,
+                "bad-id",
+                f"the file name '{self.concept}' is not a kebab-case id (a-z, 0-9, -)",
+            )
+        given = self.text(fields["id"], "id") if "id" in fields else None
+        if given is not None and given != self.concept:
+            self.error(
+                fields["id"],
+                "id-mismatch",
+                f"id '{given}' differs from the file name '{self.concept}'",
+            )
+
+    def languages_of(self, node: yaml.Node, field: str) -> dict[str, yaml.Node]:
+        """A per-language mapping, unknown language tags reported."""
+        values = self.mapping(node, field) or {}
+        languages = self.header.languages
+        for lang in [lang for lang in values if lang not in languages]:
+            key_node = next(k for k, _ in node.value if k.value == lang)
+            self.error(
+                key_node,
+                "unknown-language",
+                f"{field}: unknown language '{lang}' (the glossary's languages are "
+                f"{', '.join(languages)}){suggest(lang, languages)}",
+            )
+            del values[lang]
+        return values
+
+    def per_language(self, node: yaml.Node | None, field: str) -> FrozenMap[str]:
+        if node is None:
+            return FrozenMap()
+        values = self.languages_of(node, field)
+        self.places.update({f"{field}.{lang}": self.where(value) for lang, value in values.items()})
+        texts = {lang: self.text(value, f"{field}.{lang}") for lang, value in values.items()}
+        return FrozenMap({lang: text.strip() for lang, text in texts.items() if text})
+
+    def terms(self, node: yaml.Node) -> tuple[Term, ...]:
+        terms: list[Term] = []
+        for lang, value in self.languages_of(node, "terms").items():
+            field = f"terms.{lang}"
+            items = self.sequence(value, field)
+            if isinstance(value, yaml.SequenceNode) and not items:
+                self.error(value, "empty-list", f"{field}: give at least one term")
+            in_lang = [
+                term
+                for index, item in enumerate(items)
+                if (term := self.term(item, f"{field}[{index}]", lang)) is not None
+            ]
+            self.check_preferred(value, field, in_lang)
+            terms += sorted(in_lang, key=lambda t: t.status is not Status.PREFERRED)
+        return tuple(terms)
+
+    def check_preferred(self, node: yaml.Node, field: str, terms: list[Term]) -> None:
+        preferred = [t for t in terms if t.status is Status.PREFERRED]
+        if len(preferred) > 1:
+            second = preferred[1]
+            self.findings.append(
+                _error(
+                    second.location,
+                    "two-preferred",
+                    f"{field}: two preferred terms, '{preferred[0].text}' and '{second.text}'; "
+                    "mark one admitted",
+                    self.concept,
+                )
+            )
+        elif terms and not preferred:
+            self.error(node, "no-preferred", f"{field}: no term is marked preferred")
+
+    def term(self, node: yaml.Node, field: str, lang: str) -> Term | None:
+        fields = self.mapping(node, field, known=TERM_KEYS, required=("text", "status"))
+        if fields is None or "text" not in fields or "status" not in fields:
+            return None
+        text = self.text(fields["text"], f"{field}.text")
+        status = self.choice(fields["status"], f"{field}.status", Status)
+        term_type = (
+            self.choice(fields["type"], f"{field}.type", TermType)
+            if "type" in fields
+            else TermType.FULL_FORM
+        )
+        pinyin = self.text(fields["pinyin"], f"{field}.pinyin") if "pinyin" in fields else None
+        if pinyin is not None and not lang.startswith("zh"):
+            self.error(
+                fields["pinyin"],
+                "pinyin-not-chinese",
+                f"{field}.pinyin: only Chinese terms have pinyin",
+            )
+        note = self.text(fields["note"], f"{field}.note") if "note" in fields else None
+        homonym = (
+            self.boolean(fields["homonym"], f"{field}.homonym") if "homonym" in fields else False
+        )
+        sources = self.sources(fields["sources"], f"{field}.sources") if "sources" in fields else ()
+        if text is None or status is None or term_type is None:
+            return None
+        return Term(
+            text=text,
+            lang=lang,
+            status=status,
+            type=term_type,
+            location=self.where(fields["text"]),
+            pinyin=pinyin,
+            note=note,
+            homonym=bool(homonym),
+            sources=sources,
+        )
+
+    def sources(self, node: yaml.Node, field: str) -> tuple[Location, ...]:
+        places = []
+        for item, value in self.texts(node, field):
+            match = SOURCE_PATTERN.fullmatch(value.strip())
+            if match is None:
+                self.error(item, "bad-source", f"{field}: expected 'file:line', got '{value}'")
+            else:
+                places.append(Location(match["file"], int(match["line"])))
+        return tuple(places)
+
+    def ids(self, node: yaml.Node, field: str) -> tuple[str, ...]:
+        ids: list[str] = []
+        for item, value in self.texts(node, field):
+            self.places[f"{field}[{len(ids)}]"] = self.where(item)
+            if not ID_PATTERN.fullmatch(value):
+                self.error(item, "bad-id", f"{field}: '{value}' is not a concept id")
+            elif value in ids:
+                self.error(item, "duplicate-reference", f"{field}: '{value}' is listed twice")
+            else:
+                ids.append(value)
+        return tuple(ids)
+
+
+def _error(where: Location, code: str, message: str, concept: str | None = None) -> Finding:
+    return Finding(where, Severity.ERROR, code, message, concept)

@@ -1,0 +1,183 @@
+"""The glossary model: immutable, validated, concept-oriented (as in a termbase).
+
+Only `termbase.load` builds these objects; every later stage reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TypeVar
+
+V = TypeVar("V")
+
+
+class FrozenMap(Mapping[str, V]):
+    """A read-only, hashable, picklable mapping (for per-language texts)."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, V] | None = None) -> None:
+        self._items: dict[str, V] = dict(items or {})
+
+    def __getitem__(self, key: str) -> V:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._items.items()))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and dict(self._items) == dict(other)
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._items!r})"
+
+    def __reduce__(self) -> tuple[type, tuple[dict[str, V]]]:
+        return (FrozenMap, (self._items,))
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Location:
+    """A 1-based place in a file: used by every error, finding and source citation."""
+
+    path: str
+    line: int
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+class Status(StrEnum):
+    """The administrative status of a term (TBX administrativeStatus)."""
+
+    PREFERRED = "preferred"
+    ADMITTED = "admitted"
+    DEPRECATED = "deprecated"
+
+
+class TermType(StrEnum):
+    """The form of a term (TBX termType)."""
+
+    FULL_FORM = "full-form"
+    ABBREVIATION = "abbreviation"
+    ACRONYM = "acronym"
+    VARIANT = "variant"
+
+
+class Kind(StrEnum):
+    """What a concept entry describes."""
+
+    CONCEPT = "concept"
+    NAMED_MODEL = "named-model"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One designation of a concept in one language."""
+
+    text: str
+    lang: str
+    status: Status
+    type: TermType
+    location: Location
+    pinyin: str | None = None
+    """Pinyin with tone marks for a Chinese term; None means derive it (pypinyin)."""
+    note: str | None = None
+    """Why a term is admitted or deprecated, in the term's own language."""
+    homonym: bool = False
+    """The same text may name another concept that is also marked as a homonym."""
+    sources: tuple[Location, ...] = ()
+    """Where the term occurs in the source notes (file name, line)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """One concept entry: its terms in every language, definitions and relations."""
+
+    id: str
+    kind: Kind
+    domain: str
+    terms: tuple[Term, ...]
+    """All terms, grouped by language in glossary order, preferred term first."""
+    definitions: FrozenMap[str]
+    location: Location
+    notes: FrozenMap[str] = field(default_factory=FrozenMap)
+    broader: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+    """Ids of named models that are examples of this concept."""
+    instance_of: tuple[str, ...] = ()
+    """For a named model: the ids of the concepts it is an instance of."""
+    maker: str | None = None
+    """For a named model: the organisation that made it."""
+    year: int | None = None
+    """For a named model: the year it was first released."""
+    places: FrozenMap[Location] = field(default_factory=FrozenMap, compare=False)
+    """Where each field's value starts in the file: "domain", "broader[0]", "definition.ru", ..."""
+
+    def terms_in(self, lang: str) -> tuple[Term, ...]:
+        """The terms in one language, preferred first."""
+        return tuple(term for term in self.terms if term.lang == lang)
+
+    def preferred(self, lang: str) -> Term | None:
+        """The preferred term in a language (None when the language is missing)."""
+        return next(
+            (t for t in self.terms if t.lang == lang and t.status is Status.PREFERRED),
+            None,
+        )
+
+    def variants(self, lang: str) -> tuple[Term, ...]:
+        """The admitted and deprecated terms in a language."""
+        return tuple(t for t in self.terms_in(lang) if t.status is not Status.PREFERRED)
+
+
+@dataclass(frozen=True, slots=True)
+class Domain:
+    """A subject field that groups concepts (generative models, tasks, ...)."""
+
+    id: str
+    order: int
+    names: FrozenMap[str]
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Glossary:
+    """The whole, validated glossary."""
+
+    title: FrozenMap[str]
+    description: FrozenMap[str]
+    languages: tuple[str, ...]
+    """Language tags in display order: ("en", "ru", "zh-Hans")."""
+    domains: tuple[Domain, ...]
+    """Sorted by their order."""
+    concepts: tuple[Concept, ...]
+    """Sorted by id."""
+    location: Location
+    _by_id: FrozenMap[Concept] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", FrozenMap({c.id: c for c in self.concepts}))
+
+    def concept(self, concept_id: str) -> Concept:
+        """The concept with this id (KeyError when there is none)."""
+        return self._by_id[concept_id]
+
+    def domain(self, domain_id: str) -> Domain:
+        """The domain with this id (KeyError when there is none)."""
+        for domain in self.domains:
+            if domain.id == domain_id:
+                return domain
+        raise KeyError(domain_id)
+
+    def in_domain(self, domain_id: str) -> tuple[Concept, ...]:
+        """The concepts of one domain, sorted by id."""
+        return tuple(c for c in self.concepts if c.domain == domain_id)

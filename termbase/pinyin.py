@@ -1,0 +1,50 @@
+"""Pinyin for Chinese terms (pypinyin, reading words in context)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+from termbase.model import Term
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+
+
+def is_han(char: str) -> bool:
+    """True for a Chinese character (CJK unified ideographs and their extensions)."""
+    return bool(_HAN.fullmatch(char))
+
+
+@lru_cache(maxsize=65536)
+def syllables(text: str, *, tone_numbers: bool = False) -> tuple[str, ...]:
+    """One item per character: its pinyin when Han (`dà`, or `da4`), else the character."""
+    style = Style.TONE3 if tone_numbers else Style.TONE
+    items = lazy_pinyin(text, style=style, neutral_tone_with_five=tone_numbers, errors=list)
+    if len(items) != len(text):  # a character pypinyin splits or merges: read one at a time
+        items = [
+            lazy_pinyin(c, style=style, neutral_tone_with_five=tone_numbers, errors=list)[0]
+            if is_han(c)
+            else c
+            for c in text
+        ]
+    return tuple(items)
+
+
+def reading(term: Term) -> str:
+    """The term's pinyin with tone marks: the glossary's override, or derived (`dà yǔ yán`)."""
+    return term.pinyin or spell(term.text)
+
+
+def spell(text: str) -> str:
+    """Han syllables separated by spaces; runs of other characters (`GPT-4`) kept whole."""
+    parts: list[str] = []
+    run = ""
+    for char, syllable in zip(text, syllables(text), strict=True):
+        if is_han(char):
+            parts += [run.strip(), syllable]
+            run = ""
+        else:
+            run += char
+    return " ".join(part for part in [*parts, run.strip()] if part)

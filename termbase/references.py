@@ -1,0 +1,129 @@
+"""Rules across concepts: references that resolve, no cycles in `broader`, terms owned once."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+from termbase.findings import Finding, Severity
+from termbase.model import Concept, Kind, Location, Term
+from termbase.normalize import term_key
+
+# Which kind of concept each relation may point to (None: any kind).
+TARGET_KIND = {
+    "broader": None,
+    "related": None,
+    "examples": Kind.NAMED_MODEL,
+    "instance_of": Kind.CONCEPT,
+}
+
+
+def check_references(concepts: Sequence[Concept], domain_ids: set[str]) -> list[Finding]:
+    """Every cross-concept problem of a set of individually valid concepts."""
+    by_id = {concept.id: concept for concept in concepts}
+    return [
+        *_dangling(concepts, by_id, domain_ids),
+        *_broader_cycles(concepts, by_id),
+        *_shared_terms(concepts),
+    ]
+
+
+def _error(where: Location, code: str, message: str, concept: str) -> Finding:
+    return Finding(where, Severity.ERROR, code, message, concept)
+
+
+def _dangling(
+    concepts: Sequence[Concept], by_id: dict[str, Concept], domain_ids: set[str]
+) -> Iterator[Finding]:
+    for concept in concepts:
+        if concept.domain not in domain_ids:
+            yield _error(
+                concept.places["domain"],
+                "unknown-domain",
+                f"domain: unknown domain '{concept.domain}' (not in glossary.toml)",
+                concept.id,
+            )
+        for relation, kind in TARGET_KIND.items():
+            for index, target in enumerate(getattr(concept, relation)):
+                where = concept.places[f"{relation}[{index}]"]
+                if target == concept.id:
+                    yield _error(
+                        where,
+                        "self-reference",
+                        f"{relation}: a concept cannot refer to itself",
+                        concept.id,
+                    )
+                elif target not in by_id:
+                    yield _error(
+                        where,
+                        "dangling-reference",
+                        f"{relation}: no concept '{target}' (no concepts/{target}.yaml)",
+                        concept.id,
+                    )
+                elif kind is not None and by_id[target].kind is not kind:
+                    yield _error(
+                        where,
+                        "wrong-kind",
+                        f"{relation}: '{target}' is a {by_id[target].kind}, expected a {kind}",
+                        concept.id,
+                    )
+
+
+def _broader_cycles(concepts: Sequence[Concept], by_id: dict[str, Concept]) -> Iterator[Finding]:
+    """One finding per cycle, reported on its alphabetically first concept."""
+    seen_cycles: set[frozenset[str]] = set()
+    for start in concepts:
+        for cycle in _cycles_from(start.id, by_id):
+            if frozenset(cycle) in seen_cycles:
+                continue
+            seen_cycles.add(frozenset(cycle))
+            first = min(cycle)
+            turn = cycle.index(first)
+            path = cycle[turn:] + cycle[:turn] + [first]
+            concept = by_id[first]
+            index = concept.broader.index(path[1])
+            yield _error(
+                concept.places[f"broader[{index}]"],
+                "broader-cycle",
+                f"broader: cycle {' → '.join(path)}",
+                first,
+            )
+
+
+def _cycles_from(start: str, by_id: dict[str, Concept]) -> Iterator[list[str]]:
+    """Cycles through `start` along `broader` links (depth-first)."""
+    stack: list[tuple[str, list[str]]] = [(start, [start])]
+    visited: set[str] = set()
+    while stack:
+        node, path = stack.pop()
+        for parent in by_id[node].broader if node in by_id else ():
+            if parent == start:
+                yield path
+            elif parent not in visited and parent in by_id:
+                visited.add(parent)
+                stack.append((parent, [*path, parent]))
+
+
+def _shared_terms(concepts: Sequence[Concept]) -> Iterator[Finding]:
+    owners: dict[tuple[str, str], list[tuple[Concept, Term]]] = defaultdict(list)
+    for concept in concepts:
+        for term in concept.terms:
+            owners[term.lang, term_key(term.text)].append((concept, term))
+    for (lang, _), claims in owners.items():
+        first_concept, first_term = claims[0]
+        for concept, term in claims[1:]:
+            if concept is first_concept:
+                yield _error(
+                    term.location,
+                    "duplicate-term",
+                    f"terms.{lang}: '{term.text}' is listed twice",
+                    concept.id,
+                )
+            elif not (term.homonym and first_term.homonym):
+                yield _error(
+                    term.location,
+                    "shared-term",
+                    f"terms.{lang}: '{term.text}' is also a term of '{first_concept.id}' "
+                    f"({first_term.location}); mark both `homonym: true` if they are homonyms",
+                    concept.id,
+                )

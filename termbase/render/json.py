@@ -1,0 +1,144 @@
+"""The JSON export: the whole glossary, for machines (and the round trip back to the model)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+from typing import Any
+
+from termbase.model import (
+    Concept,
+    Domain,
+    FrozenMap,
+    Glossary,
+    Kind,
+    Location,
+    Status,
+    Term,
+    TermType,
+)
+from termbase.render import BuildContext, Output
+
+PATH = PurePosixPath("glossary.json")
+FORMAT_VERSION = 1
+
+
+def render(context: BuildContext) -> Iterator[Output]:
+    yield Output(PATH, dumps(context.glossary).encode())
+
+
+def dumps(glossary: Glossary) -> str:
+    """The glossary as stable, human-readable JSON (keys in a fixed order, UTF-8 text)."""
+    return json.dumps(to_data(glossary), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_data(glossary: Glossary) -> dict[str, Any]:
+    return {
+        "format": FORMAT_VERSION,
+        "title": dict(glossary.title),
+        "description": dict(glossary.description),
+        "languages": list(glossary.languages),
+        "location": str(glossary.location),
+        "domains": [_domain(d) for d in glossary.domains],
+        "concepts": [_concept(c) for c in glossary.concepts],
+    }
+
+
+def _domain(domain: Domain) -> dict[str, Any]:
+    return {
+        "id": domain.id,
+        "order": domain.order,
+        "name": dict(domain.names),
+        "location": str(domain.location),
+    }
+
+
+def _concept(concept: Concept) -> dict[str, Any]:
+    return {
+        "id": concept.id,
+        "kind": str(concept.kind),
+        "domain": concept.domain,
+        "terms": [_term(t) for t in concept.terms],
+        "definition": dict(concept.definitions),
+        "notes": dict(concept.notes),
+        "broader": list(concept.broader),
+        "related": list(concept.related),
+        "examples": list(concept.examples),
+        "instance_of": list(concept.instance_of),
+        "maker": concept.maker,
+        "year": concept.year,
+        "location": str(concept.location),
+    }
+
+
+def _term(term: Term) -> dict[str, Any]:
+    return {
+        "text": term.text,
+        "lang": term.lang,
+        "status": str(term.status),
+        "type": str(term.type),
+        "pinyin": term.pinyin,
+        "note": term.note,
+        "homonym": term.homonym,
+        "sources": [f"{s.path}:{s.line}" for s in term.sources],
+        "location": str(term.location),
+    }
+
+
+# Reading back ----------------------------------------------------------------------------------
+
+
+def loads(text: str) -> Glossary:
+    """The model from `dumps` output (for tools that read the export; the round-trip test)."""
+    data = json.loads(text)
+    return Glossary(
+        title=FrozenMap(data["title"]),
+        description=FrozenMap(data["description"]),
+        languages=tuple(data["languages"]),
+        domains=tuple(
+            Domain(d["id"], d["order"], FrozenMap(d["name"]), _location(d["location"]))
+            for d in data["domains"]
+        ),
+        concepts=tuple(_read_concept(c) for c in data["concepts"]),
+        location=_location(data["location"]),
+    )
+
+
+def _location(text: str) -> Location:
+    path, line, column = text.rsplit(":", 2)
+    return Location(path, int(line), int(column))
+
+
+def _read_concept(data: dict[str, Any]) -> Concept:
+    return Concept(
+        id=data["id"],
+        kind=Kind(data["kind"]),
+        domain=data["domain"],
+        terms=tuple(_read_term(t) for t in data["terms"]),
+        definitions=FrozenMap(data["definition"]),
+        notes=FrozenMap(data["notes"]),
+        broader=tuple(data["broader"]),
+        related=tuple(data["related"]),
+        examples=tuple(data["examples"]),
+        instance_of=tuple(data["instance_of"]),
+        maker=data["maker"],
+        year=data["year"],
+        location=_location(data["location"]),
+    )
+
+
+def _read_term(data: dict[str, Any]) -> Term:
+    return Term(
+        text=data["text"],
+        lang=data["lang"],
+        status=Status(data["status"]),
+        type=TermType(data["type"]),
+        pinyin=data["pinyin"],
+        note=data["note"],
+        homonym=data["homonym"],
+        sources=tuple(
+            Location(path, int(line)) for path, line in (s.rsplit(":", 1) for s in data["sources"])
+        ),
+        location=_location(data["location"]),
+    )

@@ -1,0 +1,39 @@
+"""Jinja2 environments for the renderers: autoescaped, strict, with the UI catalogs installed."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from termbase import i18n, labels
+from termbase.pinyin import reading
+from termbase.render import TEMPLATES
+
+
+@cache
+def environment(lang: str, templates: Path = TEMPLATES) -> jinja2.Environment:
+    """The template environment for UI language `lang` (templates under `templates/`)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.globals.update(
+        ui_lang=lang,
+        label=lambda key, **values: labels.label(lang, key, **values),
+        status_label=lambda status: labels.status_label(lang, status),
+        term_type_label=lambda term_type: labels.term_type_label(lang, term_type),
+        kind_label=lambda kind: labels.kind_label(lang, kind),
+        count=lambda what, n: labels.count(lang, what, n),
+        language_name=lambda code: i18n.language_name(code, lang),
+        long_date=lambda day: i18n.long_date(day, lang),
+    )
+    env.filters["pinyin"] = reading
+    return env

@@ -1,0 +1,177 @@
+"""Typed reading of YAML nodes, keeping the line and column of every value.
+
+The loader composes each document into nodes (libyaml's C parser when present) and reads them
+through a `NodeReader`, which turns every wrong shape into a finding instead of an exception.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Collection
+from enum import StrEnum
+from typing import TypeVar
+
+import yaml
+
+from termbase.findings import Finding, Severity
+from termbase.model import Location
+
+E = TypeVar("E", bound=StrEnum)
+
+Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_TAG = "tag:yaml.org,2002:"
+_SHAPES = {
+    "str": "text",
+    "int": "a number",
+    "float": "a number",
+    "bool": "true/false",
+    "null": "nothing",
+    "timestamp": "a date",
+}
+
+
+class YAMLSyntaxError(Exception):
+    """The document is not valid YAML."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(str(finding))
+        self.finding = finding
+
+
+def compose(text: str, path: str) -> yaml.Node | None:
+    """The document's node tree (None for an empty document)."""
+    try:
+        return yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        place = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path, 1)
+        message = " ".join(part for part in (error.context, error.problem) if part)
+        raise YAMLSyntaxError(
+            Finding(place, Severity.ERROR, "yaml-syntax", f"invalid YAML: {message}")
+        ) from None
+    except yaml.YAMLError as error:  # reader errors carry no mark
+        raise YAMLSyntaxError(
+            Finding(Location(path, 1), Severity.ERROR, "yaml-syntax", f"invalid YAML: {error}")
+        ) from None
+
+
+def shape(node: yaml.Node) -> str:
+    """What a node is, in words for an error message."""
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return _SHAPES.get(node.tag.removeprefix(_TAG), "a value")
+
+
+def suggest(word: str, choices: Collection[str]) -> str:
+    """` (did you mean 'x'?)` when a close choice exists."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class NodeReader:
+    """Reads the nodes of one file, collecting findings with their places."""
+
+    def __init__(self, path: str, concept: str | None = None) -> None:
+        self.path = path
+        self.concept = concept
+        self.findings: list[Finding] = []
+
+    def where(self, node: yaml.Node) -> Location:
+        mark = node.start_mark
+        return Location(self.path, mark.line + 1, mark.column + 1)
+
+    def error(self, node: yaml.Node, code: str, message: str) -> None:
+        self.findings.append(Finding(self.where(node), Severity.ERROR, code, message, self.concept))
+
+    def _wrong_type(self, node: yaml.Node, field: str, expected: str) -> None:
+        self.error(node, "wrong-type", f"{field}: expected {expected}, got {shape(node)}")
+
+    def mapping(
+        self,
+        node: yaml.Node,
+        field: str,
+        *,
+        known: Collection[str] | None = None,
+        required: Collection[str] = (),
+    ) -> dict[str, yaml.Node] | None:
+        """The mapping's values by key; unknown, duplicate and missing keys are reported."""
+        if not isinstance(node, yaml.MappingNode):
+            self._wrong_type(node, field or "document", "a mapping")
+            return None
+        values: dict[str, yaml.Node] = {}
+        prefix = f"{field}." if field else ""
+        misspelt: set[str] = set()  # keys an unknown key was probably meant to be
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str) or key_node.tag != _TAG + "str":
+                self.error(key_node, "wrong-type", f"{field or 'document'}: keys must be text")
+            elif key in values:
+                self.error(key_node, "duplicate-key", f"duplicate key '{prefix}{key}'")
+            elif known is not None and key not in known:
+                hint = suggest(key, known)
+                misspelt.update(difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6))
+                self.error(key_node, "unknown-key", f"unknown key '{prefix}{key}'{hint}")
+            else:
+                values[key] = value_node
+        for key in required:
+            if key not in values and key not in misspelt:
+                self.error(node, "missing-key", f"missing key '{prefix}{key}'")
+        return values
+
+    def sequence(self, node: yaml.Node, field: str) -> list[yaml.Node]:
+        """The list's items (an empty list and a wrong type both give none)."""
+        if isinstance(node, yaml.SequenceNode):
+            return list(node.value)
+        self._wrong_type(node, field, "a list")
+        return []
+
+    def text(self, node: yaml.Node, field: str) -> str | None:
+        """A non-empty text value."""
+        if not isinstance(node, yaml.ScalarNode) or node.tag != _TAG + "str":
+            hint = " (put it in quotes)" if isinstance(node, yaml.ScalarNode) else ""
+            self._wrong_type(node, field, "text" + hint)
+            return None
+        if not node.value.strip():
+            self.error(node, "empty-text", f"{field}: must not be empty")
+            return None
+        return node.value
+
+    def integer(self, node: yaml.Node, field: str) -> int | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "int":
+            return int(node.value.replace("_", ""), 0)
+        self._wrong_type(node, field, "a whole number")
+        return None
+
+    def boolean(self, node: yaml.Node, field: str) -> bool | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "bool":
+            return node.value.lower() in {"true", "yes", "on"}
+        self._wrong_type(node, field, "true or false")
+        return None
+
+    def choice(self, node: yaml.Node, field: str, choices: type[E]) -> E | None:
+        """One of an enumeration's values."""
+        value = self.text(node, field)
+        if value is None:
+            return None
+        try:
+            return choices(value)
+        except ValueError:
+            names = [str(c) for c in choices]
+            self.error(
+                node,
+                "bad-value",
+                f"{field}: expected one of {', '.join(names)}; got '{value}'"
+                f"{suggest(value, names)}",
+            )
+            return None
+
+    def texts(self, node: yaml.Node, field: str) -> list[tuple[yaml.Node, str]]:
+        """A list of text values, each with its node."""
+        items = (
+            (item, self.text(item, f"{field}[{index}]"))
+            for index, item in enumerate(self.sequence(node, field))
+        )
+        return [(item, value) for item, value in items if value is not None]

@@ -1,0 +1,32 @@
+"""Shared fixtures: the small test glossary, the shipped glossary, and a way to copy them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from termbase.load import load_glossary
+from termbase.model import Glossary
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "mini"
+SHIPPED = ROOT / "glossary"
+
+
+@pytest.fixture
+def mini_dir(tmp_path: Path) -> Path:
+    """A writable copy of the small test glossary."""
+    return Path(shutil.copytree(MINI, tmp_path / "glossary"))
+
+
+@pytest.fixture(scope="session")
+def mini() -> Glossary:
+    return load_glossary(MINI)
+
+
+@pytest.fixture(scope="session")
+def shipped() -> Glossary:
+    return load_glossary(SHIPPED)

@@ -1,0 +1,25 @@
+"""The UI catalogs: every string the code and templates use is translated in ru and zh-Hans."""
+
+from __future__ import annotations
+
+import pytest
+
+from termbase.catalogs import UI_LANGUAGES, domains, extract, read_catalog
+
+
+@pytest.mark.parametrize("lang", UI_LANGUAGES)
+@pytest.mark.parametrize("domain", domains())
+def test_every_ui_string_is_translated(domain: str, lang: str) -> None:
+    used = {m.id if isinstance(m.id, str) else m.id[0] for m in extract(domain) if m.id}
+    catalog = read_catalog(domain, lang)
+    translated = {
+        m.id if isinstance(m.id, str) else m.id[0]
+        for m in catalog
+        if m.id and not m.fuzzy and all(m.string if isinstance(m.string, tuple) else [m.string])
+    }
+    missing = sorted(used - translated)
+    assert not missing, f"run `make messages` and translate in {domain}.po ({lang}): {missing}"
+
+
+def test_the_core_domain_exists() -> None:
+    assert "core" in domains()

@@ -1,0 +1,71 @@
+"""Dictionary order per language, on real terms."""
+
+from __future__ import annotations
+
+from termbase.collation import sort_key
+
+
+def ordered(words: list[str], lang: str) -> list[str]:
+    return sorted(words, key=lambda w: sort_key(w, lang))
+
+
+def test_russian_sorts_yo_as_ye_like_a_dictionary() -> None:
+    # Plain sorted() puts ё after я; a dictionary files ёлка among the е-words.
+    words = ["ёлка", "языковая модель", "ель", "ежевика", "еда", "ёж", "генеративная модель"]
+    assert sorted(words)[-1] == "ёлка"
+    assert ordered(words, "ru") == [
+        "генеративная модель",
+        "еда",
+        "ёж",
+        "ежевика",
+        "ёлка",
+        "ель",
+        "языковая модель",
+    ]
+
+
+def test_russian_ties_put_ye_before_yo_and_ignore_case() -> None:
+    assert ordered(["Ёлка", "елка", "Модель", "машинное обучение"], "ru") == [
+        "елка",
+        "Ёлка",
+        "машинное обучение",
+        "Модель",
+    ]
+
+
+def test_chinese_sorts_by_pinyin_then_tone() -> None:
+    terms = [
+        "模型",
+        "大语言模型",
+        "扩散模型",
+        "变换器",
+        "基础模型",
+        "生成模型",
+        "自监督学习",
+        "编码器",
+    ]
+    assert ordered(terms, "zh-Hans") == [
+        "编码器",  # biān
+        "变换器",  # biàn
+        "大语言模型",  # dà
+        "基础模型",  # jī
+        "扩散模型",  # kuò
+        "模型",  # mó
+        "生成模型",  # shēng
+        "自监督学习",  # zì
+    ]
+
+
+def test_chinese_reads_words_in_context() -> None:
+    # 行 is háng in 行业 (industry) but xíng in 行为 (behaviour): háng sorts before xíng.
+    assert ordered(["行为", "行业"], "zh-Hans") == ["行业", "行为"]
+    assert sort_key("银行", "zh-Hans")[0][1][0] == "hang"
+
+
+def test_english_ignores_case_and_accents() -> None:
+    assert ordered(["Transformer", "autoencoder", "BERT", "élan"], "en") == [
+        "autoencoder",
+        "BERT",
+        "élan",
+        "Transformer",
+    ]

@@ -1,0 +1,111 @@
+"""The loader: every bad input gives one clear line with file:line:column; good input loads."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from termbase.findings import GlossaryError
+from termbase.load import load_glossary
+from termbase.model import Kind, Status, TermType
+
+BAD = sorted((FIXTURES / "bad").iterdir())
+
+
+@pytest.mark.parametrize("case", BAD, ids=lambda p: p.name)
+def test_bad_glossary_reports_exact_problems(
+    case: Path, mini_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(case, mini_dir, dirs_exist_ok=True)
+    (mini_dir / "expected.txt").unlink()
+    monkeypatch.chdir(mini_dir)
+    with pytest.raises(GlossaryError) as raised:
+        load_glossary(Path("."))
+    got = [str(f) for f in raised.value.findings]
+    assert got == (case / "expected.txt").read_text().splitlines()
+
+
+def test_every_bad_case_expects_exactly_one_line() -> None:
+    for case in BAD:
+        assert len((case / "expected.txt").read_text().splitlines()) == 1, case.name
+
+
+def test_mini_glossary_loads_into_the_model(mini) -> None:
+    assert mini.languages == ("en", "ru", "zh-Hans")
+    assert [d.id for d in mini.domains] == ["generative-models", "named-models"]
+    assert [c.id for c in mini.concepts] == ["generative-model", "gpt-3", "llm"]
+    llm = mini.concept("llm")
+    assert llm.kind is Kind.CONCEPT
+    assert llm.preferred("en").text == "large language model"
+    assert [(t.text, t.type) for t in llm.variants("en")] == [("LLM", TermType.ABBREVIATION)]
+    assert llm.broader == ("generative-model",) and llm.examples == ("gpt-3",)
+    assert llm.notes["ru"].startswith("Сокращение")
+    gpt3 = mini.concept("gpt-3")
+    assert (gpt3.kind, gpt3.maker, gpt3.year, gpt3.instance_of) == (
+        Kind.NAMED_MODEL,
+        "OpenAI",
+        2020,
+        ("llm",),
+    )
+
+
+def test_terms_keep_their_places_and_sources(mini) -> None:
+    llm_abbreviation = mini.concept("llm").variants("en")[0]
+    assert llm_abbreviation.location.line == 9
+    assert [f"{s.path}:{s.line}" for s in llm_abbreviation.sources] == ["notes.md:3", "notes.md:9"]
+    assert mini.concept("generative-model").preferred("zh-Hans").pinyin == "shēngchéng móxíng"
+
+
+def test_preferred_term_comes_first_whatever_the_file_order(mini_dir: Path) -> None:
+    path = mini_dir / "concepts" / "llm.yaml"
+    text = path.read_text()
+    english = text[text.index("  en:\n") : text.index("  ru:\n")]
+    first, second = english.split("    - text: LLM")
+    path.write_text(text.replace(english, "  en:\n    - text: LLM" + second + first[6:]))
+    assert [t.status for t in load_glossary(mini_dir).concept("llm").terms_in("en")] == [
+        Status.PREFERRED,
+        Status.ADMITTED,
+    ]
+
+
+def test_the_model_is_immutable(mini) -> None:
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        mini.concept("llm").domain = "x"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        mini.concept("llm").definitions["en"] = "x"  # type: ignore[index]
+
+
+def test_all_problems_of_all_files_are_collected_in_one_pass(mini_dir: Path) -> None:
+    for name in ("llm.yaml", "generative-model.yaml"):
+        path = mini_dir / "concepts" / name
+        path.write_text(path.read_text().replace("status: preferred", "status: best", 1))
+    with pytest.raises(GlossaryError) as raised:
+        load_glossary(mini_dir)
+    assert {f.location.path.rsplit("/", 1)[-1] for f in raised.value.findings} == {
+        "llm.yaml",
+        "generative-model.yaml",
+    }
+
+
+def test_homonyms_may_share_a_term(mini_dir: Path) -> None:
+    path = mini_dir / "concepts" / "generative-model.yaml"
+    path.write_text(
+        path.read_text().replace(
+            "      status: preferred\n  zh-Hans:",
+            "      status: preferred\n"
+            "    - text: БЯМ\n      status: deprecated\n      homonym: true\n"
+            "  zh-Hans:",
+        )
+    )
+    llm = mini_dir / "concepts" / "llm.yaml"
+    llm.write_text(
+        llm.read_text().replace(
+            "      type: abbreviation\n  zh-Hans",
+            "      type: abbreviation\n      homonym: true\n  zh-Hans",
+        )
+    )
+    assert load_glossary(mini_dir).concept("generative-model").variants("ru")[0].homonym
