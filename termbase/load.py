@@ -50,6 +50,8 @@ REQUIRED_CONCEPT_KEYS = ("kind", "domain", "terms", "definition")
 NAMED_MODEL_KEYS = ("instance_of", "maker", "year")
 TERM_KEYS = ("text", "status", "type", "pinyin", "note", "homonym", "sources")
 RELATION_KEYS = ("broader", "related", "examples", "instance_of")
+MAX_TERM = 200
+"""The longest term accepted, in characters (a longer one is a definition in the wrong place)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,6 +395,13 @@ class _ConceptReader(NodeReader):
         if fields is None or "text" not in fields or "status" not in fields:
             return None
         text = self.text(fields["text"], f"{field}.text")
+        if text is not None and len(text) > MAX_TERM:
+            self.error(
+                fields["text"],
+                "term-too-long",
+                f"{field}.text: {len(text)} characters long; a term has at most {MAX_TERM}",
+            )
+            text = None
         status = self.choice(fields["status"], f"{field}.status", Status)
         term_type = (
             self.choice(fields["type"], f"{field}.type", TermType)

@@ -7,6 +7,7 @@ through a `NodeReader`, which turns every wrong shape into a finding instead of 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Collection
 from enum import StrEnum
 from typing import TypeVar
@@ -15,12 +16,18 @@ import yaml
 
 from termbase.findings import Finding, Severity
 from termbase.model import Location
+from termbase.source_text import location_of_offset
 
 E = TypeVar("E", bound=StrEnum)
 
 Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _TAG = "tag:yaml.org,2002:"
+# Control characters have no place in a term or a definition (U+001F is Anki's field separator);
+# tab and newline are left to the terminology checks.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+MAX_TEXT = 5000
+"""The longest text value accepted, in characters: far above any definition."""
 _SHAPES = {
     "str": "text",
     "int": "a number",
@@ -50,9 +57,10 @@ def compose(text: str, path: str) -> yaml.Node | None:
         raise YAMLSyntaxError(
             Finding(place, Severity.ERROR, "yaml-syntax", f"invalid YAML: {message}")
         ) from None
-    except yaml.YAMLError as error:  # reader errors carry no mark
+    except yaml.reader.ReaderError as error:  # a character YAML refuses; no mark, an offset
+        place = location_of_offset(path, text, error.position)
         raise YAMLSyntaxError(
-            Finding(Location(path, 1), Severity.ERROR, "yaml-syntax", f"invalid YAML: {error}")
+            Finding(place, Severity.ERROR, "yaml-syntax", f"invalid YAML: {error.reason}")
         ) from None
 
 
@@ -137,11 +145,28 @@ class NodeReader:
         if not node.value.strip():
             self.error(node, "empty-text", f"{field}: must not be empty")
             return None
+        if control := _CONTROL.search(node.value):
+            self.error(
+                node,
+                "control-character",
+                f"{field}: control character U+{ord(control[0]):04X} in the text",
+            )
+            return None
+        if len(node.value) > MAX_TEXT:
+            self.error(
+                node,
+                "text-too-long",
+                f"{field}: {len(node.value)} characters long; at most {MAX_TEXT}",
+            )
+            return None
         return node.value
 
     def integer(self, node: yaml.Node, field: str) -> int | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "int":
-            return int(node.value.replace("_", ""), 0)
+            try:
+                return int(node.value.replace("_", ""), 0)
+            except ValueError:  # YAML 1.1 octal such as 0755
+                pass
         self._wrong_type(node, field, "a whole number")
         return None
 

@@ -109,3 +109,30 @@ def test_homonyms_may_share_a_term(mini_dir: Path) -> None:
         )
     )
     assert load_glossary(mini_dir).concept("generative-model").variants("ru")[0].homonym
+
+
+def test_a_one_megabyte_term_is_refused_with_its_place(mini_dir: Path) -> None:
+    path = mini_dir / "concepts" / "generative-model.yaml"
+    path.write_text(path.read_text().replace("text: generative model", "text: " + "x" * 2**20))
+    with pytest.raises(GlossaryError) as raised:
+        load_glossary(mini_dir)
+    [finding] = raised.value.findings
+    assert (finding.location.line, finding.code) == (5, "text-too-long")
+
+
+def test_a_long_term_is_refused_as_a_misplaced_definition(mini_dir: Path) -> None:
+    path = mini_dir / "concepts" / "generative-model.yaml"
+    path.write_text(path.read_text().replace("text: generative model", "text: " + "word " * 60))
+    with pytest.raises(GlossaryError) as raised:
+        load_glossary(mini_dir)
+    assert [f.code for f in raised.value.findings] == ["term-too-long"]
+
+
+def test_hostile_but_valid_text_loads_literally() -> None:
+    """BOM, CRLF, markup, Anki and Markdown syntax, invisible characters: kept as written."""
+    glossary = load_glossary(FIXTURES / "hostile")
+    llm = glossary.concept("llm")
+    assert "<script>alert('LLM')</script>" in [t.text for t in llm.terms_in("en")]
+    assert "Б\u200bЯМ\u202e" in [t.text for t in llm.terms_in("ru")]
+    assert llm.definitions["en"].startswith("A <i>very</i> large model & more: {{c1::cloze}}")
+    assert llm.preferred("en").location.line == 5  # CRLF and BOM do not shift lines
