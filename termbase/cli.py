@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,15 +19,20 @@ DEFAULT_OUT = ROOT / "output"
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if not hasattr(args, "run"):
-        args = parser.parse_args(["build", *(argv if argv is not None else sys.argv[1:])])
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops a build as Ctrl-C does
     try:
+        parser = _parser()
+        args = parser.parse_args(argv)
+        if not hasattr(args, "run"):
+            args = parser.parse_args(["build", *(argv if argv is not None else sys.argv[1:])])
         return args.run(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -136,7 +142,7 @@ def run_build(args: argparse.Namespace) -> int:
     try:
         written = build(glossary, args.glossary, args.out, args.only or _format_names())
     except BuildError as error:
-        print(f"error: {error}; nothing was written", file=sys.stderr)
+        print(f"error: {error}", file=sys.stderr)
         return 1
     for name, count in written.items():
         print(f"{name}: {count} file(s)")
