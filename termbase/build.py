@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from termbase.builddate import build_date
+from termbase.builddate import build_date, concept_dates
 from termbase.model import Glossary
 from termbase.output import OutputError, build_lock, check_out_dir, write_outputs
 from termbase.render import TEMPLATES, BuildContext, Output, RenderError, load_renderer
@@ -41,7 +41,9 @@ def build(
     Nothing is written unless every format rendered; each file is replaced atomically, and a lock
     keeps two builds into one folder from interleaving their writes.
     """
-    context = BuildContext(glossary, build_date(glossary_dir))
+    context = BuildContext(
+        glossary, build_date(glossary_dir), concept_dates=concept_dates(glossary, glossary_dir)
+    )
     try:
         check_out_dir(out_dir, [glossary_dir, TEMPLATES])
         rendered = render_all(context, formats)

@@ -11,6 +11,8 @@ import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
+from termbase.model import FrozenMap, Glossary
+
 
 def build_date(glossary_dir: Path) -> datetime:
     """The glossary's date, in UTC, to the second."""
@@ -34,3 +36,63 @@ def _git_commit_time(folder: Path) -> str | None:
         return git("log", "-1", "--format=%ct", "--", ".") or None
     except (OSError, subprocess.CalledProcessError):
         return None
+
+
+def file_dates(glossary_dir: Path) -> dict[str, datetime]:
+    """When each file below the glossary folder last changed (UTC), by POSIX path relative to it.
+
+    A file that is committed and unchanged is dated by the last commit that touched it, any other
+    by its modification time, as `build_date` dates the whole folder; no date is later than
+    `build_date`, so SOURCE_DATE_EPOCH caps them all. Renderers use these to tell which entries
+    changed (an Anki note must look newer only when its concept changed).
+    """
+    limit = build_date(glossary_dir)
+    committed = _git_file_times(glossary_dir)
+    dates = {}
+    for path in sorted(p for p in glossary_dir.rglob("*") if p.is_file()):
+        name = path.relative_to(glossary_dir).as_posix()
+        if any(part.startswith(".") for part in name.split("/")):
+            continue  # .git, editors' and systems' files
+        epoch = committed.get(name) or int(path.stat().st_mtime)
+        dates[name] = min(datetime.fromtimestamp(int(epoch), UTC), limit)
+    return dates
+
+
+def _git_file_times(folder: Path) -> dict[str, str]:
+    """The commit time of each tracked file below `folder` that has no uncommitted change."""
+
+    def git(*args: str) -> list[str]:
+        return subprocess.run(
+            ["git", "-c", "core.quotePath=false", *args],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.splitlines()
+
+    try:
+        changed = set(git("diff", "--name-only", "--relative", "HEAD", "--", "."))
+        changed |= set(git("ls-files", "--others", "--exclude-standard", "--", "."))
+        log = git("log", "--format=%x00%ct", "--name-only", "--relative", "--", ".")
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    times: dict[str, str] = {}
+    when = ""
+    for line in log:
+        if line.startswith("\0"):
+            when = line[1:]
+        elif line and line not in changed:
+            times.setdefault(line, when)  # the log runs newest first
+    return times
+
+
+def concept_dates(glossary: Glossary, glossary_dir: Path) -> FrozenMap[datetime]:
+    """When each concept's file last changed, by concept id (see `file_dates`)."""
+    files = file_dates(glossary_dir)
+    root = glossary_dir.resolve()
+    dates = {}
+    for concept in glossary.concepts:
+        path = Path(concept.location.path).resolve()
+        if path.is_relative_to(root) and (name := path.relative_to(root).as_posix()) in files:
+            dates[concept.id] = files[name]
+    return FrozenMap(dates)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
@@ -48,3 +49,35 @@ def spell(text: str) -> str:
         else:
             run += char
     return " ".join(part for part in [*parts, run.strip()] if part)
+
+
+def ruby_runs(term: Term) -> tuple[tuple[str, str], ...]:
+    """The term cut for ruby: each Han character with its syllable, other text with "".
+
+    A glossary override is spread over the characters when it has one syllable per Han
+    character (`mó xíng`); otherwise it goes over the whole term, which then must have no
+    spaces (ValueError), since ruby cannot span them.
+    """
+    if term.pinyin is None:
+        return _pair(term.text, syllables(term.text))
+    spoken = term.pinyin.split()
+    if len(spoken) == len(_HAN.findall(term.text)):
+        heard = iter(spoken)
+        return _pair(term.text, [next(heard) if is_han(char) else char for char in term.text])
+    if re.search(r"\s", term.text):
+        raise ValueError(
+            f"the pinyin '{term.pinyin}' of '{term.text}' needs one syllable per Chinese character"
+        )
+    return ((term.text, term.pinyin),)
+
+
+def _pair(text: str, readings: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    runs: list[tuple[str, str]] = []
+    for char, reading in zip(text, readings, strict=True):
+        if is_han(char):
+            runs.append((char, reading))
+        elif runs and not runs[-1][1]:
+            runs[-1] = (runs[-1][0] + char, "")
+        else:
+            runs.append((char, ""))
+    return tuple(runs)

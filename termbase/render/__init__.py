@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
-from termbase.model import Glossary
+from termbase.model import FrozenMap, Glossary
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -33,6 +33,12 @@ class BuildContext:
     build_date: datetime
     """When the glossary content last changed (UTC); never the clock, so builds reproduce."""
     templates: Path = TEMPLATES
+    concept_dates: FrozenMap[datetime] = field(default_factory=FrozenMap)
+    """When each concept's file last changed (UTC), by concept id; see `changed`."""
+
+    def changed(self, concept_id: str) -> datetime:
+        """When a concept last changed (the build date when its file's date is unknown)."""
+        return self.concept_dates.get(concept_id, self.build_date)
 
 
 Renderer = Callable[[BuildContext], Iterable[Output]]
@@ -40,6 +46,7 @@ Renderer = Callable[[BuildContext], Iterable[Output]]
 # format name → module that defines `render`; in build order.
 RENDERERS: dict[str, str] = {
     "json": "termbase.render.json",
+    "anki": "termbase.render.anki",
 }
 
 

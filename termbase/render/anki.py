@@ -1,0 +1,97 @@
+"""Anki decks: one .apkg per language pair and a trilingual one, a subdeck per domain.
+
+Learners import a deck, study for weeks, then import the next version: that import must update
+their notes and keep every review. So everything Anki matches on is stable (GUIDs, note type and
+deck ids from the concept id and the deck variant; deck names from the glossary's titles), and
+each note's modification time moves forward only when its content changed (see `anki_notes`).
+The note type is in `anki_notetype`, the field values in `anki_notes`, the file in `anki_package`.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+import genanki
+
+from termbase import i18n
+from termbase.i18n import N_
+from termbase.labels import count, label
+from termbase.model import Domain, Glossary
+from termbase.render import BuildContext, Output
+from termbase.render.anki_notes import belongs, note_data
+from termbase.render.anki_notetype import REVISED, NoteType, Variant, stable_id, variants
+from termbase.render.anki_package import DatedNote, Package, assign_ids
+
+FOLDER = PurePosixPath("anki")
+FILE_PREFIX = "ai-glossary"
+UPDATE_HINT = N_(
+    "Importing a newer version of this deck updates its cards and keeps your review history."
+)
+
+
+def render(context: BuildContext) -> Iterator[Output]:
+    for variant in variants(context.glossary.languages):
+        path = FOLDER / f"{FILE_PREFIX}-{variant.key}.apkg"
+        yield Output(path, package(context, variant).to_bytes())
+
+
+def package(context: BuildContext, variant: Variant) -> Package:
+    """The deck of one variant: a parent deck and a subdeck per domain that has concepts in it."""
+    glossary = context.glossary
+    note_type = NoteType(variant, glossary.title[variant.languages[0]], context.templates)
+    parent = genanki.Deck(
+        stable_id("deck", variant.key), deck_name(glossary, variant), description(context, variant)
+    )
+    decks, notes = [parent], []
+    for domain in glossary.domains:
+        concepts = [c for c in glossary.in_domain(domain.id) if belongs(c, variant)]
+        if not concepts:
+            continue
+        deck = genanki.Deck(
+            stable_id("deck", variant.key, domain.id), deck_name(glossary, variant, domain)
+        )
+        for concept in concepts:
+            data = note_data(context, variant, concept)
+            ords = note_type.card_ords(data.fields)
+            # due: new cards come in glossary order, domain by domain
+            note = DatedNote(note_type, data, ords=ords, due=len(notes) + 1)
+            deck.add_note(note)
+            notes.append(note)
+        decks.append(deck)
+    assign_ids(notes)
+    return Package(decks, note_type_time=REVISED, date=context.build_date)
+
+
+def deck_name(glossary: Glossary, variant: Variant, domain: Domain | None = None) -> str:
+    """`AI Model Types · Типы моделей ИИ (EN–RU)::Generative models · Генеративные модели`.
+
+    Anki finds a learner's deck by its name, so the name comes from the glossary's titles only.
+    """
+    parent = " · ".join(_part(glossary.title[lang]) for lang in variant.languages)
+    name = f"{parent} ({variant.label})"
+    if domain is not None:
+        name += "::" + " · ".join(_part(domain.names[lang]) for lang in variant.languages)
+    return name
+
+
+def _part(text: str) -> str:
+    return text.replace("::", ":")  # `::` would nest a deck
+
+
+def description(context: BuildContext, variant: Variant) -> str:
+    """The deck's description in each of its languages (shown before studying)."""
+    glossary = context.glossary
+    concepts = sum(belongs(concept, variant) for concept in glossary.concepts)
+    paragraphs = []
+    for lang in variant.languages:
+        built = label(lang, "built_on", date=i18n.long_date(context.build_date.date(), lang))
+        lines = [
+            glossary.description[lang],
+            f"{count(lang, 'concepts', concepts)} · {built}",
+            i18n.gettext(lang, UPDATE_HINT),
+        ]
+        body = "<br>".join(html.escape(line, quote=False) for line in lines)
+        paragraphs.append(f'<p lang="{lang}">{body}</p>')
+    return "\n".join(paragraphs)

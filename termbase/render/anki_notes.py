@@ -1,0 +1,156 @@
+"""One Anki note per concept and deck variant: its fields, tags, GUID and modification time.
+
+Fields hold the glossary's text only (labels live in the templates), so a note changes exactly
+when its concept, or a concept whose terms it shows, changes.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import genanki
+
+from termbase.model import Concept, Glossary, Kind, Status, Term, TermType
+from termbase.pinyin import ruby_runs
+from termbase.render import BuildContext, RenderError
+from termbase.render.anki_notetype import PER_LANGUAGE, Variant, code, field_name, field_names
+
+REVISED = datetime(2026, 11, 23, tzinfo=UTC)
+"""Move forward when the way fields are written changes, so that imports update every note."""
+TAG_PREFIX = "glossary"
+ABBREVIATIONS = (TermType.ABBREVIATION, TermType.ACRONYM)
+
+
+@dataclass(frozen=True, slots=True)
+class NoteData:
+    """What a deck needs to write one note."""
+
+    guid: str
+    fields: list[str]
+    tags: list[str]
+    mod: int
+    """Seconds since the epoch when the note's content last changed (Anki updates only newer)."""
+
+
+def guid(variant: Variant, concept: Concept) -> str:
+    """The note's identity: the concept id in the variant's namespace (never its text)."""
+    return genanki.guid_for("termbase", variant.key, concept.id)
+
+
+def belongs(concept: Concept, variant: Variant) -> bool:
+    """A concept is in a deck when it has a term in each of the deck's languages."""
+    return all(concept.preferred(lang) for lang in variant.languages)
+
+
+def note_data(context: BuildContext, variant: Variant, concept: Concept) -> NoteData:
+    values = {"Id": concept.id, "Model": _model(concept, variant), "Maker": "", "Year": ""}
+    if concept.kind is Kind.NAMED_MODEL:
+        values |= {"Maker": _text(concept.maker or ""), "Year": str(concept.year or "")}
+    for lang in variant.languages:
+        values |= _language_fields(context.glossary, concept, lang)
+    fields = [values[name] for name in field_names(variant)]
+    return NoteData(guid(variant, concept), fields, tags(concept), modified(context, concept))
+
+
+def modified(context: BuildContext, concept: Concept) -> int:
+    """When the note last changed: its concept or a concept it names, or the field layout."""
+    shown = (concept.id, *concept.broader, *concept.related, *concept.examples)
+    dates = [context.changed(concept_id) for concept_id in (*shown, *concept.instance_of)]
+    return int(max(REVISED, *dates).timestamp())
+
+
+def tags(concept: Concept) -> list[str]:
+    """Tags for the domain, the kind and each source note the concept's terms come from."""
+    sources = sorted({source.path for term in concept.terms for source in term.sources})
+    return [
+        f"{TAG_PREFIX}::domain::{_tag(concept.domain)}",
+        f"{TAG_PREFIX}::kind::{_tag(concept.kind)}",
+        *(f"{TAG_PREFIX}::source::{_tag(source)}" for source in sources),
+    ]
+
+
+def _tag(text: str) -> str:
+    return "_".join(text.split())  # Anki separates tags with spaces
+
+
+def _model(concept: Concept, variant: Variant) -> str:
+    """A named model's names in the deck's languages (usually one), for its example card."""
+    if concept.kind is not Kind.NAMED_MODEL:
+        return ""
+    names: dict[str, str] = {}
+    for lang in variant.languages:
+        term = concept.preferred(lang)
+        if term and term.text not in names:
+            names[term.text] = f'<span lang="{lang}">{_escape(term.text)}</span>'
+    return " · ".join(names.values())
+
+
+def _language_fields(glossary: Glossary, concept: Concept, lang: str) -> dict[str, str]:
+    preferred = concept.preferred(lang)
+    admitted = [t for t in concept.terms_in(lang) if t.status is Status.ADMITTED]
+
+    def named(ids: tuple[str, ...]) -> str:
+        terms = (glossary.concept(concept_id).preferred(lang) for concept_id in ids)
+        return _list([term for term in terms if term], lang)
+
+    values = {
+        "term": _term(preferred) if preferred and concept.kind is Kind.CONCEPT else "",
+        "abbreviations": _list([t for t in admitted if t.type in ABBREVIATIONS], lang),
+        "variants": _list([t for t in admitted if t.type not in ABBREVIATIONS], lang),
+        "deprecated": _deprecated(concept, lang),
+        "definition": _text(concept.definitions.get(lang, "")),
+        "notes": _text(concept.notes.get(lang, "")),
+        "broader": named(concept.broader),
+        "related": named(concept.related),
+        "examples": named(concept.examples),
+        "instance_of": named(concept.instance_of),
+    }
+    assert values.keys() == PER_LANGUAGE.keys()
+    return {field_name(kind, lang): value for kind, value in values.items()}
+
+
+def _deprecated(concept: Concept, lang: str) -> str:
+    """One line per deprecated term, struck through, with the reason when the glossary gives it."""
+    return "".join(
+        f'<div class="avoid" lang="{lang}"><s>{_term(term)}</s>'
+        + (f' <span class="why">{_text(term.note)}</span>' if term.note else "")
+        + "</div>"
+        for term in concept.terms_in(lang)
+        if term.status is Status.DEPRECATED
+    )
+
+
+def _list(terms: list[Term], lang: str) -> str:
+    """Terms in a line, with the language's own comma (TTS pauses there too)."""
+    if not terms:
+        return ""
+    comma = "、" if code(lang) == "zh" else ", "
+    items = comma.join(_term(term) for term in terms)
+    return f'<span class="terms" lang="{lang}">{items}</span>'
+
+
+def _text(text: str) -> str:
+    """Plain text as field HTML: escaped, line breaks kept, `[` not read as Anki markup."""
+    return _escape(text).replace("\n", "<br>")
+
+
+def _escape(text: str) -> str:
+    if "\x1f" in text:
+        raise RenderError(f"{text!r}: contains Anki's field separator (U+001F)")
+    return html.escape(text, quote=False).replace("[", "&#91;").replace("]", "&#93;")
+
+
+def _term(term: Term) -> str:
+    """A term as field HTML; a Chinese term as `大模型[dà mó xíng]` for Anki's ruby filters."""
+    if code(term.lang) != "zh":
+        return _escape(term.text)
+    try:
+        runs = ruby_runs(term)
+    except ValueError as error:
+        raise RenderError(f"{term.location}: {error}") from None
+    # The filters read `base[reading]` after a space, and drop that space: add one.
+    return "".join(
+        f" {_escape(text)}[{_escape(pinyin)}]" if pinyin else _escape(text) for text, pinyin in runs
+    )

@@ -1,0 +1,226 @@
+"""The Anki note type of each deck variant: its fields, card templates, CSS, id and revision.
+
+Anki keeps a learner's reviews across imports only while the note type keeps its fields and
+templates: a package whose note type has other field or template names is imported as a new
+note type and its notes are not applied to the old ones. So the lists below are versioned:
+changing a field or template name means raising `SCHEMA_VERSION` (a new note type, new notes),
+and changing only what the templates or CSS show means moving `REVISED` forward (Anki updates a
+note type only from a newer one). `tests/test_render_anki.py` pins both.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from itertools import combinations
+from pathlib import Path
+
+import genanki
+from markupsafe import Markup
+
+from termbase import i18n
+from termbase.templating import environment
+
+SCHEMA_VERSION = 1
+"""Raise when a field or template is added, removed or renamed (a new note type for learners)."""
+REVISED = datetime(2026, 11, 23, tzinfo=UTC)
+"""Move forward when the templates, CSS or their labels change, so that imports update them."""
+
+PER_LANGUAGE = {
+    "term": "Term",
+    "abbreviations": "Abbreviations",
+    "variants": "Variants",
+    "deprecated": "Deprecated",
+    "definition": "Definition",
+    "notes": "Notes",
+    "broader": "Broader",
+    "related": "Related",
+    "examples": "Examples",
+    "instance_of": "Instance of",
+}
+"""The fields each language has, named `<name> <CODE>` ("Term ZH")."""
+RUBY = set(PER_LANGUAGE) - {"definition", "notes"}
+"""Fields of Chinese terms written `银行[yín háng]`: shown as ruby, read by TTS without pinyin."""
+TTS_LOCALES = {"en": "en_US", "ru": "ru_RU", "zh": "zh_CN"}
+"""The voice Anki's text-to-speech uses for each language."""
+MODEL_TEMPLATE = "Model → kind"
+"""The example card of a named model ("CLIP → which kind of model?")."""
+
+
+def code(lang: str) -> str:
+    """The short code of a language in names and ids: `zh-Hans` → `zh`."""
+    return lang.split("-")[0].lower()
+
+
+def stable_id(*keys: str) -> int:
+    """An id for Anki from stable keys (never from text that may change, never from the clock)."""
+    digest = hashlib.sha256("\x1f".join(("termbase-anki", *keys)).encode()).digest()
+    return (1 << 30) + int.from_bytes(digest[:8], "big") % (1 << 30)
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One deck: a pair of the glossary's languages, or all of them."""
+
+    languages: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        """The variant in file names, GUIDs and ids: `en-ru`."""
+        return "-".join(code(lang) for lang in self.languages)
+
+    @property
+    def label(self) -> str:
+        """The variant as learners read it: `EN–RU`."""
+        return "–".join(code(lang).upper() for lang in self.languages)
+
+
+def variants(languages: tuple[str, ...]) -> tuple[Variant, ...]:
+    """Every pair of the languages, in glossary order, then all of them together."""
+    pairs = tuple(Variant(pair) for pair in combinations(languages, 2))
+    return (*pairs, Variant(languages)) if len(languages) > 2 else pairs
+
+
+def field_name(kind: str, lang: str) -> str:
+    return f"{PER_LANGUAGE[kind]} {code(lang).upper()}"
+
+
+def field_names(variant: Variant) -> list[str]:
+    """The note's fields, in order; the first (the concept id) is also its sort field."""
+    per_language = [field_name(kind, lang) for lang in variant.languages for kind in PER_LANGUAGE]
+    return ["Id", "Model", *per_language, "Maker", "Year"]
+
+
+def _direction_name(lang: str, variant: Variant) -> str:
+    """A term card's template: asked in `lang`, answered in the others (`EN → RU, ZH`)."""
+    others = ", ".join(code(other).upper() for other in variant.languages if other != lang)
+    return f"{code(lang).upper()} → {others}"
+
+
+# Templates --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """Anki template syntax for one language's fields, for the Jinja templates to write."""
+
+    lang: str
+
+    @property
+    def chinese(self) -> bool:
+        return code(self.lang) == "zh"
+
+    def open(self, kind: str) -> Markup:
+        return _anki(f"#{self._name(kind)}")
+
+    def close(self, kind: str) -> Markup:
+        return _anki(f"/{self._name(kind)}")
+
+    def show(self, kind: str) -> Markup:
+        """The field as HTML (Chinese terms with their pinyin as ruby)."""
+        return _anki(self._name(kind), "furigana" if self.chinese and kind in RUBY else "")
+
+    def plain(self, kind: str) -> Markup:
+        """The field without pinyin (for a question in Chinese)."""
+        return _anki(self._name(kind), "kanji" if self.chinese and kind in RUBY else "")
+
+    def tts(self, kind: str) -> Markup:
+        locale = TTS_LOCALES.get(code(self.lang), self.lang.replace("-", "_"))
+        return _anki(self._name(kind), "kanji" if self.chinese else "", f"tts {locale}")
+
+    def _name(self, kind: str) -> str:
+        return field_name(kind, self.lang) if kind in PER_LANGUAGE else kind
+
+
+def _anki(name: str, *filters: str) -> Markup:
+    """`{{tts zh_CN:kanji:Term ZH}}`: Anki applies the filters right to left."""
+    return Markup("{{%s}}") % ":".join([*reversed([f for f in filters if f]), name])
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    name: str
+    front: str
+    back: str
+    gate: str
+    """The field that must be filled for the card to exist (Anki's rule, made explicit)."""
+
+
+def templates(variant: Variant, folder: Path) -> list[Template]:
+    """The card templates of a variant, labelled in its languages."""
+    cards = [
+        Template(
+            _direction_name(lang, variant),
+            _render(
+                folder, "anki/term_front.html", lang, f=Fields(lang), names=_names(lang, variant)
+            ),
+            _back(variant, folder, _answer_order(lang, variant), asked=lang),
+            field_name("term", lang),
+        )
+        for lang in variant.languages
+    ]
+    prompts = [_render(folder, "anki/model_prompt.html", lang) for lang in variant.languages]
+    first = variant.languages[0]
+    front = _render(folder, "anki/model_front.html", first, f=Fields(first), prompts=prompts)
+    back = _back(variant, folder, variant.languages, asked=None)
+    return [*cards, Template(MODEL_TEMPLATE, front, back, "Model")]
+
+
+def _answer_order(asked: str, variant: Variant) -> tuple[str, ...]:
+    """The answer's languages first, then the question's."""
+    return (*(lang for lang in variant.languages if lang != asked), asked)
+
+
+def _names(asked: str, variant: Variant) -> list[tuple[str, str]]:
+    """The question's language, then the answers', each named in itself."""
+    order = (asked, *_answer_order(asked, variant)[:-1])
+    return [(lang, i18n.language_name(lang, lang)) for lang in order]
+
+
+def _back(variant: Variant, folder: Path, order: tuple[str, ...], asked: str | None) -> str:
+    blocks = [
+        _render(
+            folder,
+            "anki/language.html",
+            lang,
+            f=Fields(lang),
+            answer=lang != asked,
+            facts=index == 0,
+        )
+        for index, lang in enumerate(order)
+    ]
+    return _render(folder, "anki/back.html", variant.languages[0], blocks=blocks)
+
+
+def _render(folder: Path, name: str, lang: str, **values: object) -> Markup:
+    text = environment(lang, folder).get_template(name).render(**values)
+    return Markup("\n".join(line for line in text.splitlines() if line.strip()))
+
+
+# The note type ----------------------------------------------------------------------------------
+
+
+class NoteType(genanki.Model):
+    """A genanki model whose cards follow the templates' gate fields (not a guess by chevron)."""
+
+    def __init__(self, variant: Variant, title: str, folder: Path) -> None:
+        cards = templates(variant, folder)
+        names = field_names(variant)
+        super().__init__(
+            model_id=stable_id("note type", variant.key, f"v{SCHEMA_VERSION}"),
+            name=f"{title} {variant.label} v{SCHEMA_VERSION}",
+            fields=[{"name": name} for name in names],
+            templates=[{"name": t.name, "qfmt": t.front, "afmt": t.back} for t in cards],
+            css=(folder / "anki" / "card.css").read_text(encoding="utf-8"),
+            sort_field_index=0,
+        )
+        self.gate_fields = [names.index(t.gate) for t in cards]
+
+    @property
+    def _req(self) -> list[list[object]]:
+        return [[ord_, "all", [gate]] for ord_, gate in enumerate(self.gate_fields)]
+
+    def card_ords(self, fields: list[str]) -> list[int]:
+        """The templates that give a card for a note with these field values."""
+        return [ord_ for ord_, gate in enumerate(self.gate_fields) if fields[gate]]

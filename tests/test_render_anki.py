@@ -1,0 +1,494 @@
+"""The Anki decks, imported into a real Anki collection (the `anki` package from PyPI).
+
+What matters most to a learner is tested the way a learner meets it: import a deck, review,
+import the next version, and find the change applied with every review kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+from conftest import SHIPPED
+from termbase.build import build
+from termbase.load import load_glossary
+from termbase.model import FrozenMap, Glossary, Kind
+from termbase.pinyin import ruby_runs
+from termbase.render import TEMPLATES, BuildContext, RenderError, anki_notes, anki_notetype
+from termbase.render import anki as renderer
+from termbase.render.anki_notetype import NoteType, Variant, variants
+
+VARIANTS = ("en-ru", "en-zh", "ru-zh", "en-ru-zh")
+OLD = int(datetime(2025, 1, 1, tzinfo=UTC).timestamp())
+"""A file date before every revision of the deck layout."""
+LATER = int((anki_notes.REVISED + timedelta(days=30)).timestamp())
+"""A file date after it: an edit made after this version of the renderer."""
+
+
+# Helpers -------------------------------------------------------------------------------------
+
+
+def build_decks(glossary_dir: Path, out: Path) -> dict[str, Path]:
+    """Build the Anki format of a glossary folder, as `build.py build --only anki` does."""
+    build(load_glossary(glossary_dir), glossary_dir, out, ["anki"])
+    return {
+        path.name.removeprefix("ai-glossary-").removesuffix(".apkg"): path
+        for path in sorted((out / "anki").glob("*.apkg"))
+    }
+
+
+def import_deck(col: Collection, path: Path):  # -> ImportResponse.Log
+    request = ImportAnkiPackageRequest(package_path=str(path), options=ImportAnkiPackageOptions())
+    return col.import_anki_package(request).log
+
+
+def visible(html: str) -> str:
+    """The text a learner reads: no style sheet, no tags, no play buttons, no pinyin over terms."""
+    html = re.sub(r"<style>.*?</style>|<rt>.*?</rt>", "", html, flags=re.DOTALL)
+    html = re.sub(r"\[anki:play:[aq]:\d+\]", "", html)
+    return " ".join(re.sub(r"<[^>]+>", "", html).split())
+
+
+def snapshot(col: Collection) -> dict[str, object]:
+    """Everything an import could change, row by row."""
+    db = col.db
+    return {
+        "notes": db.all("select id, guid, mid, mod, tags, flds from notes order by id"),
+        "cards": db.all("select id, nid, did, ord, type, queue, due, ivl from cards order by id"),
+        "revlog": db.all("select id, cid, ease, ivl from revlog order by id"),
+        "decks": sorted((d.id, d.name) for d in col.decks.all_names_and_ids()),
+    }
+
+
+def set_mtimes(folder: Path, epoch: int) -> None:
+    for path in [folder, *folder.rglob("*")]:
+        os.utime(path, (epoch, epoch))
+
+
+@pytest.fixture
+def col(tmp_path: Path) -> Iterator[Collection]:
+    collection = Collection(str(tmp_path / "collection.anki2"))
+    yield collection
+    collection.close()
+
+
+@pytest.fixture
+def dated_mini(mini_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The mini glossary outside git, every file dated OLD (the build date comes from them)."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    set_mtimes(mini_dir, OLD)
+    return mini_dir
+
+
+def context_for(glossary: Glossary, **dates: int) -> BuildContext:
+    """A context whose concepts' files have the given dates (`gpt_3=...` for gpt-3)."""
+    when = {key.replace("_", "-"): datetime.fromtimestamp(v, UTC) for key, v in dates.items()}
+    return BuildContext(glossary, datetime.fromtimestamp(OLD, UTC), concept_dates=FrozenMap(when))
+
+
+# The decks -----------------------------------------------------------------------------------
+
+
+def test_a_deck_per_language_pair_and_a_trilingual_one(dated_mini: Path, tmp_path: Path) -> None:
+    assert sorted(build_decks(dated_mini, tmp_path / "out")) == sorted(VARIANTS)
+
+
+def test_a_pair_deck_has_subdecks_per_domain_notes_cards_and_tags(
+    dated_mini: Path, tmp_path: Path, col: Collection
+) -> None:
+    log = import_deck(col, build_decks(dated_mini, tmp_path / "out")["en-ru"])
+    assert len(log.new) == 3 and col.note_count() == 3
+    assert col.card_count() == 5  # two concepts in both directions, one example card
+    parent = "Mini glossary · Мини-глоссарий (EN–RU)"
+    assert {d.name for d in col.decks.all_names_and_ids()} == {
+        "Default",
+        parent,
+        f"{parent}::Generative models · Генеративные модели",
+        f"{parent}::Named models · Известные модели",
+    }
+    llm = col.get_note(col.find_notes("Id:llm")[0])
+    assert llm.tags == [
+        "glossary::domain::generative-models",
+        "glossary::kind::concept",
+        "glossary::source::notes.md",
+    ]
+    assert {col.decks.name(card.did) for card in llm.cards()} == {
+        f"{parent}::Generative models · Генеративные модели"
+    }
+    assert "Импорт новой версии" in col.decks.by_name(parent)["desc"]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_every_card_renders_both_sides_with_its_terms(
+    variant: str, dated_mini: Path, tmp_path: Path, col: Collection
+) -> None:
+    import_deck(col, build_decks(dated_mini, tmp_path / "out")[variant])
+    glossary = load_glossary(dated_mini)
+    languages = next(v.languages for v in variants(glossary.languages) if v.key == variant)
+    cards = [col.get_card(card_id) for card_id in col.find_cards("")]
+    assert len(cards) == 2 * len(languages) + 1  # two concepts asked in each language, one model
+    for card in cards:
+        question, answer = card.question(), card.answer()
+        assert visible(question) and visible(answer)
+        assert "{{" not in question + answer and "}}" not in question + answer
+        concept = glossary.concept(card.note()["Id"])
+        if card.ord < len(languages):  # a term card: asked in one language, answered in the others
+            asked = languages[card.ord]
+            assert concept.preferred(asked).text in visible(question)
+            for lang in languages:
+                assert concept.preferred(lang).text in visible(answer)
+        else:  # the example card of a named model
+            assert concept.kind is Kind.NAMED_MODEL
+            assert concept.preferred(languages[0]).text in visible(question)
+            for kind_id in concept.instance_of:
+                for lang in languages:
+                    assert glossary.concept(kind_id).preferred(lang).text in visible(answer)
+
+
+def test_chinese_terms_have_pinyin_as_ruby_on_the_back_and_are_spoken_without_it(
+    dated_mini: Path, tmp_path: Path, col: Collection
+) -> None:
+    path = dated_mini / "concepts" / "llm.yaml"
+    variant = "\n    - text: LLM 模型\n      status: admitted\n      type: abbreviation\n"
+    path.write_text(
+        path.read_text().replace(
+            "\n    - text: 大语言模型\n      status: preferred\n",
+            "\n    - text: 大语言模型\n      status: preferred" + variant,
+        )
+    )
+    import_deck(col, build_decks(dated_mini, tmp_path / "out")["en-zh"])
+    note_id = col.find_notes("Id:llm")[0]
+    (card,) = [c for c in col.get_note(note_id).cards() if c.template()["name"] == "ZH → EN"]
+    assert "大语言模型" in card.question() and "dà" not in card.question()
+    answer = card.answer()
+    assert "<ruby><rb>大</rb><rt>dà</rt></ruby><ruby><rb>语</rb><rt>yǔ</rt></ruby>" in answer
+    assert "<ruby><rb>生成模型</rb><rt>shēngchéng móxíng</rt></ruby>" in answer  # an override
+    assert "LLM <ruby><rb>模</rb><rt>mó</rt></ruby>" in answer  # no pinyin over Latin letters
+    spoken = {(tag.lang, tag.field_text.strip()) for tag in card.answer_av_tags()}
+    heard = {("zh_CN", "大语言模型"), ("zh_CN", "LLM 模型"), ("en_US", "large language model")}
+    assert heard <= spoken
+
+
+def test_ruby_runs_put_pinyin_over_the_chinese_characters_only(mini: Glossary) -> None:
+    term = mini.concept("llm").preferred("zh-Hans")
+    assert ruby_runs(term) == (
+        ("大", "dà"),
+        ("语", "yǔ"),
+        ("言", "yán"),
+        ("模", "mó"),
+        ("型", "xíng"),
+    )
+    assert ruby_runs(replace(term, text="GPT-4模型")) == (
+        ("GPT-4", ""),
+        ("模", "mó"),
+        ("型", "xíng"),
+    )
+    spaced = replace(term, text="Transformer 模型", pinyin="mó xíng")
+    assert ruby_runs(spaced) == (("Transformer ", ""), ("模", "mó"), ("型", "xíng"))
+    word = replace(term, text="生成模型", pinyin="shēngchéng móxíng")
+    assert ruby_runs(word) == (("生成模型", "shēngchéng móxíng"),)
+
+
+def test_the_example_card_asks_which_kind_of_model_in_the_decks_languages(
+    dated_mini: Path, tmp_path: Path, col: Collection
+) -> None:
+    import_deck(col, build_decks(dated_mini, tmp_path / "out")["ru-zh"])
+    (card_id,) = col.find_cards("Id:gpt-3")
+    card = col.get_card(card_id)
+    assert card.template()["name"] == "Model → kind"
+    question = visible(card.question())
+    assert question.startswith("GPT-3")
+    assert "К какому типу относится эта модель?" in question and "这是哪一类模型？" in question
+    answer = card.answer()
+    assert "большая языковая модель" in visible(answer) and "大语言模型" in visible(answer)
+    assert 'lang="ru"' in answer and 'lang="zh-Hans"' in answer
+
+
+def test_a_spaced_term_needs_a_pinyin_override_with_one_syllable_per_character(
+    mini_dir: Path,
+) -> None:
+    path = mini_dir / "concepts" / "generative-model.yaml"
+    path.write_text(path.read_text().replace("text: 生成模型", "text: 生 成 模型"))
+    with pytest.raises(RenderError, match=r"generative-model.yaml:\d+:\d+: the pinyin"):
+        list(renderer.render(context_for(load_glossary(mini_dir))))
+
+
+# Updates keep the learner's progress ---------------------------------------------------------
+
+
+def review_some_cards(col: Collection) -> int:
+    """Answer the first four cards due ("Good"), as a learner would; return how many."""
+    answered = 0
+    for _ in range(4):
+        card = col.sched.getCard()
+        if card is None:
+            break
+        col.sched.answerCard(card, 3)
+        answered += 1
+    return answered
+
+
+def test_a_changed_translation_updates_the_note_in_place_and_keeps_the_reviews(
+    dated_mini: Path, tmp_path: Path, col: Collection
+) -> None:
+    import_deck(col, build_decks(dated_mini, tmp_path / "v1")["en-ru"])
+    col.decks.select(col.decks.id_for_name("Mini glossary · Мини-глоссарий (EN–RU)"))
+    assert review_some_cards(col) == 4
+    before = snapshot(col)
+    assert len(before["revlog"]) == 4
+
+    path = dated_mini / "concepts" / "llm.yaml"
+    path.write_text(path.read_text().replace("большая языковая модель", "крупная языковая модель"))
+    os.utime(path, (LATER, LATER))
+    log = import_deck(col, build_decks(dated_mini, tmp_path / "v2")["en-ru"])
+
+    # llm changed, and gpt-3 names it as its kind; generative-model did not change
+    assert sorted(note.fields[0] for note in log.updated) == ["gpt-3", "llm"]
+    assert [note.fields[0] for note in log.duplicate] == ["generative-model"]
+    assert not log.new
+    after = snapshot(col)
+    assert after["revlog"] == before["revlog"]
+    assert after["cards"] == before["cards"]  # the same cards, scheduled as before, no more
+    assert [row[:3] for row in after["notes"]] == [row[:3] for row in before["notes"]]
+    llm = col.get_note(col.find_notes("Id:llm")[0])
+    assert llm["Term RU"] == "крупная языковая модель" and llm.mod == LATER
+    assert not col.find_notes('"Term RU:большая языковая модель"')
+    unchanged = col.get_note(col.find_notes("Id:generative-model")[0])
+    assert unchanged.mod == int(anki_notes.REVISED.timestamp())
+
+
+def test_reimporting_an_unchanged_deck_changes_nothing(
+    dated_mini: Path, tmp_path: Path, col: Collection
+) -> None:
+    deck = build_decks(dated_mini, tmp_path / "out")["en-ru-zh"]
+    import_deck(col, deck)
+    col.decks.select(
+        col.decks.id_for_name("Mini glossary · Мини-глоссарий · 迷你术语表 (EN–RU–ZH)")
+    )
+    assert review_some_cards(col) == 4
+    before = snapshot(col)
+    log = import_deck(col, deck)
+    assert not log.new and not log.updated and len(log.duplicate) == 3
+    assert snapshot(col) == before
+
+
+def test_the_same_concept_has_its_own_note_in_each_deck(
+    dated_mini: Path, tmp_path: Path, col: Collection
+) -> None:
+    decks = build_decks(dated_mini, tmp_path / "out")
+    for variant in VARIANTS:
+        assert len(import_deck(col, decks[variant]).new) == 3
+    assert col.note_count() == 12 and len(col.find_notes("Id:llm")) == 4
+
+
+def test_a_note_looks_newer_only_when_what_it_shows_changed(mini: Glossary) -> None:
+    variant = Variant(("en", "ru"))
+
+    def times(**dates: int) -> dict[str, int]:
+        context = context_for(mini, **dates)
+        return {c.id: anki_notes.note_data(context, variant, c).mod for c in mini.concepts}
+
+    revised = int(anki_notes.REVISED.timestamp())
+    assert times(llm=OLD) == {"generative-model": revised, "gpt-3": revised, "llm": revised}
+    # gpt-3 shows llm's terms as its kind; generative-model shows nothing of llm
+    assert times(llm=LATER) == {"generative-model": revised, "gpt-3": LATER, "llm": LATER}
+    assert times(gpt_3=LATER)["llm"] == LATER  # llm lists gpt-3 among its examples
+
+
+def test_a_new_look_reaches_learners_only_with_a_newer_revision(
+    dated_mini: Path, tmp_path: Path, col: Collection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import_deck(col, build_decks(dated_mini, tmp_path / "v1")["en-ru"])
+    col.decks.select(col.decks.id_for_name("Mini glossary · Мини-глоссарий (EN–RU)"))
+    review_some_cards(col)
+    before = snapshot(col)
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES / "anki", templates / "anki")
+    css = templates / "anki" / "card.css"
+    css.write_text(css.read_text() + "\n.restyled {}\n")
+    glossary = load_glossary(dated_mini)
+    context = BuildContext(glossary, datetime.fromtimestamp(OLD, UTC), templates=templates)
+
+    def import_restyled() -> str:
+        deck = tmp_path / "restyled.apkg"
+        deck.write_bytes(renderer.package(context, Variant(("en", "ru"))).to_bytes())
+        log = import_deck(col, deck)
+        assert not log.new and not log.updated
+        (config,) = col.db.list("select config from notetypes where name like '%EN–RU v1'")
+        return bytes(config).decode(errors="replace")  # from the database: Python caches them
+
+    assert ".restyled" not in import_restyled()  # the same revision: Anki keeps its copy
+    monkeypatch.setattr(renderer, "REVISED", anki_notetype.REVISED + timedelta(days=1))
+    assert ".restyled" in import_restyled()
+    after = snapshot(col)
+    assert after["revlog"] == before["revlog"] and after["cards"] == before["cards"]
+
+
+# Reproducible and versioned --------------------------------------------------------------------
+
+
+def test_two_builds_are_byte_identical(dated_mini: Path, tmp_path: Path) -> None:
+    first = build_decks(dated_mini, tmp_path / "one")
+    second = build_decks(dated_mini, tmp_path / "two")
+    for variant in VARIANTS:
+        assert first[variant].read_bytes() == second[variant].read_bytes()
+    with zipfile.ZipFile(first["en-ru"]) as archive:
+        assert archive.namelist() == ["collection.anki2", "media"]
+        assert {info.date_time for info in archive.infolist()} == {
+            datetime.fromtimestamp(OLD, UTC).timetuple()[:6]
+        }
+
+
+def test_ids_come_from_stable_keys_not_from_text_or_the_clock(mini: Glossary) -> None:
+    """Pinned: other values here would make every learner's next import a new deck."""
+    variant = Variant(("en", "ru"))
+    llm = mini.concept("llm")
+    assert anki_notes.guid(variant, llm) == "LECWy8=cu^"
+    assert anki_notes.guid(Variant(("en", "zh-Hans")), llm) != anki_notes.guid(variant, llm)
+    assert NoteType(variant, "Mini", TEMPLATES).model_id == 1993050761
+    package = renderer.package(context_for(mini), variant)
+    assert [deck.deck_id for deck in package.decks] == [1872038218, 1693170783, 1239301867]
+
+
+PINNED_PER_LANGUAGE = (
+    "Term",
+    "Abbreviations",
+    "Variants",
+    "Deprecated",
+    "Definition",
+    "Notes",
+    "Broader",
+    "Related",
+    "Examples",
+    "Instance of",
+)
+PINNED_SCHEMA = {
+    "en-ru": (
+        ["Id", "Model"]
+        + [f"{name} {code}" for code in ("EN", "RU") for name in PINNED_PER_LANGUAGE]
+        + ["Maker", "Year"],
+        ["EN → RU", "RU → EN", "Model → kind"],
+    ),
+    "en-ru-zh": (
+        ["Id", "Model"]
+        + [f"{name} {code}" for code in ("EN", "RU", "ZH") for name in PINNED_PER_LANGUAGE]
+        + ["Maker", "Year"],
+        ["EN → RU, ZH", "RU → EN, ZH", "ZH → EN, RU", "Model → kind"],
+    ),
+}
+
+
+def test_the_note_type_fields_and_templates_are_pinned(mini: Glossary) -> None:
+    """Anki imports a note type with other field or template names as a new one, and then
+    leaves the learner's notes alone. Change these only with a new SCHEMA_VERSION."""
+    assert anki_notetype.SCHEMA_VERSION == 1
+    for variant in variants(mini.languages):
+        if variant.key in PINNED_SCHEMA:
+            model = NoteType(variant, "Mini", TEMPLATES)
+            fields = [f["name"] for f in model.fields]
+            names = [t["name"] for t in model.templates]
+            assert (fields, names) == PINNED_SCHEMA[variant.key]
+
+
+def digest(*parts: object) -> str:
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+
+
+PINNED_TEMPLATES = {"2026-11-23": "520610463740db87"}
+PINNED_FIELDS = {"2026-11-23": "bb813bc5188e42a7"}
+
+
+def test_templates_change_only_with_a_new_revision(mini: Glossary) -> None:
+    """Anki updates a note type only from a newer one: a change to the cards' look (templates,
+    CSS, labels) must move anki_notetype.REVISED forward; then pin the new digest here."""
+    models = [NoteType(v, "Mini", TEMPLATES) for v in variants(mini.languages)]
+    found = digest([(m.css, m.templates) for m in models])
+    assert PINNED_TEMPLATES.get(anki_notetype.REVISED.date().isoformat()) == found
+
+
+def test_fields_change_only_with_a_new_revision(mini: Glossary) -> None:
+    """Anki updates a note only from a newer one: a change to how fields are written must move
+    anki_notes.REVISED forward; then pin the new digest here."""
+    context = context_for(mini)
+    notes = [
+        (data.guid, data.fields, data.tags)
+        for variant in variants(mini.languages)
+        for concept in mini.concepts
+        if (data := anki_notes.note_data(context, variant, concept))
+    ]
+    assert PINNED_FIELDS.get(anki_notes.REVISED.date().isoformat()) == digest(notes)
+
+
+# The shipped glossary and the look of a card ---------------------------------------------------
+
+
+def test_the_shipped_decks_import_and_every_card_renders(
+    shipped: Glossary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    decks = build_decks(SHIPPED, tmp_path / "out")
+    for variant in variants(shipped.languages):
+        col = Collection(str(tmp_path / f"{variant.key}.anki2"))
+        try:
+            log = import_deck(col, decks[variant.key])
+            members = [c for c in shipped.concepts if anki_notes.belongs(c, variant)]
+            models = sum(c.kind is Kind.NAMED_MODEL for c in members)
+            assert len(log.new) == col.note_count() == len(members)
+            assert col.card_count() == (len(members) - models) * len(variant.languages) + models
+            for card_id in col.find_cards(""):
+                card = col.get_card(card_id)
+                question, answer = card.question(), card.answer()
+                assert visible(question) and visible(answer), card.note()["Id"]
+                assert "{{" not in question + answer, card.note()["Id"]
+                assert card.answer_av_tags(), card.note()["Id"]  # every back speaks
+        finally:
+            col.close()
+
+
+def test_the_card_style_has_night_modes_and_font_stacks() -> None:
+    css = (TEMPLATES / "anki" / "card.css").read_text()
+    for night in (".card.nightMode", ".card.night_mode", ".nightMode .card", ".night_mode .card"):
+        assert night in css
+    assert ":lang(zh)" in css and "Noto Sans CJK SC" in css and ":lang(ru)" in css
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Chromium")
+def test_a_card_back_is_dark_in_night_mode_and_light_by_day(
+    dated_mini: Path, tmp_path: Path, col: Collection
+) -> None:
+    """A screenshot of one card's back, as Anki shows it, in both modes (look at them too:
+    `pytest --basetemp=/tmp/anki-cards` keeps the PNGs)."""
+    image_module = pytest.importorskip("PIL.Image")  # Pillow comes with WeasyPrint
+
+    import_deck(col, build_decks(dated_mini, tmp_path / "out")["en-ru-zh"])
+    (card,) = [c for c in col.get_note(col.find_notes("Id:llm")[0]).cards() if c.ord == 2]
+    answer = re.sub(r"\[anki:play:a:\d+\]", '<a class="replay-button">▶</a>', card.answer())
+    shades = {}
+    for mode, classes in (("day", ""), ("night", " nightMode night_mode")):
+        page = tmp_path / f"{mode}.html"
+        page.write_text(
+            f'<!doctype html><html><head><meta charset="utf-8"></head>'
+            f'<body class="card card3{classes}">{answer}</body></html>',
+            encoding="utf-8",
+        )
+        png = tmp_path / f"{mode}.png"
+        command = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu"]
+        command += ["--hide-scrollbars", "--window-size=600,900", f"--screenshot={png}"]
+        subprocess.run([*command, page.as_uri()], check=True, capture_output=True, timeout=60)
+        with image_module.open(png) as image:
+            shades[mode] = image.convert("L").getpixel((2, 2))  # the page's background
+    assert shades["day"] > 200 and shades["night"] < 60
