@@ -46,6 +46,9 @@ Renderer = Callable[[BuildContext], Iterable[Output]]
 # format name → module that defines `render`; in build order.
 RENDERERS: dict[str, str] = {
     "json": "termbase.render.json",
+    "tbx": "termbase.render.tbx",
+    "tsv": "termbase.render.tsv",
+    "csv": "termbase.render.csv",
     "anki": "termbase.render.anki",
 }
 

@@ -1,16 +1,15 @@
-"""Terminology QA over a loaded glossary: small `check_*` functions gathered by `check()`."""
+"""Every concept is complete: a preferred term and a definition in every glossary language.
+
+(A language with terms but none preferred is already refused by the loader.)
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from termbase.checks.base import finding
 from termbase.findings import Finding, Severity
 from termbase.model import Glossary
-
-
-def check(glossary: Glossary) -> list[Finding]:
-    """Every finding of every check, sorted by place."""
-    return sorted(finding for rule in CHECKS for finding in rule(glossary))
 
 
 def check_languages(glossary: Glossary) -> Iterator[Finding]:
@@ -18,21 +17,18 @@ def check_languages(glossary: Glossary) -> Iterator[Finding]:
     for concept in glossary.concepts:
         for lang in glossary.languages:
             if concept.preferred(lang) is None:
-                yield Finding(
-                    concept.location,
+                yield finding(
+                    concept.places.get("terms", concept.location),
                     Severity.ERROR,
                     "missing-language",
                     f"no term in '{lang}'",
-                    concept.id,
+                    concept,
                 )
             if lang not in concept.definitions:
-                yield Finding(
-                    concept.location,
+                yield finding(
+                    concept.places.get("definition", concept.location),
                     Severity.ERROR,
                     "missing-definition",
                     f"no definition in '{lang}'",
-                    concept.id,
+                    concept,
                 )
-
-
-CHECKS = (check_languages,)

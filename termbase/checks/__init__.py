@@ -1,0 +1,60 @@
+"""Terminology QA over a loaded glossary: small `check_*` functions gathered by `check()`.
+
+The checks translators' QA tools run (Xbench, memoQ, Verifika), at concept level and across
+the glossary's languages, one module per theme:
+- `completeness`: a preferred term and a definition in every language;
+- `duplicates`: one term in two concepts, likely duplicate concepts, inconsistent translations;
+- `characters`: stray spaces, invisible characters, mixed scripts, Chinese characters and
+  punctuation;
+- `usage`: capitals, abbreviations, untranslated terms, deprecated terms in definitions;
+- `russian`: agreement of adjective + noun terms.
+
+Errors are defects a reader or a CAT tool would trip over (`check` exits 1); warnings need a
+person's judgement; info marks what is known and deliberate (the form findings of a deprecated
+term whose note explains it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from termbase.checks.characters import (
+    check_chinese_characters,
+    check_chinese_punctuation,
+    check_invisible,
+    check_mixed_scripts,
+    check_spaces,
+)
+from termbase.checks.completeness import check_languages
+from termbase.checks.duplicates import check_duplicates
+from termbase.checks.russian import check_agreement
+from termbase.checks.usage import (
+    check_abbreviation_type,
+    check_capitalisation,
+    check_deprecated_in_definitions,
+    check_untranslated,
+)
+from termbase.findings import Finding
+from termbase.model import Glossary
+
+Check = Callable[[Glossary], Iterable[Finding]]
+
+CHECKS: tuple[Check, ...] = (
+    check_languages,
+    check_duplicates,
+    check_spaces,
+    check_invisible,
+    check_mixed_scripts,
+    check_chinese_characters,
+    check_chinese_punctuation,
+    check_capitalisation,
+    check_abbreviation_type,
+    check_deprecated_in_definitions,
+    check_untranslated,
+    check_agreement,
+)
+
+
+def check(glossary: Glossary) -> list[Finding]:
+    """Every finding of every check, sorted by place."""
+    return sorted(finding for rule in CHECKS for finding in rule(glossary))

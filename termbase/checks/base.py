@@ -1,0 +1,106 @@
+"""What the checks share: building findings, the texts of a concept, words, scripts."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from termbase.findings import Finding, Severity
+from termbase.model import Concept, Location, Status, Term
+
+TEXT_FIELDS = ("definition", "notes")
+"""The per-language prose fields checked beside the terms."""
+_CASELESS = {"zh", "ja", "ko"}
+
+
+def finding(
+    where: Location, severity: Severity, code: str, message: str, concept: Concept
+) -> Finding:
+    return Finding(where, severity, code, message, concept.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One prose text of a concept: a definition or a note, in one language."""
+
+    field: str
+    lang: str
+    text: str
+    location: Location
+
+
+def texts(concept: Concept, fields: tuple[str, ...] = TEXT_FIELDS) -> Iterator[Text]:
+    """The concept's definitions and notes (and each term's note), with where they start."""
+    for field in fields:
+        values = concept.definitions if field == "definition" else concept.notes
+        for lang, text in values.items():
+            where = concept.places.get(f"{field}.{lang}", concept.location)
+            yield Text(f"{field}.{lang}", lang, text, where)
+    if "notes" in fields:
+        for term in concept.terms:
+            if term.note:
+                yield Text(f"note of '{term.text}'", term.lang, term.note, term.location)
+
+
+def documented(term: Term) -> bool:
+    """A deprecated term with a note: a wrong form recorded on purpose, to warn against it.
+
+    Findings about its form (capitals, agreement, scripts) are reported as info only.
+    """
+    return term.status is Status.DEPRECATED and bool(term.note)
+
+
+def form_severity(term: Term, severity: Severity) -> Severity:
+    return Severity.INFO if documented(term) else severity
+
+
+def form_note(term: Term) -> str:
+    return " (a deprecated form, documented in its note)" if documented(term) else ""
+
+
+def language(lang: str) -> str:
+    """The primary language subtag: `zh` for `zh-Hans`."""
+    return lang.split("-")[0].lower()
+
+
+def has_case(lang: str) -> bool:
+    """Whether the language's script distinguishes capitals (not Chinese, Japanese, Korean)."""
+    return language(lang) not in _CASELESS
+
+
+def is_chinese(lang: str) -> bool:
+    return language(lang) == "zh"
+
+
+def script(char: str) -> str | None:
+    """LATIN, CYRILLIC or GREEK for a letter of a cased alphabet, else None."""
+    if not char.isalpha():
+        return None
+    name = unicodedata.name(char, "")
+    first = name.split(" ", 1)[0]
+    return first if first in ("LATIN", "CYRILLIC", "GREEK") else None
+
+
+LETTERS = re.compile(r"[^\W\d_]+")
+"""Runs of letters: the words whose case and script the checks read."""
+
+
+def quote(text: str) -> str:
+    return f"'{text}'"
+
+
+_CONTROL_NAMES = {"\t": "TAB", "\n": "LINE FEED", "\r": "CARRIAGE RETURN"}
+_HIDDEN = re.compile(r"[^\S ]|[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def describe(char: str) -> str:
+    """`U+00A0 NO-BREAK SPACE`."""
+    name = _CONTROL_NAMES.get(char) or unicodedata.name(char, "character")
+    return f"U+{ord(char):04X} {name}"
+
+
+def visible(text: str) -> str:
+    """The text with invisible characters shown as escapes: `image\\u200bsynthesis`."""
+    return _HIDDEN.sub(lambda m: m[0].encode("unicode_escape").decode(), text)

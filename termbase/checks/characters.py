@@ -1,0 +1,201 @@
+"""Characters that do not belong: stray spaces, invisible and bidi characters, tabs, mixed
+scripts inside a word, Traditional characters in Simplified Chinese, full-width letters, and
+punctuation of the wrong width in Chinese.
+
+In a term these are errors (a CAT tool would not match the term); in a definition or note,
+warnings. Non-breaking spaces are correct typography in prose (Russian «2023 г.»), so they are
+reported in terms only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import hanzidentifier
+
+from termbase.checks.base import (
+    LETTERS,
+    describe,
+    finding,
+    form_severity,
+    script,
+    texts,
+    visible,
+)
+from termbase.findings import Finding, Severity
+from termbase.model import Concept, Glossary, Location, Term
+from termbase.pinyin import is_han
+
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_ZERO_WIDTH = re.compile("[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]")
+_ODD_SPACE = re.compile(r"[^\S\t\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029 ]")
+_BREAK = re.compile("[\t\n\r\u2028\u2029]")
+_FULL_WIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_ASCII_PUNCT_IN_CHINESE = re.compile(rf"(?<=[{_HAN}]) ?[,;:?!()]|[,;:?!()] ?(?=[{_HAN}])")
+_FULL_WIDTH_PUNCT_IN_LATIN = re.compile(
+    r"(?<=[A-Za-z0-9])[\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e](?=[A-Za-z0-9])"
+)
+_FULL_STOP_AFTER_HAN = re.compile(rf"(?<=[{_HAN}])\.(?!\d)")
+_CHINESE_EQUIVALENT = dict(zip(",;:?!().", "，；：？！（）。", strict=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Scanned:
+    """A term or a prose text, with what a finding about it needs."""
+
+    subject: str
+    """How a finding names it: `term 'x'`, `definition.ru`."""
+    lang: str
+    text: str
+    location: Location
+    term: Term | None = None
+
+
+def _scanned(glossary: Glossary) -> Iterator[tuple[Concept, Scanned]]:
+    for concept in glossary.concepts:
+        for term in concept.terms:
+            subject = f"term '{visible(term.text)}'"
+            yield concept, Scanned(subject, term.lang, term.text, term.location, term)
+        for text in texts(concept):
+            yield concept, Scanned(text.field, text.lang, text.text, text.location)
+
+
+def _severity(item: Scanned) -> Severity:
+    return form_severity(item.term, Severity.ERROR) if item.term else Severity.WARNING
+
+
+def check_spaces(glossary: Glossary) -> Iterator[Finding]:
+    """Leading, trailing or double spaces; tabs and line breaks in terms, tabs in prose."""
+    for concept, item in _scanned(glossary):
+        problem = None
+        if item.term and item.text != item.text.strip():
+            problem = "leading or trailing space"
+        elif "  " in item.text:
+            problem = "two spaces in a row"
+        if problem:
+            yield finding(
+                item.location, _severity(item), "extra-space", f"{item.subject}: {problem}", concept
+            )
+        breaks = _BREAK if item.term else re.compile("\t")
+        if match := breaks.search(item.text.strip()):
+            yield finding(
+                item.location,
+                _severity(item),
+                "tab-or-line-break",
+                f"{item.subject}: {describe(match[0])}; a term is one line without tabs"
+                if item.term
+                else f"{item.subject}: {describe(match[0])}",
+                concept,
+            )
+
+
+def check_invisible(glossary: Glossary) -> Iterator[Finding]:
+    """Zero-width and bidi control characters anywhere; unusual spaces in terms."""
+    for concept, item in _scanned(glossary):
+        for code, pattern in (("invisible-character", _ZERO_WIDTH), ("bidi-control", _BIDI)):
+            if match := pattern.search(item.text):
+                yield finding(
+                    item.location,
+                    _severity(item),
+                    code,
+                    f"{item.subject}: invisible {describe(match[0])}",
+                    concept,
+                )
+        if item.term and (match := _ODD_SPACE.search(item.text)):
+            yield finding(
+                item.location,
+                _severity(item),
+                "invisible-character",
+                f"{item.subject}: {describe(match[0])} instead of a plain space",
+                concept,
+            )
+
+
+def check_mixed_scripts(glossary: Glossary) -> Iterator[Finding]:
+    """Latin letters inside a Cyrillic word (`мoдель` with a Latin o), and the reverse."""
+    for concept, item in _scanned(glossary):
+        for word in LETTERS.findall(item.text):
+            if message := _mixed(word, item.lang):
+                yield finding(
+                    item.location,
+                    _severity(item),
+                    "mixed-script",
+                    f"{item.subject}: {message}",
+                    concept,
+                )
+                break
+
+
+def _mixed(word: str, lang: str) -> str | None:
+    """What is wrong with a word of several alphabets, or None."""
+    counts: dict[str, int] = {}
+    for char in word:
+        if (name := script(char)) is not None:
+            counts[name] = counts.get(name, 0) + 1
+    if len(counts) < 2:
+        return None
+    native = "CYRILLIC" if lang.startswith("ru") else "LATIN"
+    main = max(counts, key=lambda name: (counts[name], name == native))
+    strangers = [c for c in word if script(c) not in (main, None)]
+    return (
+        f"'{word}' mixes alphabets: {', '.join(describe(c) for c in strangers)} "
+        f"in a {main.title()} word"
+    )
+
+
+def check_chinese_characters(glossary: Glossary) -> Iterator[Finding]:
+    """Simplified Chinese uses Simplified characters; letters and digits are half-width."""
+    for concept, item in _scanned(glossary):
+        if item.lang == "zh-Hans" or item.lang in ("zh", "zh-CN", "zh-SG"):
+            traditional = [c for c in item.text if is_han(c) and _traditional_only(c)]
+            if traditional:
+                yield finding(
+                    item.location,
+                    _severity(item),
+                    "traditional-character",
+                    f"{item.subject}: Traditional {'、'.join(dict.fromkeys(traditional))} "
+                    "in Simplified Chinese",
+                    concept,
+                )
+        if match := _FULL_WIDTH_ALNUM.search(item.text):
+            yield finding(
+                item.location,
+                _severity(item),
+                "full-width-character",
+                f"{item.subject}: full-width '{match[0]}'; write letters and digits half-width",
+                concept,
+            )
+
+
+def _traditional_only(char: str) -> bool:
+    return hanzidentifier.is_traditional(char) and not hanzidentifier.is_simplified(char)
+
+
+def check_chinese_punctuation(glossary: Glossary) -> Iterator[Finding]:
+    """Full-width punctuation in Chinese text, ASCII punctuation inside Latin runs."""
+    for concept, item in _scanned(glossary):
+        if not item.lang.startswith("zh"):
+            continue
+        match = _ASCII_PUNCT_IN_CHINESE.search(item.text) or _FULL_STOP_AFTER_HAN.search(item.text)
+        if match:
+            mark = match[0].strip()
+            yield finding(
+                item.location,
+                Severity.WARNING,
+                "chinese-punctuation",
+                f"{item.subject}: ASCII '{mark}' in Chinese text; use "
+                f"'{_CHINESE_EQUIVALENT[mark]}'",
+                concept,
+            )
+        elif match := _FULL_WIDTH_PUNCT_IN_LATIN.search(item.text):
+            yield finding(
+                item.location,
+                Severity.WARNING,
+                "chinese-punctuation",
+                f"{item.subject}: full-width '{match[0]}' between Latin letters or digits; "
+                "use the ASCII form",
+                concept,
+            )

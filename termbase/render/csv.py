@@ -1,0 +1,64 @@
+"""The spreadsheet export: one row per concept, columns per language (`csv/ai-glossary.csv`).
+
+Columns: id, kind, domain, then for each language its preferred term, admitted variants,
+deprecated terms and definition (for Chinese, the pinyin of the preferred term after it). Several
+terms in one cell are separated by "; ". The column names are keys (`ru.preferred`), like the
+JSON export's. RFC 4180 quoting; UTF-8 with a byte order mark, so that Excel reads Cyrillic and
+Chinese correctly.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from termbase.model import Concept, Glossary, Status
+from termbase.pinyin import reading
+from termbase.render import BuildContext, Output
+
+PATH = PurePosixPath("csv/ai-glossary.csv")
+SEPARATOR = "; "
+
+
+def render(context: BuildContext) -> Iterator[Output]:
+    yield Output(PATH, table(context.glossary).encode("utf-8-sig"))
+
+
+def table(glossary: Glossary) -> str:
+    """The CSV text (lines end in CRLF, as RFC 4180 says)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header(glossary))
+    writer.writerows(row(glossary, concept) for concept in glossary.concepts)
+    return out.getvalue()
+
+
+def header(glossary: Glossary) -> list[str]:
+    columns = ["id", "kind", "domain"]
+    for lang in glossary.languages:
+        names = ["preferred", "pinyin"] if _chinese(lang) else ["preferred"]
+        names += ["variants", "deprecated", "definition"]
+        columns += [f"{lang}.{name}" for name in names]
+    return columns
+
+
+def row(glossary: Glossary, concept: Concept) -> list[str]:
+    cells = [concept.id, str(concept.kind), concept.domain]
+    for lang in glossary.languages:
+        preferred = concept.preferred(lang)
+        variants = concept.variants(lang)
+        cells.append(preferred.text if preferred else "")
+        if _chinese(lang):
+            cells.append(reading(preferred) if preferred else "")
+        cells += [
+            SEPARATOR.join(t.text for t in variants if t.status is Status.ADMITTED),
+            SEPARATOR.join(t.text for t in variants if t.status is Status.DEPRECATED),
+            concept.definitions.get(lang, ""),
+        ]
+    return cells
+
+
+def _chinese(lang: str) -> bool:
+    return lang.split("-")[0] == "zh"

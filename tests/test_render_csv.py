@@ -1,0 +1,65 @@
+"""The spreadsheet export: read back with the csv module, one row per concept."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, datetime
+from pathlib import Path, PurePosixPath
+
+from termbase.load import load_glossary
+from termbase.render import BuildContext, load_renderer
+from termbase.render.csv import table
+
+
+def rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def test_the_file_is_utf8_with_a_byte_order_mark_and_crlf(mini) -> None:
+    [output] = load_renderer("csv")(BuildContext(mini, datetime(2025, 1, 1, tzinfo=UTC)))
+    assert output.path == PurePosixPath("csv/ai-glossary.csv")
+    assert output.data.startswith("\ufeffid,kind,domain,en.preferred,".encode())
+    assert output.data.decode("utf-8-sig") == table(mini)
+    assert table(mini).count("\r\n") == 1 + 3
+
+
+def test_one_row_per_concept_with_columns_per_language(mini) -> None:
+    llm = rows(table(mini))[2]
+    assert llm == {
+        "id": "llm",
+        "kind": "concept",
+        "domain": "generative-models",
+        "en.preferred": "large language model",
+        "en.variants": "LLM",
+        "en.deprecated": "",
+        "en.definition": "A very large language model trained on huge amounts of text.",
+        "ru.preferred": "большая языковая модель",
+        "ru.variants": "БЯМ",
+        "ru.deprecated": "",
+        "ru.definition": "Очень большая языковая модель, обученная на огромных объёмах текста.",
+        "zh-Hans.preferred": "大语言模型",
+        "zh-Hans.pinyin": "dà yǔ yán mó xíng",
+        "zh-Hans.variants": "",
+        "zh-Hans.deprecated": "",
+        "zh-Hans.definition": "在海量文本上训练的超大规模语言模型。",
+    }
+
+
+def test_tabs_line_breaks_and_quotes_survive_the_round_trip(mini_dir: Path) -> None:
+    odd = 'L\tL "M",\nx'
+    llm = mini_dir / "concepts" / "llm.yaml"
+    text = llm.read_text(encoding="utf-8").replace("text: LLM\n", 'text: "L\\tL \\"M\\",\\nx"\n')
+    llm.write_text(text, encoding="utf-8")
+    written = table(load_glossary(mini_dir))
+    assert '"L\tL ""M"",\nx"' in written  # quoted, inner quotes doubled
+    assert rows(written)[2]["en.variants"] == odd
+
+
+def test_the_shipped_glossary_has_every_concept_and_its_terms(shipped) -> None:
+    read = rows(table(shipped))
+    assert [r["id"] for r in read] == [c.id for c in shipped.concepts]
+    foundation = next(r for r in read if r["id"] == "foundation-model")
+    assert foundation["ru.deprecated"] == "фундаментальные модель"
+    assert foundation["en.variants"] == "base model; large foundation model; LFM"
+    assert all(r["zh-Hans.preferred"] and r["zh-Hans.pinyin"] for r in read)
