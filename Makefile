@@ -11,7 +11,7 @@ DEBIAN_PACKAGES := fonts-noto-cjk fonts-noto-core libharfbuzz-subset0 libpango-1
 	libpangoft2-1.0-0 poppler-utils chromium
 
 .DEFAULT_GOAL := all
-.PHONY: all setup system-packages build check test lint messages clean
+.PHONY: all setup system-packages schematron build check test lint messages bench preview clean
 
 all: build
 
@@ -42,7 +42,15 @@ build: setup
 check: setup
 	$(BIN)/python build.py check
 
-test: setup
+# The TBX-Basic Schematron test needs pyschematron, which needs Python >= 3.12 (pyenv's 3.12 here);
+# without such a Python the test is skipped with its reason.
+SCHEMATRON_PYTHON ?= PYENV_VERSION=3.12.1 python3.12
+schematron:
+	@if $(SCHEMATRON_PYTHON) -c 'import sys; assert sys.version_info >= (3, 12)' 2>/dev/null; then \
+		$(SCHEMATRON_PYTHON) -m pip install --quiet pyschematron==1.2.5; \
+	else echo "no Python 3.12: the TBX Schematron test will be skipped"; fi
+
+test: setup schematron
 	$(BIN)/python -m pytest
 
 lint: setup
@@ -51,6 +59,15 @@ lint: setup
 # Add new UI strings to the catalogs in templates/locale (then translate them in the .po files).
 messages: setup
 	$(BIN)/python -m termbase.catalogs
+
+# Timings and peak memory per stage, on the shipped glossary and synthetic ones of 100 to 10,000
+# concepts (a benchmark, not a test: nothing here fails on a number).
+bench: setup
+	$(BIN)/python -m benchmarks.run 100 1000 10000
+
+# The README's picture of a cheat-sheet page, regenerated from the shipped glossary.
+preview: setup
+	$(BIN)/python -m termbase.render.pdf_preview docs/preview-cheatsheet.png
 
 clean:
 	rm -rf output

@@ -1,0 +1,127 @@
+"""Printable PDFs (WeasyPrint): cheat sheets per language edition, and a reference edition.
+
+An edition is a pair of the glossary's languages, or all of them; its first language is the UI
+language. Every edition has a cheat sheet; the edition of all languages also has the reference
+(definitions, variants, examples, an index per language). Each is rendered on A4 and US Letter:
+`pdf/ai-glossary-en-ru-cheatsheet-a4.pdf`, `pdf/ai-glossary-en-ru-zh-reference-letter.pdf`, ...
+
+Chinese is set in Noto Sans CJK SC, everything else in Noto Sans (templates/pdf/common.css);
+`pdf_fonts` refuses a PDF with a missing glyph or a non-Simplified Chinese face.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+from typing import Literal
+
+from markupsafe import Markup
+
+from termbase import labels
+from termbase.i18n import N_, gettext, long_date
+from termbase.pinyin import is_han
+from termbase.render import BuildContext, Output
+from termbase.render.pdf_content import edition_slug, editions, groups, index
+from termbase.render.pdf_fonts import (
+    check_chinese_faces,
+    embedded_fonts,
+    missing_glyph_guard,
+)
+from termbase.templating import environment
+
+Kind = Literal["cheatsheet", "reference"]
+KINDS: tuple[Kind, ...] = ("cheatsheet", "reference")
+PAPERS = {"a4": "A4", "letter": "letter"}
+"""File name suffix → CSS page size."""
+FOLDER = PurePosixPath("pdf")
+
+KIND_NAMES = {"cheatsheet": N_("Cheat sheet"), "reference": N_("Reference")}
+PAGE_OF = N_("Page %(page)s of %(pages)s")
+PAGE_REF = N_("p. %(page)s")
+
+
+def render(context: BuildContext) -> Iterator[Output]:
+    for kind, langs in documents(context.glossary.languages, editions(context.glossary)):
+        for paper in PAPERS:
+            path = FOLDER / f"ai-glossary-{edition_slug(langs)}-{kind}-{paper}.pdf"
+            yield Output(path, write_pdf(html(context, langs, kind, paper), str(path)))
+
+
+def documents(
+    languages: tuple[str, ...], all_editions: tuple[tuple[str, ...], ...]
+) -> Iterator[tuple[Kind, tuple[str, ...]]]:
+    """A cheat sheet per edition; the reference (25 pages, ~10 s to lay out) once, in all
+    languages, so that a build stays well under a minute."""
+    for langs in all_editions:
+        yield "cheatsheet", langs
+    yield "reference", languages
+
+
+def html(context: BuildContext, langs: tuple[str, ...], kind: Kind, paper: str) -> str:
+    """The HTML of one PDF (UI text in `langs[0]`)."""
+    ui_lang = langs[0]
+    glossary = context.glossary
+    template = environment(ui_lang, context.templates).get_template(f"pdf/{kind}.html")
+    built_on = labels.label(ui_lang, "built_on", date=long_date(context.build_date.date(), ui_lang))
+    return template.render(
+        langs=langs,
+        kind=kind,
+        kind_name=gettext(ui_lang, KIND_NAMES[kind]),
+        title=glossary.title.get(ui_lang, ""),
+        titles=[(lang, glossary.title[lang]) for lang in langs if lang in glossary.title],
+        descriptions=[
+            (lang, glossary.description[lang]) for lang in langs if lang in glossary.description
+        ],
+        created=context.build_date.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        built_on=built_on,
+        groups=groups(glossary, langs),
+        indexes=[index(glossary, lang, ui_lang) for lang in langs] if kind == "reference" else [],
+        page_size=PAPERS[paper],
+        css={
+            "title": css_content(glossary.title.get(ui_lang, "")),
+            "built_on": css_content(built_on),
+            "page_of": css_content(
+                gettext(ui_lang, PAGE_OF), page="counter(page)", pages="counter(pages)"
+            ),
+            "page_ref": css_content(
+                gettext(ui_lang, PAGE_REF), page="target-counter(attr(href), page)"
+            ),
+        },
+    )
+
+
+def write_pdf(source: str, what: str) -> bytes:
+    """The PDF of an HTML page; `RenderError` if a glyph is missing or Chinese is in a JP face."""
+    from weasyprint import HTML  # heavy: imported only when PDFs are built
+
+    fonts: list[str] = []
+    with missing_glyph_guard(what):
+        document = HTML(string=source).render()
+        data = document.write_pdf(finisher=lambda _doc, pdf: fonts.extend(embedded_fonts(pdf)))
+    check_chinese_faces(what, fonts, has_han=any(is_han(char) for char in source))
+    return data
+
+
+_PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+_CSS_PLAIN = re.compile(r"[A-Za-z0-9 .,:;()\-]")
+
+
+def css_string(text: str) -> str:
+    """`text` as a quoted CSS string; anything but plain ASCII is escaped (`\\421 `)."""
+    return '"' + "".join(c if _CSS_PLAIN.match(c) else f"\\{ord(c):x} " for c in text) + '"'
+
+
+def css_content(message: str, **values: str) -> Markup:
+    """A CSS `content` value from a translated message: its `%(name)s` placeholders become
+    the CSS expressions in `values` (`counter(page)`), the rest quoted strings."""
+    parts: list[str] = []
+    position = 0
+    for match in _PLACEHOLDER.finditer(message):
+        if match.start() > position:
+            parts.append(css_string(message[position : match.start()]))
+        parts.append(values[match.group(1)])
+        position = match.end()
+    if position < len(message) or not parts:
+        parts.append(css_string(message[position:]))
+    return Markup(" ".join(parts))

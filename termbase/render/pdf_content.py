@@ -1,0 +1,313 @@
+"""What the PDF templates show, prepared in Python so the templates only lay it out.
+
+An edition is the languages of one sheet (`("en", "ru")`, or all three); the first language is the
+UI language. Every text carries its `lang` so the template can tag each run.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from itertools import combinations, groupby
+
+from termbase import labels
+from termbase.collation import sort_key
+from termbase.i18n import N_, gettext, language_name
+from termbase.model import Concept, Glossary, Kind, Status, Term, TermType
+from termbase.pinyin import is_han, reading, syllables
+
+INDEX_COLUMNS = 3
+LABEL = N_("%(label)s:")
+LABELLED = N_("%(label)s: %(value)s")
+INDEX_TITLE = N_("Index: %(language)s")
+SHORT_FORMS = (TermType.ABBREVIATION, TermType.ACRONYM)
+PINYIN_LANG = "zh-Latn-pinyin"
+"""BCP 47 tag of a pinyin reading: Chinese written in Latin letters."""
+
+
+def editions(glossary: Glossary) -> tuple[tuple[str, ...], ...]:
+    """Every pair of the glossary's languages in display order, then all of them together."""
+    pairs = tuple(combinations(glossary.languages, 2))
+    return (*pairs, glossary.languages) if len(glossary.languages) > 2 else pairs
+
+
+def edition_slug(langs: tuple[str, ...]) -> str:
+    """`en-ru-zh`: language tags without their script, for file names."""
+    return "-".join(lang.split("-")[0] for lang in langs)
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A run of text in one language."""
+
+    text: str
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class Designation:
+    """A term as printed: its text, and its pinyin when it has Chinese characters."""
+
+    text: str
+    lang: str
+    pinyin: str | None
+    status: Status
+    status_label: str
+    """The status in the UI language (empty for a preferred term)."""
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Headword:
+    """A concept's preferred term in one language, with its short forms beside it."""
+
+    term: Designation
+    short_forms: tuple[Designation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One concept on the cheat sheet: its headword in each language of the edition."""
+
+    concept_id: str
+    headwords: tuple[Headword, ...]
+
+    @property
+    def uniform(self) -> bool:
+        """The same single term in every language (a named model, say): printed once."""
+        texts = {(h.term.text, h.short_forms) for h in self.headwords}
+        return len(texts) == 1 and not self.headwords[0].short_forms
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A reference to another concept: its preferred term in the UI language."""
+
+    concept_id: str
+    text: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A labelled list of links (Broader concepts: …), in the UI language."""
+
+    label: str
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One language of a reference entry."""
+
+    lang: str
+    headword: Headword
+    variants: tuple[Designation, ...]
+    definition: str | None
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One concept in the reference: a side per language, then its relations."""
+
+    concept_id: str
+    sides: tuple[Side, ...]
+    relations: tuple[Relation, ...]
+    facts: tuple[str, ...]
+    """Maker and year of a named model, as printed ("Made by OpenAI")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A domain: its name in each language of the edition, and its concepts."""
+
+    domain_id: str
+    names: tuple[Text, ...]
+    rows: tuple[Row, ...]
+    entries: tuple[Entry, ...]
+
+    @property
+    def table_rows(self) -> tuple[Row, ...]:
+        """The rows that differ between languages: a line each on the cheat sheet."""
+        return tuple(r for r in self.rows if not r.uniform)
+
+    @property
+    def uniform_rows(self) -> tuple[Row, ...]:
+        """The rows written alike in every language: one list of names on the cheat sheet."""
+        return tuple(r for r in self.rows if r.uniform)
+
+
+@dataclass(frozen=True, slots=True)
+class IndexItem:
+    term: Designation
+    concept_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class IndexLetter:
+    letter: str
+    lang: str
+    """The letter's language: pinyin for a Chinese index."""
+    items: tuple[IndexItem, ...]
+
+    @property
+    def columns(self) -> tuple[tuple[IndexItem, ...], ...]:
+        """The items in INDEX_COLUMNS columns, filled top to bottom, the first ones longest."""
+        size = -(-len(self.items) // INDEX_COLUMNS)
+        return tuple(self.items[i : i + size] for i in range(0, len(self.items), size))
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    """Every term of one language in dictionary order, grouped by initial letter."""
+
+    lang: str
+    title: str
+    """"Index: English", in the UI language."""
+    letters: tuple[IndexLetter, ...]
+
+
+def designation(term: Term, ui_lang: str) -> Designation:
+    has_han = term.lang.startswith("zh") and any(is_han(char) for char in term.text)
+    status = "" if term.status is Status.PREFERRED else labels.status_label(ui_lang, term.status)
+    return Designation(
+        text=term.text,
+        lang=term.lang,
+        pinyin=reading(term) if has_han else None,
+        status=term.status,
+        status_label=status,
+        note=term.note,
+    )
+
+
+def _short_forms(concept: Concept, lang: str) -> tuple[Term, ...]:
+    """The admitted abbreviations and acronyms printed beside the preferred term."""
+    return tuple(
+        t for t in concept.terms_in(lang) if t.status is Status.ADMITTED and t.type in SHORT_FORMS
+    )
+
+
+def headword(concept: Concept, lang: str, ui_lang: str) -> Headword | None:
+    preferred = concept.preferred(lang)
+    if preferred is None:
+        return None
+    shorts = tuple(designation(t, ui_lang) for t in _short_forms(concept, lang))
+    return Headword(designation(preferred, ui_lang), shorts)
+
+
+def _missing(lang: str) -> Headword:
+    """A placeholder for a language a concept has no term in (the loader allows none yet)."""
+    empty = Designation("—", lang, None, Status.PREFERRED, "", None)
+    return Headword(empty, ())
+
+
+def row(concept: Concept, langs: tuple[str, ...]) -> Row:
+    return Row(
+        concept.id,
+        tuple(headword(concept, lang, langs[0]) or _missing(lang) for lang in langs),
+    )
+
+
+def side(concept: Concept, lang: str, ui_lang: str) -> Side:
+    head = headword(concept, lang, ui_lang) or _missing(lang)
+    shown = {head.term.text, *(s.text for s in head.short_forms)}
+    variants = tuple(designation(t, ui_lang) for t in concept.variants(lang) if t.text not in shown)
+    return Side(lang, head, variants, concept.definitions.get(lang), concept.notes.get(lang))
+
+
+def _link(glossary: Glossary, concept_id: str, ui_lang: str) -> Link:
+    term = glossary.concept(concept_id).preferred(ui_lang)
+    return Link(concept_id, Text(term.text if term else concept_id, ui_lang))
+
+
+RELATIONS = (
+    ("instance_of", "instance_of"),
+    ("broader", "broader"),
+    ("related", "related"),
+    ("examples", "examples"),
+)
+
+
+def relations(glossary: Glossary, concept: Concept, ui_lang: str) -> tuple[Relation, ...]:
+    found = []
+    for attribute, key in RELATIONS:
+        ids = getattr(concept, attribute)
+        if ids:
+            links = tuple(_link(glossary, i, ui_lang) for i in ids)
+            label = gettext(ui_lang, LABEL) % {"label": labels.label(ui_lang, key)}
+            found.append(Relation(label, links))
+    return tuple(found)
+
+
+def facts(concept: Concept, ui_lang: str) -> tuple[str, ...]:
+    if concept.kind is not Kind.NAMED_MODEL:
+        return ()
+    found = [labels.kind_label(ui_lang, concept.kind)]
+    for key, value in (("maker", concept.maker), ("year", concept.year)):
+        if value:
+            values = {"label": labels.label(ui_lang, key), "value": value}
+            found.append(gettext(ui_lang, LABELLED) % values)
+    return tuple(found)
+
+
+def entry(glossary: Glossary, concept: Concept, langs: tuple[str, ...]) -> Entry:
+    ui_lang = langs[0]
+    return Entry(
+        concept.id,
+        tuple(side(concept, lang, ui_lang) for lang in langs),
+        relations(glossary, concept, ui_lang),
+        facts(concept, ui_lang),
+    )
+
+
+def _concept_order(concept: Concept, lang: str) -> tuple[object, ...]:
+    preferred = concept.preferred(lang)
+    return (sort_key(preferred.text if preferred else concept.id, lang), concept.id)
+
+
+def groups(glossary: Glossary, langs: tuple[str, ...]) -> tuple[Group, ...]:
+    """Each non-empty domain in glossary order, its concepts in dictionary order of langs[0]."""
+    found = []
+    for domain in glossary.domains:
+        concepts = sorted(glossary.in_domain(domain.id), key=lambda c: _concept_order(c, langs[0]))
+        if not concepts:
+            continue
+        names = tuple(Text(domain.names.get(lang, domain.id), lang) for lang in langs)
+        found.append(
+            Group(
+                domain.id,
+                names,
+                tuple(row(c, langs) for c in concepts),
+                tuple(entry(glossary, c, langs) for c in concepts),
+            )
+        )
+    return tuple(found)
+
+
+def initial(text: str, lang: str) -> str:
+    """The index letter of a term: its first letter, or for Chinese its first pinyin letter."""
+    first = text[:1]
+    if lang.startswith("zh") and is_han(first):
+        first = syllables(text, tone_numbers=True)[0][:1]
+    if lang.startswith("ru"):  # й is a letter of its own; ё is filed under е
+        letter = first.upper().replace("Ё", "Е")
+    else:
+        letter = unicodedata.normalize("NFKD", first.upper())[:1]
+    return letter if letter.isalpha() else "#"
+
+
+def index(glossary: Glossary, lang: str, ui_lang: str) -> Index:
+    """Every term of `lang` (preferred, admitted, deprecated) in its dictionary order."""
+    items = {
+        (term.text, concept.id): IndexItem(designation(term, ui_lang), concept.id)
+        for concept in glossary.concepts
+        for term in concept.terms_in(lang)
+    }
+    ordered = sorted(items.values(), key=lambda i: (sort_key(i.term.text, lang), i.concept_id))
+    letter_lang = PINYIN_LANG if lang.startswith("zh") else lang
+    letters = tuple(
+        IndexLetter(letter, letter_lang, tuple(group))
+        for letter, group in groupby(ordered, key=lambda i: initial(i.term.text, lang))
+    )
+    title = gettext(ui_lang, INDEX_TITLE) % {"language": language_name(lang, ui_lang)}
+    return Index(lang, title, letters)

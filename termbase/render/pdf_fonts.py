@@ -1,0 +1,109 @@
+"""The glyph guard: a PDF with an empty box instead of a character, or with Chinese set in a
+Japanese face, is never written.
+
+WeasyPrint draws `.notdef` (an empty box) for a character no installed font has and only logs a
+warning, and `pdftotext` still extracts the character, so text tests cannot see it. Fontconfig
+also silently substitutes the first CJK face it finds (often Noto Sans CJK JP) when the Simplified
+Chinese one is missing. Both become a `RenderError` naming the characters and the Debian package.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from termbase.pinyin import is_han
+from termbase.render import RenderError
+
+CJK_FAMILY = "Noto Sans CJK SC"
+CJK_PACKAGE = "fonts-noto-cjk"
+OTHER_PACKAGE = "fonts-noto-core"
+# WeasyPrint names embedded fonts after their family ("Noto-Sans-CJK-SC-Bold"), other tools
+# after the PostScript name ("NotoSansCJKsc-Bold").
+SC_FACE = re.compile(r"CJK[-_ ]?SC", re.IGNORECASE)
+OTHER_CJK_FACE = re.compile(r"CJK[-_ ]?(JP|KR|TC|HK)", re.IGNORECASE)
+_NOTDEF = ".notdef glyph rendered"
+
+# Besides Han: CJK punctuation, kana, bopomofo, full-width forms (fonts-noto-cjk has them).
+_CJK_BLOCKS = ((0x2E80, 0x2FDF), (0x3000, 0x31FF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF))
+
+
+def package_for(char: str) -> str:
+    """The Debian package whose fonts draw `char` in the sheets' families."""
+    code = ord(char)
+    if is_han(char) or any(low <= code <= high for low, high in _CJK_BLOCKS):
+        return CJK_PACKAGE
+    return OTHER_PACKAGE
+
+
+class _NotdefCollector(logging.Handler):
+    """Collects the characters of WeasyPrint's `.notdef` warnings."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.characters: set[str] = set()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if str(record.msg).startswith(_NOTDEF) and record.args:
+            self.characters.add(str(record.args[0]))  # type: ignore[index]
+
+
+@contextmanager
+def missing_glyph_guard(what: str) -> Iterator[None]:
+    """Raise `RenderError` if WeasyPrint draws an empty box while rendering `what`."""
+    logger = logging.getLogger("weasyprint")
+    collector = _NotdefCollector()
+    level = logger.level
+    logger.setLevel(min(logger.getEffectiveLevel(), logging.WARNING))
+    logger.addHandler(collector)
+    try:
+        yield
+    finally:
+        logger.removeHandler(collector)
+        logger.setLevel(level)
+    if collector.characters:
+        raise RenderError(missing_glyphs_message(what, collector.characters))
+
+
+def missing_glyphs_message(what: str, characters: Iterable[str]) -> str:
+    """Which characters no font draws, and the Debian package that has them."""
+    chars = sorted(characters)
+    packages = " ".join(sorted({package_for(c) for c in chars}))
+    shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in chars[:8])
+    more = f" and {len(chars) - 8} more" if len(chars) > 8 else ""
+    return (
+        f"{what}: no installed font has the glyphs of {shown}{more}: "
+        f"install the Debian package {packages} (apt-get install {packages})"
+    )
+
+
+def embedded_fonts(pdf: Any) -> list[str]:
+    """The base font names of a `pydyf.PDF` about to be written (subset tags removed)."""
+    names = []
+    for item in pdf.objects:
+        base = item.get("BaseFont") if isinstance(item, dict) else None
+        if isinstance(base, bytes):
+            base = base.decode("latin-1")
+        if base:
+            names.append(str(base).lstrip("/").split("+", 1)[-1])
+    return sorted(set(names))
+
+
+def check_chinese_faces(what: str, fonts: Iterable[str], has_han: bool) -> None:
+    """Chinese must be set in Noto Sans CJK SC: refuse other CJK faces and any fallback."""
+    fonts = list(fonts)
+    wrong = [f for f in fonts if OTHER_CJK_FACE.search(f)]
+    if wrong:
+        raise RenderError(
+            f"{what}: Chinese would be set in {', '.join(wrong)}, not {CJK_FAMILY}; "
+            f"check that the Debian package {CJK_PACKAGE} is installed and that fontconfig "
+            f"finds the family {CJK_FAMILY!r} (fc-list | grep 'CJK SC')"
+        )
+    if has_han and not any(SC_FACE.search(f) for f in fonts):
+        raise RenderError(
+            f"{what}: Chinese would be set in {', '.join(fonts)}, not {CJK_FAMILY}; "
+            f"install the Debian package {CJK_PACKAGE}"
+        )

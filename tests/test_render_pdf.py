@@ -1,0 +1,386 @@
+"""The PDFs: checked with poppler (pdfinfo, pdffonts, pdftotext, pdftohtml) on real renders.
+
+WeasyPrint lays out about three pages a second, so each glossary is rendered once per module.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path, PurePosixPath
+
+import pytest
+from lxml import html as lxml_html
+
+from conftest import MINI, ROOT
+from termbase.collation import sort_key
+from termbase.model import Glossary
+from termbase.pinyin import is_han
+from termbase.render import BuildContext, RenderError
+from termbase.render.pdf import css_content, html, render, write_pdf
+from termbase.render.pdf_content import editions, groups, index, initial
+from termbase.render.pdf_fonts import check_chinese_faces, missing_glyphs_message, package_for
+
+DATE = datetime(2026, 3, 5, 12, 30, tzinfo=UTC)
+A4 = "595.276 x 841.89 pts (A4)"
+LETTER = "612 x 792 pts (letter)"
+
+
+def poppler(tool: str, *args: str | Path) -> str:
+    return subprocess.run(
+        [tool, *map(str, args)], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def info(pdf: Path) -> dict[str, str]:
+    lines = poppler("pdfinfo", "-isodates", pdf).splitlines()
+    return {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in lines)}
+
+
+def fonts(pdf: Path) -> list[dict[str, str]]:
+    """pdffonts' table: name, type, encoding, emb, sub, uni (names have no spaces)."""
+    rows = poppler("pdffonts", pdf).splitlines()[2:]
+    found = []
+    for row in rows:
+        name, *_, emb, sub, uni, _obj, _gen = row.split()
+        found.append({"name": name.split("+", 1)[-1], "emb": emb, "sub": sub, "uni": uni})
+    return found
+
+
+def text(pdf: Path, *options: str) -> str:
+    return poppler("pdftotext", *options, pdf, "-")
+
+
+def outline(pdf: Path) -> list[tuple[int, str, int]]:
+    """The bookmarks as (level, title, page), read from pdftohtml's XML."""
+    xml = poppler("pdftohtml", "-xml", "-i", "-q", "-stdout", pdf)
+    found, level = [], 0
+    for tag in re.finditer(r'<outline>|</outline>|<item page="(\d+)">(.*?)</item>', xml):
+        if tag.group(0) == "<outline>":
+            level += 1
+        elif tag.group(0) == "</outline>":
+            level -= 1
+        else:
+            found.append((level, tag.group(2), int(tag.group(1))))
+    return found
+
+
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@pytest.fixture(scope="module")
+def weasyprint_warnings() -> Iterator[list[str]]:
+    """Every warning WeasyPrint logs while this module renders (unsupported CSS, say)."""
+    handler = _Warnings()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    yield handler.messages
+    logger.removeHandler(handler)
+
+
+@pytest.fixture(scope="module")
+def mini_pdfs(mini: Glossary, tmp_path_factory, weasyprint_warnings) -> dict[str, Path]:
+    """Every PDF of the mini glossary, written to a folder: path below output/ → file."""
+    folder = tmp_path_factory.mktemp("mini-pdf")
+    written = {}
+    for output in render(BuildContext(mini, DATE)):
+        target = folder / output.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(output.data)
+        written[str(output.path)] = target
+    return written
+
+
+SHIPPED_DOCUMENTS = [
+    ("cheatsheet", ("en", "ru", "zh-Hans"), "a4"),
+    ("cheatsheet", ("en", "ru", "zh-Hans"), "letter"),
+    # US Letter is the shorter page: if a pair fits there, it fits on A4.
+    ("cheatsheet", ("en", "ru"), "letter"),
+    ("cheatsheet", ("en", "zh-Hans"), "letter"),
+    ("cheatsheet", ("ru", "zh-Hans"), "letter"),
+    ("reference", ("en", "ru", "zh-Hans"), "a4"),
+]
+
+
+@pytest.fixture(scope="module")
+def shipped_pdfs(shipped: Glossary, tmp_path_factory, weasyprint_warnings) -> dict[str, Path]:
+    """The shipped glossary's trilingual sheets, pair sheets and reference."""
+    folder = tmp_path_factory.mktemp("shipped-pdf")
+    context = BuildContext(shipped, DATE)
+    written = {}
+    for kind, langs, paper in SHIPPED_DOCUMENTS:
+        name = f"{kind}-{'-'.join(langs)}-{paper}"
+        target = folder / f"{name}.pdf"
+        target.write_bytes(write_pdf(html(context, langs, kind, paper), name))
+        written[name] = target
+    return written
+
+
+# What is written -------------------------------------------------------------------------------
+
+
+def test_a_cheat_sheet_per_edition_and_one_reference_each_on_a4_and_letter(mini_pdfs) -> None:
+    names = [
+        f"ai-glossary-{edition}-{kind}-{paper}.pdf"
+        for edition, kind in [
+            ("en-ru", "cheatsheet"),
+            ("en-zh", "cheatsheet"),
+            ("ru-zh", "cheatsheet"),
+            ("en-ru-zh", "cheatsheet"),
+            ("en-ru-zh", "reference"),
+        ]
+        for paper in ("a4", "letter")
+    ]
+    assert sorted(mini_pdfs) == sorted(str(PurePosixPath("pdf") / n) for n in names)
+
+
+def test_page_sizes_are_a4_and_us_letter(mini_pdfs) -> None:
+    for name, pdf in mini_pdfs.items():
+        assert info(pdf)["Page size"] == (A4 if name.endswith("-a4.pdf") else LETTER), name
+
+
+def test_metadata_dates_are_the_build_date_not_the_clock(mini_pdfs) -> None:
+    for pdf in mini_pdfs.values():
+        metadata = info(pdf)
+        assert metadata["CreationDate"].startswith("2026-03-05T12:30:00")
+        assert metadata["ModDate"] == metadata["CreationDate"]
+
+
+def test_every_font_is_embedded_and_subset_and_chinese_is_in_the_sc_face(mini_pdfs) -> None:
+    for name, pdf in mini_pdfs.items():
+        found = fonts(pdf)
+        assert found, name
+        assert all(f["emb"] == "yes" and f["sub"] == "yes" for f in found), (name, found)
+        names = {f["name"] for f in found}
+        assert not any(re.search(r"CJK-?(JP|KR|TC|HK)", n, re.IGNORECASE) for n in names)
+        if "zh" in name:
+            assert "Noto-Sans-CJK-SC" in names, (name, names)
+        else:  # the en-ru sheet has no Chinese: no CJK font at all
+            assert not any("CJK" in n for n in names), (name, names)
+
+
+def test_weasyprint_warns_about_nothing(mini_pdfs, shipped_pdfs, weasyprint_warnings) -> None:
+    assert weasyprint_warnings == []
+
+
+def test_two_builds_in_different_processes_give_identical_pdfs(mini_pdfs, tmp_path) -> None:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(DATE.timestamp())), "PYTHONHASHSEED": "7"}
+    out = tmp_path / "out"
+    subprocess.run(
+        [sys.executable, "build.py", "build", "--only", "pdf", "--glossary", MINI, "--out", out],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    for name, pdf in mini_pdfs.items():
+        assert (out / name).read_bytes() == pdf.read_bytes(), name
+
+
+# UI text and languages --------------------------------------------------------------------------
+
+
+def test_ui_text_is_in_the_first_language_of_the_sheet(mini_pdfs) -> None:
+    english = text(mini_pdfs["pdf/ai-glossary-en-zh-cheatsheet-a4.pdf"])
+    assert "Cheat sheet" in english and "Page 1 of 1" in english
+    assert "Built on March 5, 2026" in english
+    russian = text(mini_pdfs["pdf/ai-glossary-ru-zh-cheatsheet-a4.pdf"])
+    assert "Шпаргалка" in russian and "Страница 1 из 1" in russian
+    assert "Собрано 5 марта 2026 г." in russian
+    assert "Cheat sheet" not in russian
+
+
+@pytest.mark.parametrize("kind", ["cheatsheet", "reference"])
+def test_every_run_of_chinese_and_russian_text_carries_its_lang(mini: Glossary, kind) -> None:
+    source = html(BuildContext(mini, DATE), mini.languages, kind, "a4")
+    root = lxml_html.fromstring(source.encode())
+    checked = 0
+    for element in root.iter():
+        for piece, owner in ((element.text, element), (element.tail, element.getparent())):
+            if not piece or owner is None or owner.tag in ("style", "title"):
+                continue
+            lang = owner.xpath("string(ancestor-or-self::*[@lang][1]/@lang)")
+            if any(is_han(c) for c in piece):
+                assert lang == "zh-Hans", (piece, lang)
+                checked += 1
+            if re.search("[а-яё]", piece, re.IGNORECASE):
+                assert lang == "ru", (piece, lang)
+                checked += 1
+            if re.search("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]", piece):
+                assert lang == "zh-Latn-pinyin", (piece, lang)
+    assert checked > 10
+
+
+# The shipped glossary ---------------------------------------------------------------------------
+
+
+def test_the_shipped_cheat_sheets_fit_on_two_pages(shipped_pdfs) -> None:
+    pages = {
+        name: int(info(pdf)["Pages"])
+        for name, pdf in shipped_pdfs.items()
+        if name.startswith("cheatsheet")
+    }
+    assert len(pages) == 5 and max(pages.values()) <= 2, pages
+
+
+def test_the_reference_has_every_preferred_term_of_the_glossary(shipped, shipped_pdfs) -> None:
+    extracted = re.sub(r"\s+", "", text(shipped_pdfs["reference-en-ru-zh-Hans-a4"]))
+    missing = [
+        (concept.id, term.text)
+        for concept in shipped.concepts
+        for lang in shipped.languages
+        if (term := concept.preferred(lang)) and re.sub(r"\s+", "", term.text) not in extracted
+    ]
+    assert missing == []
+
+
+def test_the_reference_has_bookmarks_per_domain_and_index(shipped, shipped_pdfs) -> None:
+    bookmarks = outline(shipped_pdfs["reference-en-ru-zh-Hans-a4"])
+    top = [title for level, title, _page in bookmarks if level == 1]
+    domains = [d.names["en"] for d in shipped.domains if shipped.in_domain(d.id)]
+    assert top == [*domains, "Index: English", "Index: Russian", "Index: Chinese"]
+    concepts = [title for level, title, _page in bookmarks if level == 2]
+    assert len(concepts) == len(shipped.concepts)
+    pages = [page for _level, _title, page in bookmarks]
+    assert pages == sorted(pages) and pages[-1] > 10
+
+
+def test_the_cheat_sheet_has_a_bookmark_per_domain(mini, mini_pdfs) -> None:
+    bookmarks = outline(mini_pdfs["pdf/ai-glossary-ru-zh-cheatsheet-a4.pdf"])
+    assert bookmarks == [(1, "Генеративные модели", 1), (1, "Известные модели", 1)]
+
+
+# The index --------------------------------------------------------------------------------------
+
+
+def test_indexes_are_in_dictionary_order_with_page_numbers(mini, mini_pdfs) -> None:
+    russian = index(mini, "ru", "en")
+    terms = [item.term.text for letter in russian.letters for item in letter.items]
+    assert terms == ["GPT-3", "большая языковая модель", "БЯМ", "генеративная модель"]
+    assert [letter.letter for letter in russian.letters] == ["G", "Б", "Г"]
+    chinese = index(mini, "zh-Hans", "en")
+    assert [i.term.text for letter in chinese.letters for i in letter.items] == [
+        "大语言模型",
+        "GPT-3",
+        "生成模型",
+    ]
+    assert [letter.letter for letter in chinese.letters] == ["D", "G", "S"]
+    extracted = text(mini_pdfs["pdf/ai-glossary-en-ru-zh-reference-a4.pdf"], "-layout")
+    assert re.search(r"БЯМ \.{5,} 1\b", extracted)
+    assert re.search(r"大语言模型 dà yǔ yán mó xíng \.{5,} 1\b", extracted)
+
+
+def test_index_letters() -> None:
+    assert initial("ёлка", "ru") == "Е"
+    assert initial("йогурт", "ru") == "Й"
+    assert initial("état", "en") == "E"
+    assert initial("3D model", "en") == "#"
+    assert initial("阿尔法围棋", "zh-Hans") == "A"
+    assert initial("GAN", "zh-Hans") == "G"
+
+
+def test_index_order_is_the_collation_of_each_language(shipped) -> None:
+    for lang in shipped.languages:
+        items = [i.term.text for letter in index(shipped, lang, "en").letters for i in letter.items]
+        assert items == sorted(items, key=lambda t: sort_key(t, lang))
+
+
+# The cheat sheet's content ----------------------------------------------------------------------
+
+
+def test_editions_are_every_pair_then_all_languages(mini) -> None:
+    assert editions(mini) == (
+        ("en", "ru"),
+        ("en", "zh-Hans"),
+        ("ru", "zh-Hans"),
+        ("en", "ru", "zh-Hans"),
+    )
+
+
+def test_a_cheat_sheet_line_has_short_forms_beside_the_term_and_pinyin(mini) -> None:
+    generative, named = groups(mini, mini.languages)
+    llm = next(r for r in generative.table_rows if r.concept_id == "llm")
+    english, russian, chinese = llm.headwords
+    assert (english.term.text, [s.text for s in english.short_forms]) == (
+        "large language model",
+        ["LLM"],
+    )
+    assert [s.text for s in russian.short_forms] == ["БЯМ"]
+    assert chinese.term.pinyin == "dà yǔ yán mó xíng" and english.term.pinyin is None
+    # GPT-3 is written alike in every language: one name in a list, not three equal cells.
+    assert named.table_rows == () and [r.concept_id for r in named.uniform_rows] == ["gpt-3"]
+
+
+# Helpers ----------------------------------------------------------------------------------------
+
+
+def test_css_content_quotes_text_and_keeps_counters() -> None:
+    assert css_content(
+        "Page %(page)s of %(pages)s", page="counter(page)", pages="counter(pages)"
+    ) == ('"Page " counter(page) " of " counter(pages)')
+    assert css_content("Стр. %(page)s", page="counter(page)") == (
+        '"\\421 \\442 \\440 . " counter(page)'
+    )
+    assert css_content('a"</style>') == '"a\\22 \\3c \\2f style\\3e "'
+
+
+def test_fonts_packages_and_messages() -> None:
+    assert package_for("生") == "fonts-noto-cjk" and package_for("，") == "fonts-noto-cjk"
+    assert package_for("Ж") == "fonts-noto-core"
+    message = missing_glyphs_message("x.pdf", {"生", "模"})
+    assert "'模' (U+6A21)" in message and "apt-get install fonts-noto-cjk" in message
+    with pytest.raises(RenderError, match="Noto-Sans-CJK-JP"):
+        check_chinese_faces("x.pdf", ["Noto-Sans", "Noto-Sans-CJK-JP"], has_han=True)
+    with pytest.raises(RenderError, match="fonts-noto-cjk"):
+        check_chinese_faces("x.pdf", ["Noto-Sans", "WenQuanYi-Zen-Hei"], has_han=True)
+    check_chinese_faces("x.pdf", ["Noto-Sans", "Noto-Sans-CJK-SC"], has_han=True)
+
+
+# The glyph guard, with fonts hidden from fontconfig -----------------------------------------------
+
+
+def _build_with_fontconfig(tmp_path: Path, reject: str) -> subprocess.CompletedProcess[str]:
+    config = tmp_path / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+        "<fontconfig>\n"
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <cachedir>{tmp_path / 'cache'}</cachedir>\n"
+        f"  <selectfont><rejectfont>{reject}</rejectfont></selectfont>\n"
+        "</fontconfig>\n"
+    )
+    env = {**os.environ, "FONTCONFIG_FILE": str(config)}
+    out = tmp_path / "out"
+    command = ["build.py", "build", "--only", "pdf", "--glossary", MINI, "--out", out]
+    return subprocess.run(
+        [sys.executable, *map(str, command)], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+
+
+def test_a_build_without_a_chinese_font_fails_naming_the_character_and_package(tmp_path) -> None:
+    result = _build_with_fontconfig(tmp_path, "<glob>*CJK*</glob>")
+    assert result.returncode == 1, result.stderr
+    assert "'生' (U+751F)" in result.stderr
+    assert "install the Debian package fonts-noto-cjk" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out" / "pdf").exists()
+
+
+def test_a_build_that_would_set_chinese_in_the_japanese_face_fails(tmp_path) -> None:
+    family = "<pattern><patelt name='family'><string>Noto Sans CJK SC</string></patelt></pattern>"
+    result = _build_with_fontconfig(tmp_path, family)
+    assert result.returncode == 1, result.stderr
+    assert "not Noto Sans CJK SC" in result.stderr
+    assert re.search(r"Chinese would be set in Noto-Sans-CJK-(JP|KR|TC|HK)", result.stderr)
+    assert not (tmp_path / "out" / "pdf").exists()
