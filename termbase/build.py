@@ -8,8 +8,15 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from termbase.builddate import build_date, concept_dates
+from termbase.incremental import MANIFEST_NAME, Manifest, fingerprint, inputs_digest
 from termbase.model import Glossary
-from termbase.output import OutputError, build_lock, check_out_dir, write_outputs
+from termbase.output import (
+    OutputError,
+    build_lock,
+    check_out_dir,
+    write_atomically,
+    write_outputs,
+)
 from termbase.render import TEMPLATES, BuildContext, Output, RenderError, load_renderer
 
 
@@ -34,9 +41,15 @@ def render_all(context: BuildContext, formats: Sequence[str]) -> dict[str, list[
 
 
 def build(
-    glossary: Glossary, glossary_dir: Path, out_dir: Path, formats: Sequence[str]
-) -> dict[str, int]:
-    """Render `formats` and write them below `out_dir`; return the number of files per format.
+    glossary: Glossary,
+    glossary_dir: Path,
+    out_dir: Path,
+    formats: Sequence[str],
+    *,
+    force: bool = False,
+) -> dict[str, int | None]:
+    """Render `formats` and write them below `out_dir`; return the number of files per format
+    (None for a format that was up to date and not rendered; `force` renders every one).
 
     Nothing is written unless every format rendered; each file is replaced atomically, and a lock
     keeps two builds into one folder from interleaving their writes.
@@ -44,14 +57,24 @@ def build(
     context = BuildContext(
         glossary, build_date(glossary_dir), concept_dates=concept_dates(glossary, glossary_dir)
     )
+    inputs = inputs_digest(glossary_dir, context)
+    prints = {name: fingerprint(inputs, name) for name in formats}
+    manifest = Manifest.read(out_dir)
+    stale = [
+        name for name in formats if force or not manifest.up_to_date(out_dir, name, prints[name])
+    ]
     try:
         check_out_dir(out_dir, [glossary_dir, TEMPLATES])
-        rendered = render_all(context, formats)
+        rendered = render_all(context, stale) if stale else {}
     except (RenderError, OutputError) as error:
         raise BuildError(f"{error}; nothing was written") from None
     try:
         with build_lock(out_dir):
             write_outputs(out_dir, [o for outputs in rendered.values() for o in outputs])
+            manifest = Manifest.read(out_dir).updated(
+                {name: (prints[name], outputs) for name, outputs in rendered.items()}
+            )
+            write_atomically(out_dir / MANIFEST_NAME, manifest.to_bytes())
     except OutputError as error:
         raise BuildError(str(error)) from None
-    return {name: len(outputs) for name, outputs in rendered.items()}
+    return {name: len(rendered[name]) if name in rendered else None for name in formats}
