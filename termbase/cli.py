@@ -68,7 +68,33 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="the output folder (default: output/)",
     )
+    build.add_argument(
+        "--force", action="store_true", help="render every format, even those up to date"
+    )
     build.set_defaults(run=run_build)
+
+    extract = commands.add_parser(
+        "extract",
+        help="find candidate terms in source notes and report their coverage by the glossary",
+        description="Find candidate terms in markdown notes (files or folders, any extension) "
+        "and report which match a concept, which the ignore list (glossary/ignore.toml) names, "
+        "and which are unmatched. Exit status: 0 when none is unmatched, 1 when some are, "
+        "2 on an error.",
+    )
+    extract.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a note or a folder")
+    _add_glossary_option(extract)
+    extract.add_argument(
+        "--write",
+        action="store_true",
+        help="append the unmatched candidates to glossary/review.yaml (never edits a concept)",
+    )
+    extract.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="how to print the report (default: text)",
+    )
+    extract.set_defaults(run=run_extract)
     return parser
 
 
@@ -140,10 +166,21 @@ def run_build(args: argparse.Namespace) -> int:
     if glossary is None:
         return 1
     try:
-        written = build(glossary, args.glossary, args.out, args.only or _format_names())
+        written = build(
+            glossary, args.glossary, args.out, args.only or _format_names(), force=args.force
+        )
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     for name, count in written.items():
-        print(f"{name}: {count} file(s)")
+        print(f"{name}: up to date" if count is None else f"{name}: {count} file(s)")
     return 0
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from termbase.extract.command import EXIT_ERROR, run
+
+    glossary = load_or_report(args.glossary)
+    if glossary is None:
+        return EXIT_ERROR
+    return run(args.paths, glossary, args.glossary, write=args.write, output=args.format)

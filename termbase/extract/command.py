@@ -1,0 +1,57 @@
+"""`build.py extract PATH...`: run an extraction, print its report, optionally write the review."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Literal
+
+from termbase.extract import ExtractError, extract
+from termbase.extract.matching import IgnoreListError, Matcher, Status, load_ignore_list
+from termbase.extract.report import json_report, text_report
+from termbase.extract.review import REVIEW_FILE, ReviewFileError, append_review
+from termbase.model import Glossary
+
+EXIT_UNMATCHED = 1
+"""Candidates remain that are neither matched nor ignored."""
+EXIT_ERROR = 2
+"""Nothing could be reported: a missing source, a broken glossary, ignore list or review file."""
+
+
+def run(
+    paths: list[Path],
+    glossary: Glossary,
+    glossary_dir: Path,
+    *,
+    write: bool = False,
+    output: Literal["text", "json"] = "text",
+) -> int:
+    """Report on `paths`; with `write`, append the unmatched candidates to the review file."""
+    try:
+        matcher = Matcher(glossary, load_ignore_list(glossary_dir))
+        extraction = extract(paths, matcher)
+        added = append_review(glossary_dir, extraction) if write else 0
+    except (ExtractError, IgnoreListError, ReviewFileError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    for warning in extraction.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for entry, concepts in matcher.shadowed():
+        print(
+            f"warning: ignore entry '{entry.text}' is a term of {', '.join(concepts)}; "
+            "the concept wins (remove the entry)",
+            file=sys.stderr,
+        )
+    if output == "json":
+        json.dump(json_report(extraction), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for line in text_report(extraction):
+            print(line)
+    if write:
+        print(
+            f"{added} new entr{'y' if added == 1 else 'ies'} in {glossary_dir / REVIEW_FILE}",
+            file=sys.stderr,
+        )
+    return EXIT_UNMATCHED if extraction.count(Status.UNMATCHED) else 0
