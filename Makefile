@@ -50,7 +50,13 @@ schematron:
 		$(SCHEMATRON_PYTHON) -m pip install --quiet pyschematron==1.2.5; \
 	else echo "no Python 3.12: the TBX Schematron test will be skipped"; fi
 
-test: setup schematron
+# Test tools for the HTML: axe-core and the Nu HTML Checker (run with Debian's Java). The vnu-jar
+# install script would download a JDK: --ignore-scripts skips it.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+test: setup schematron node_modules/.installed
 	$(BIN)/python -m pytest
 
 lint: setup

@@ -50,6 +50,7 @@ RENDERERS: dict[str, str] = {
     "tsv": "termbase.render.tsv",
     "csv": "termbase.render.csv",
     "anki": "termbase.render.anki",
+    "html": "termbase.render.html",
     "pdf": "termbase.render.pdf",
 }
 

@@ -1,0 +1,359 @@
+/* The glossary's only script: search as you type, a language switcher that keeps the permalink,
+   and the filters of the alignment view. No framework and nothing from the network: the search
+   data is a script (assets/search-data.js) loaded on first use, which also works from file://. */
+(function () {
+  "use strict";
+
+  var strings = JSON.parse(document.getElementById("_strings").textContent);
+  var plurals = new Intl.PluralRules(strings.lang);
+  var uiIndex = strings.languages.indexOf(strings.lang);
+
+  // A plural message: the form for `count` (values.num unless given), `%(name)d` filled in.
+  function format(forms, values, count) {
+    var n = count === undefined ? values.num : count;
+    var text = forms[plurals.select(n)] || forms.other || forms.many;
+    return text.replace(/%\((\w+)\)d/g, function (whole, name) {
+      return String(values[name]);
+    });
+  }
+
+  // The same steps as search_key() in termbase/render/search_index.py.
+  var MARKS = /\p{M}/gu;
+  var SEPARATORS = /[^\p{L}\p{N}]+/gu;
+  function searchKey(text) {
+    var folded = text.normalize("NFKC").toLowerCase().replace(/ё/g, "е").replace(/й/g, "\ue000");
+    folded = folded.normalize("NFD").replace(MARKS, "").normalize("NFC").replace(/\ue000/g, "й");
+    return folded.replace(SEPARATORS, " ").trim();
+  }
+
+  // Search data: loaded once, when someone first types. ------------------------------------
+
+  var data = null;
+  var waiting = [];
+  var loading = false;
+
+  function withData(callback, failed) {
+    if (data) {
+      callback(data);
+      return;
+    }
+    waiting.push(callback);
+    if (loading) return;
+    loading = true;
+    var script = document.createElement("script");
+    script.src = strings.data;
+    script.onload = function () {
+      data = prepare(window.TERMBASE_SEARCH);
+      waiting.splice(0).forEach(function (next) {
+        next(data);
+      });
+    };
+    script.onerror = function () {
+      loading = false;
+      waiting = [];
+      failed();
+    };
+    document.head.appendChild(script);
+  }
+
+  function compact(key) {
+    return key.replace(/ /g, "");
+  }
+
+  function prepare(raw) {
+    var entries = raw.concepts.map(function (item) {
+      var keys = [];
+      var owners = []; // the term each key belongs to
+      item[1].forEach(function (term, index) {
+        [term[3]].concat(term[5] || []).forEach(function (key) {
+          keys.push(key);
+          owners.push(index);
+        });
+      });
+      var packed = keys.map(compact);
+      return {
+        id: item[0],
+        terms: item[1],
+        keys: keys,
+        owners: owners,
+        packedKeys: packed,
+        spaced: keys.join("\u0001"),
+        packed: packed.join("\u0001"),
+        definitions: item[2],
+        rank: item[3][uiIndex]
+      };
+    });
+    // In dictionary order of the UI language, the order of equally good matches.
+    return entries.sort(function (a, b) {
+      return a.rank - b.rank;
+    });
+  }
+
+  function stem(word) {
+    // English plurals: "models" finds "model" (substring search does the rest).
+    return /^[a-z]{3,}s$/.test(word) && !/(ss|us|is)$/.test(word) ? word.slice(0, -1) : word;
+  }
+
+  function parse(text) {
+    var words = searchKey(text).split(" ").filter(Boolean).map(stem);
+    if (!words.length) return null;
+    return { phrase: words.join(" "), packed: words.join(""), words: words };
+  }
+
+  function containsAll(text, words) {
+    for (var i = 0; i < words.length; i++) {
+      if (text.indexOf(words[i]) < 0) return false;
+    }
+    return true;
+  }
+
+  // How well a concept matches, best first: 0 a whole term, 1 a term's start, 2 a word's start
+  // in a term, 3 inside a term, 4 every word in its terms, 5 the phrase in a definition, 6 every
+  // word somewhere. Terms are also compared without spaces, for pinyin typed as one word.
+  function rank(entry, query) {
+    if (entry.packed.indexOf(query.packed) >= 0) {
+      var best = 4;
+      var matched = 0;
+      for (var i = 0; i < entry.keys.length && best > 0; i++) {
+        var packed = entry.packedKeys[i];
+        var level = 4;
+        if (packed === query.packed) level = 0;
+        else if (packed.indexOf(query.packed) === 0) level = 1;
+        else if ((" " + entry.keys[i]).indexOf(" " + query.phrase) >= 0) level = 2;
+        else if (packed.indexOf(query.packed) >= 0) level = 3;
+        if (level < best) {
+          best = level;
+          matched = entry.owners[i];
+        }
+      }
+      return { level: best, term: matched };
+    }
+    if (containsAll(entry.spaced, query.words)) return { level: 4, term: 0 };
+    if (entry.definitions.indexOf(query.phrase) >= 0) return { level: 5, term: 0 };
+    for (var w = 0; w < query.words.length; w++) {
+      var word = query.words[w];
+      if (entry.spaced.indexOf(word) < 0 && entry.definitions.indexOf(word) < 0) return null;
+    }
+    return { level: 6, term: 0 };
+  }
+
+  // Matches, best first: entries are already in dictionary order (see prepare), so putting
+  // each match in the bucket of its level keeps that order within a level without sorting.
+  function search(entries, text) {
+    var query = parse(text);
+    if (!query) return [];
+    var levels = [[], [], [], [], [], [], []];
+    for (var i = 0; i < entries.length; i++) {
+      var match = rank(entries[i], query);
+      if (match) levels[match.level].push({ entry: entries[i], level: match.level, term: match.term });
+    }
+    return [].concat.apply([], levels);
+  }
+
+  // The search box -----------------------------------------------------------------------------
+
+  function element(tag, className, text, lang) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    if (lang) node.lang = lang;
+    return node;
+  }
+
+  // The preferred term of each language, the UI language first.
+  function preferredTerms(entry) {
+    var byLanguage = {};
+    entry.terms.forEach(function (term) {
+      if (term[1] === "p") byLanguage[term[0]] = term;
+    });
+    var order = [uiIndex].concat(
+      strings.languages.map(function (l, i) { return i; }).filter(function (i) { return i !== uiIndex; })
+    );
+    return order.map(function (i) { return byLanguage[i]; }).filter(Boolean);
+  }
+
+  function appendTerm(parent, term, className) {
+    parent.appendChild(document.createTextNode(" "));
+    parent.appendChild(element("span", className, term[2], strings.languages[term[0]]));
+    if (term[4]) {
+      parent.appendChild(document.createTextNode(" "));
+      parent.appendChild(element("i", "pinyin", term[4], strings.pinyinLang));
+    }
+  }
+
+  // A result: the concept's name as a link, its other preferred terms (each text once), and the
+  // term that matched when it is an admitted or deprecated one.
+  function resultItem(hit) {
+    var item = element("li");
+    var terms = preferredTerms(hit.entry);
+    var main = terms[0] || [uiIndex, "p", hit.entry.id, hit.entry.id];
+    var link = element("a", "result-name", main[2], strings.languages[main[0]]);
+    link.href = "index.html#" + hit.entry.id;
+    item.appendChild(link);
+    if (main[4]) {
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(element("i", "pinyin", main[4], strings.pinyinLang));
+    }
+    var shown = [main[2]];
+    terms.slice(1).forEach(function (term) {
+      if (shown.indexOf(term[2]) >= 0) return;
+      shown.push(term[2]);
+      appendTerm(item, term, "result-term");
+    });
+    var matched = hit.entry.terms[hit.term];
+    if (hit.level <= 3 && matched && matched[1] !== "p") {
+      var also = element("span", "result-match");
+      appendTerm(also, matched, null);
+      also.appendChild(document.createTextNode(" "));
+      also.appendChild(element("span", "tag", strings.statuses[matched[1]]));
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(also);
+    }
+    return item;
+  }
+
+  function setUpSearch() {
+    var box = document.getElementById("_search");
+    if (!box) return;
+    var input = document.getElementById("_q");
+    var list = document.getElementById("_results");
+    var status = document.getElementById("_q-status");
+    box.hidden = false;
+
+    function show(found) {
+      list.textContent = "";
+      found.slice(0, strings.max).forEach(function (hit) {
+        list.appendChild(resultItem(hit));
+      });
+      list.hidden = found.length === 0;
+      var text = found.length ? format(strings.results, { num: found.length }) : strings.noResults;
+      if (found.length > strings.max) text += " " + strings.cut;
+      status.textContent = text;
+    }
+
+    function update() {
+      var text = input.value;
+      if (!searchKey(text)) {
+        list.textContent = "";
+        list.hidden = true;
+        status.textContent = "";
+        return;
+      }
+      withData(
+        function (entries) {
+          if (input.value === text) show(search(entries, text));
+        },
+        function () {
+          status.textContent = strings.loadFailed;
+        }
+      );
+    }
+
+    input.addEventListener("input", update);
+    input.addEventListener("focus", function () {
+      withData(function () {}, function () {});
+    });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        var first = list.querySelector("a");
+        if (first) first.click();
+        event.preventDefault();
+      } else if (event.key === "Escape") {
+        input.value = "";
+        update();
+      }
+    });
+    if (input.value) update();
+  }
+
+  // The language switcher keeps the concept you are looking at. ---------------------------------
+
+  function setUpSwitcher() {
+    document.querySelectorAll(".switcher a").forEach(function (link) {
+      link.addEventListener("click", function () {
+        var id = decodeURIComponent(location.hash.slice(1));
+        // Concept ids are the same in every language; other anchors (index letters) are not.
+        if (id && id.charAt(0) !== "_") link.hash = location.hash;
+      });
+    });
+  }
+
+  // The alignment view's filters ------------------------------------------------------------------
+
+  function hasWord(list, word) {
+    return (" " + list + " ").indexOf(" " + word + " ") >= 0;
+  }
+
+  function setUpFilters() {
+    var form = document.getElementById("_filters");
+    if (!form) return;
+    var rows = Array.prototype.slice.call(document.querySelectorAll("tr.row"));
+    var status = document.getElementById("_rows");
+    var fields = form.elements;
+    var matching = null;
+
+    function keep(row) {
+      var d = row.dataset;
+      if (fields.problems.checked && !d.severity) return false;
+      var missing = fields.missing.value;
+      if (missing && !(missing === "*" ? d.missing : hasWord(d.missing, missing))) return false;
+      if (fields.code.value && !hasWord(d.codes, fields.code.value)) return false;
+      if (fields.domain.value && d.domain !== fields.domain.value) return false;
+      return !matching || matching.has(row.id);
+    }
+
+    function apply() {
+      var shown = 0;
+      rows.forEach(function (row) {
+        var visible = keep(row);
+        row.hidden = !visible;
+        if (visible) shown += 1;
+      });
+      status.textContent = format(strings.rows, { num: shown, total: rows.length }, rows.length);
+    }
+
+    function filterText() {
+      var text = fields.q.value;
+      if (!searchKey(text)) {
+        matching = null;
+        apply();
+        return;
+      }
+      withData(
+        function (entries) {
+          if (fields.q.value !== text) return;
+          matching = new Set(search(entries, text).map(function (hit) { return hit.entry.id; }));
+          apply();
+        },
+        function () {
+          status.textContent = strings.loadFailed;
+        }
+      );
+    }
+
+    // Filters can be given in the address: alignment.html?problems=1&missing=zh-Hans
+    new URLSearchParams(location.search).forEach(function (value, name) {
+      var field = fields[name];
+      if (!field) return;
+      if (field.type === "checkbox") field.checked = value !== "" && value !== "0";
+      else field.value = value;
+    });
+    form.hidden = false;
+    form.addEventListener("change", function (event) {
+      if (event.target !== fields.q) apply();
+    });
+    fields.q.addEventListener("input", filterText);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+    });
+    if (searchKey(fields.q.value)) filterText();
+    else apply();
+  }
+
+  // For the tests, which compare this normalisation with the Python one.
+  window.termbaseSearchKey = searchKey;
+
+  setUpSearch();
+  setUpSwitcher();
+  setUpFilters();
+})();

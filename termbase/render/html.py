@@ -1,0 +1,532 @@
+"""The HTML site: for each UI language the glossary by domain, an index in dictionary order and
+an alignment view for translators, with search over all three languages that works offline.
+
+    html/index.html                the choice of language
+    html/<lang>/index.html         the glossary by domain; `#<concept id>` is a concept's permalink
+    html/<lang>/terms.html         every term of <lang> in dictionary order, under its initial
+    html/<lang>/alignment.html     one row per concept with the findings of `termbase.checks`
+    html/assets/style.css, site.js copied from templates/html/
+    html/assets/search-data.js     see `termbase.render.search_index`
+
+Everything a template shows is prepared here, once for all languages where it can be (the
+site must stay quick to build at 10,000 concepts); templates only lay it out.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import PurePosixPath
+
+from termbase import labels
+from termbase.checks import check
+from termbase.collation import sort_key
+from termbase.findings import Finding, Severity
+from termbase.i18n import LOCALE_DIR, N_, NP_, SOURCE_LANGUAGE, babel_locale, gettext, ngettext
+from termbase.i18n import language_name as _language_name
+from termbase.model import Concept, Glossary, Kind, Status, Term, TermType
+from termbase.pinyin import is_han, reading, syllables
+from termbase.render import BuildContext, Output, search_index
+from termbase.render.search_index import dictionary_orders, search_key
+from termbase.templating import environment
+
+ROOT = PurePosixPath("html")
+ASSETS = ("style.css", "site.js")
+PAGES = {"glossary": "index.html", "terms": "terms.html", "alignment": "alignment.html"}
+PAGE_NAMES = {
+    "glossary": N_("Glossary"),
+    "terms": labels.FIELDS["index"],
+    "alignment": N_("Alignment view"),
+}
+NARROWER = N_("Narrower concepts")
+SEVERITIES = {
+    Severity.ERROR: N_("error"),
+    Severity.WARNING: N_("warning"),
+    Severity.INFO: N_("note"),
+}
+SEVERITY_COUNTS = {
+    Severity.ERROR: NP_("%(num)d error", "%(num)d errors"),
+    Severity.WARNING: NP_("%(num)d warning", "%(num)d warnings"),
+    Severity.INFO: NP_("%(num)d note", "%(num)d notes"),
+}
+SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+ROWS_SHOWN = NP_("Showing %(num)d of %(total)d row", "Showing %(num)d of %(total)d rows")
+MAX_RESULTS = 50
+RESULTS_CUT = NP_(
+    "Only the first %(num)d is listed: type more to narrow the search.",
+    "Only the first %(num)d are listed: type more to narrow the search.",
+)
+NO_RESULTS = N_("Nothing found.")
+LOAD_FAILED = N_("The search index could not be loaded.")
+PINYIN_LANG = "zh-Latn-pinyin"
+CHECKS_LANG = "en"
+"""The language of the checks' messages."""
+NO_LANGUAGE = "zxx"
+"""BCP 47 for "no linguistic content": a concept id shown where a concept has no name."""
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A text and the language it is really in (a fallback may not be in the UI language)."""
+
+    text: str
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    id: str
+    name: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    label: str
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TermFacts:
+    term: Term
+    pinyin: str | None
+    """The reading with tone marks, for a term in Chinese characters."""
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageBlock:
+    """One language of a concept: its terms (preferred first), definition and note."""
+
+    lang: str
+    terms: tuple[TermFacts, ...]
+    definition: str | None
+    note: str | None
+    flagged: bool
+    """A finding points into this language (the alignment view marks the cell)."""
+
+    @property
+    def preferred(self) -> TermFacts | None:
+        return next((t for t in self.terms if t.term.status is Status.PREFERRED), None)
+
+    @property
+    def variants(self) -> tuple[TermFacts, ...]:
+        return tuple(t for t in self.terms if t.term.status is not Status.PREFERRED)
+
+    @property
+    def missing(self) -> bool:
+        return self.preferred is None or self.definition is None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    path: str
+    lines: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptFacts:
+    """What every UI language shows of a concept."""
+
+    concept: Concept
+    languages: tuple[LanguageBlock, ...]
+    sources: tuple[Source, ...]
+    """Where its terms occur in the source notes: each file once, with its lines."""
+    entry: str
+    """Where its entry is: `glossary/concepts/llm.yaml:1`."""
+    findings: tuple[Finding, ...]
+    """Worst first."""
+
+    @property
+    def severity(self) -> str:
+        return str(self.findings[0].severity) if self.findings else ""
+
+    @property
+    def codes(self) -> str:
+        return " ".join(sorted({f.code for f in self.findings}))
+
+    @property
+    def missing(self) -> str:
+        return " ".join(block.lang for block in self.languages if block.missing)
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptView:
+    """A concept in one UI language."""
+
+    facts: ConceptFacts
+    name: Text
+    domain: Text
+    relations: tuple[Relation, ...]
+
+    @property
+    def concept(self) -> Concept:
+        return self.facts.concept
+
+
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    term: TermFacts
+    concept: Link
+    """The concept, named by its preferred term (shown when this term is not the preferred one)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Letter:
+    letter: str
+    anchor: str
+    entries: tuple[IndexEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DomainView:
+    anchor: str
+    name: Text
+    concepts: tuple[ConceptView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PageLink:
+    name: str
+    href: str
+    current: bool
+    lang: str = ""
+
+
+# The site -----------------------------------------------------------------------------------
+
+
+def render(context: BuildContext) -> Iterator[Output]:
+    facts = Facts(context.glossary, check(context.glossary))
+    yield _output("index.html", _choose_page(context))
+    for ui in ui_languages(context.glossary):
+        site = Site(context, facts, ui)
+        for page in PAGES:
+            yield _output(f"{ui}/{PAGES[page]}", site.page(page))
+    for asset in ASSETS:
+        yield _output(f"assets/{asset}", (context.templates / "html" / asset).read_bytes())
+    yield _output(str(search_index.PATH), search_index.script(context.glossary, facts.orders))
+
+
+def _output(path: str, data: bytes) -> Output:
+    return Output(ROOT / path, data)
+
+
+def ui_languages(glossary: Glossary) -> tuple[str, ...]:
+    """The glossary's languages that the UI speaks (English, and those with catalogs)."""
+    return tuple(
+        lang
+        for lang in glossary.languages
+        if lang == SOURCE_LANGUAGE or (LOCALE_DIR / str(babel_locale(lang))).is_dir()
+    )
+
+
+def _choose_page(context: BuildContext) -> bytes:
+    glossary = context.glossary
+    choices = [
+        (lang, autonym(lang), localized(glossary.title, lang, glossary.languages))
+        for lang in ui_languages(glossary)
+    ]
+    template = environment(SOURCE_LANGUAGE, context.templates).get_template("html/choose.html")
+    title = localized(glossary.title, SOURCE_LANGUAGE, glossary.languages)
+    return template.render(title=title, choices=choices).encode()
+
+
+def autonym(lang: str) -> str:
+    """A language's name in itself, capitalised as in a menu: English, Русский, 中文."""
+    return _capitalised(_language_name(lang, lang))
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def localized(texts: Mapping[str, str], ui: str, languages: Sequence[str]) -> Text:
+    """`texts` in the UI language, else in the first glossary language that has it."""
+    for lang in (ui, *languages):
+        if lang in texts:
+            return Text(texts[lang], lang)
+    return Text("", NO_LANGUAGE)
+
+
+class Facts:
+    """What the pages of every UI language share, computed once."""
+
+    def __init__(self, glossary: Glossary, findings: Sequence[Finding]) -> None:
+        self.glossary = glossary
+        self.findings = _findings_by_concept(findings)
+        self.orders = dictionary_orders(glossary)
+        self.inverse = {
+            "narrower": _inverse(glossary, "broader"),
+            "examples": _inverse(glossary, "instance_of"),
+            "instance_of": _inverse(glossary, "examples"),
+        }
+        self.concepts = {c.id: self._concept(c) for c in glossary.concepts}
+
+    def _concept(self, concept: Concept) -> ConceptFacts:
+        findings = tuple(self.findings.get(concept.id, ()))
+        flagged = {lang for finding in findings if (lang := _lang_of(concept, finding))}
+        return ConceptFacts(
+            concept=concept,
+            languages=tuple(
+                LanguageBlock(
+                    lang=lang,
+                    terms=tuple(
+                        TermFacts(t, reading(t) if has_han(t.text) else None)
+                        for t in concept.terms_in(lang)
+                    ),
+                    definition=concept.definitions.get(lang),
+                    note=concept.notes.get(lang),
+                    flagged=lang in flagged,
+                )
+                for lang in self.glossary.languages
+            ),
+            sources=_sources(concept),
+            entry=f"{concept.location.path}:{concept.location.line}",
+            findings=findings,
+        )
+
+    def in_order(self, concepts: Iterable[Concept], lang: str) -> list[Concept]:
+        """Concepts in dictionary order of their preferred terms in `lang`."""
+        order = self.orders[lang]
+        return sorted(concepts, key=lambda c: order[c.id])
+
+
+class Site:
+    """The pages of one UI language."""
+
+    def __init__(self, context: BuildContext, facts: Facts, ui: str) -> None:
+        self.context = context
+        self.glossary = context.glossary
+        self.facts = facts
+        self.ui = ui
+        self.env = environment(ui, context.templates)
+        self.names = {c.id: self._name(c) for c in self.glossary.concepts}
+        self.domain_names = {
+            d.id: localized(d.names, ui, self.glossary.languages) for d in self.glossary.domains
+        }
+        self.relation_labels = {
+            "broader": labels.label(ui, "broader"),
+            "narrower": self._(NARROWER),
+            "related": labels.label(ui, "related"),
+            "instance_of": labels.label(ui, "instance_of"),
+            "examples": labels.label(ui, "examples"),
+        }
+        self.views = {c.id: self._view(c) for c in self.glossary.concepts}
+
+    def _(self, message: str) -> str:
+        return gettext(self.ui, message)
+
+    def page(self, key: str) -> bytes:
+        template = self.env.get_template(f"html/{key}.html")
+        return template.render(self._common(key), **getattr(self, f"_{key}_data")()).encode()
+
+    def _common(self, key: str) -> dict[str, object]:
+        """What every page shows, and the words its templates look up."""
+        glossary = self.glossary
+        return {
+            "page": key,
+            "page_name": self._(PAGE_NAMES[key]),
+            "title": localized(glossary.title, self.ui, glossary.languages),
+            "description": localized(glossary.description, self.ui, glossary.languages),
+            "build_date": self.context.build_date.date(),
+            "nav": [PageLink(self._(PAGE_NAMES[k]), PAGES[k], k == key) for k in PAGES],
+            "switcher": [
+                PageLink(autonym(lang), f"../{lang}/{PAGES[key]}", lang == self.ui, lang)
+                for lang in ui_languages(glossary)
+            ],
+            "script_strings": self._script_strings(),
+            "pinyin_lang": PINYIN_LANG,
+            "checks_lang": CHECKS_LANG,
+            "language_names": {
+                lang: _capitalised(_language_name(lang, self.ui)) for lang in glossary.languages
+            },
+            "statuses": {s: labels.status_label(self.ui, s) for s in Status},
+            "types": {
+                t: labels.term_type_label(self.ui, t)
+                for t in TermType
+                if t is not TermType.FULL_FORM
+            },
+            "kinds": {k: labels.kind_label(self.ui, k) for k in Kind},
+            "severities": {str(s): self._(SEVERITIES[s]) for s in Severity},
+        }
+
+    def _script_strings(self) -> str:
+        """The UI strings the script shows, as JSON (plural forms keyed by CLDR category)."""
+        strings = {
+            "lang": self.ui,
+            "languages": list(self.glossary.languages),
+            "data": f"../{search_index.PATH}",
+            "max": MAX_RESULTS,
+            "noResults": self._(NO_RESULTS),
+            "loadFailed": self._(LOAD_FAILED),
+            "cut": ngettext(self.ui, RESULTS_CUT, MAX_RESULTS) % {"num": MAX_RESULTS},
+            "results": plural_forms(self.ui, labels.COUNTS["concepts"]),
+            "rows": plural_forms(self.ui, ROWS_SHOWN),
+            "statuses": {
+                search_index.STATUS_CODES[s]: labels.status_label(self.ui, s) for s in Status
+            },
+            "pinyinLang": PINYIN_LANG,
+        }
+        # Inside <script>, "</" would end the element: keep "<" escaped.
+        return json.dumps(strings, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+
+    # Concepts
+
+    def _name(self, concept: Concept) -> Text:
+        for lang in (self.ui, *self.glossary.languages):
+            term = concept.preferred(lang)
+            if term is not None:
+                return Text(term.text, lang)
+        return Text(concept.id, NO_LANGUAGE)
+
+    def _view(self, concept: Concept) -> ConceptView:
+        return ConceptView(
+            facts=self.facts.concepts[concept.id],
+            name=self.names[concept.id],
+            domain=self.domain_names[concept.domain],
+            relations=self._relations(concept),
+        )
+
+    def _relations(self, concept: Concept) -> tuple[Relation, ...]:
+        inverse = self.facts.inverse
+        groups = {
+            "broader": concept.broader,
+            "narrower": inverse["narrower"].get(concept.id, ()),
+            "related": concept.related,
+            # `examples` and `instance_of` name one relation from its two ends: show both ends.
+            "instance_of": {*concept.instance_of, *inverse["instance_of"].get(concept.id, ())},
+            "examples": {*concept.examples, *inverse["examples"].get(concept.id, ())},
+        }
+        order = self.facts.orders[self.ui]
+        return tuple(
+            Relation(
+                self.relation_labels[key],
+                tuple(Link(i, self.names[i]) for i in sorted(ids, key=order.__getitem__)),
+            )
+            for key, ids in groups.items()
+            if ids
+        )
+
+    def _in_glossary_order(self) -> Iterator[tuple[str, list[Concept]]]:
+        """Each domain's id and its concepts in dictionary order of the UI language."""
+        for domain in self.glossary.domains:
+            yield domain.id, self.facts.in_order(self.glossary.in_domain(domain.id), self.ui)
+
+    # Pages
+
+    def _glossary_data(self) -> dict[str, object]:
+        domains = [
+            DomainView(
+                f"_domain-{domain_id}",
+                self.domain_names[domain_id],
+                tuple(self.views[c.id] for c in concepts),
+            )
+            for domain_id, concepts in self._in_glossary_order()
+        ]
+        return {
+            "domains": [d for d in domains if d.concepts],
+            "total": len(self.glossary.concepts),
+        }
+
+    def _terms_data(self) -> dict[str, object]:
+        entries = [
+            IndexEntry(term, Link(c.id, self.names[c.id]))
+            for c in self.glossary.concepts
+            for block in self.facts.concepts[c.id].languages
+            if block.lang == self.ui
+            for term in block.terms
+        ]
+        entries.sort(key=lambda e: (sort_key(e.term.term.text, self.ui), e.concept.id))
+        letters: dict[str, list[IndexEntry]] = {}
+        for letter, group in groupby(entries, key=lambda e: initial(e.term.term.text, self.ui)):
+            letters.setdefault(letter, []).extend(group)
+        return {
+            "letters": [
+                Letter(letter, f"_letter-{n}", tuple(items))
+                for n, (letter, items) in enumerate(letters.items(), 1)
+            ],
+        }
+
+    def _alignment_data(self) -> dict[str, object]:
+        rows = [self.views[c.id] for _, concepts in self._in_glossary_order() for c in concepts]
+        every = [f for group in self.facts.findings.values() for f in group]
+        counts = [
+            (str(s), ngettext(self.ui, SEVERITY_COUNTS[s], n) % {"num": n})
+            for s in Severity
+            if (n := sum(f.severity is s for f in every))
+        ]
+        return {
+            "rows": rows,
+            "counts": counts,
+            "general": self.facts.findings.get(None, []),
+            "codes": sorted({f.code for f in every}),
+            "domains": [(d.id, self.domain_names[d.id]) for d in self.glossary.domains],
+            "rows_shown": ngettext(self.ui, ROWS_SHOWN, len(rows))
+            % {"num": len(rows), "total": len(rows)},
+        }
+
+
+# Helpers --------------------------------------------------------------------------------------
+
+
+def plural_forms(lang: str, forms: tuple[str, str]) -> dict[str, str]:
+    """A plural message for a script: its `%(num)d` form for each CLDR plural category of `lang`
+    (the categories `Intl.PluralRules` gives in the browser)."""
+    locale = babel_locale(lang)
+    found: dict[str, str] = {}
+    for n in range(200):
+        found.setdefault(locale.plural_form(n), ngettext(lang, forms, n))
+    return found
+
+
+def has_han(text: str) -> bool:
+    """Whether a text has Chinese characters (only those terms get a pinyin reading)."""
+    return any(is_han(char) for char in text)
+
+
+def initial(text: str, lang: str) -> str:
+    """The index heading of a term: its first letter (of the pinyin for Chinese), else `#`."""
+    first = text[:1]
+    if lang.startswith("zh") and is_han(first):
+        first = syllables(first)[0]
+    letter = search_key(first)[:1]
+    return letter.upper() if letter.isalpha() else "#"
+
+
+def _findings_by_concept(findings: Sequence[Finding]) -> dict[str | None, list[Finding]]:
+    """Findings per concept id (None: about the whole glossary), worst first."""
+    grouped: dict[str | None, list[Finding]] = {}
+    for finding in sorted(findings, key=lambda f: (SEVERITY_RANK[f.severity], f)):
+        grouped.setdefault(finding.concept, []).append(finding)
+    return grouped
+
+
+def _lang_of(concept: Concept, finding: Finding) -> str | None:
+    """The language a finding points into, when its line is a term, definition or note."""
+    where = (finding.location.path, finding.location.line)
+    for term in concept.terms:
+        if (term.location.path, term.location.line) == where:
+            return term.lang
+    for key, place in concept.places.items():
+        field, _, lang = key.partition(".")
+        if field in ("definition", "notes") and (place.path, place.line) == where:
+            return lang
+    return None
+
+
+def _inverse(glossary: Glossary, relation: str) -> dict[str, tuple[str, ...]]:
+    """For each concept, the concepts that name it in `relation` (broader → narrower)."""
+    inverse: dict[str, list[str]] = {}
+    for concept in glossary.concepts:
+        for target in getattr(concept, relation):
+            inverse.setdefault(target, []).append(concept.id)
+    return {k: tuple(v) for k, v in inverse.items()}
+
+
+def _sources(concept: Concept) -> tuple[Source, ...]:
+    lines: dict[str, set[int]] = {}
+    for term in concept.terms:
+        for place in term.sources:
+            lines.setdefault(place.path, set()).add(place.line)
+    return tuple(Source(path, ", ".join(map(str, sorted(ls)))) for path, ls in lines.items())

@@ -1,0 +1,476 @@
+"""The HTML site: pages, permalinks, search, alignment view, checked in real Chromium.
+
+Chromium (Debian `chromium`) is driven by Playwright for Python; accessibility is checked with
+axe-core and the markup with the Nu HTML Checker (both from node_modules: `npm ci`). The tests
+that need one of them are skipped, saying which, when it is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from conftest import MINI, ROOT
+from termbase.checks import check
+from termbase.load import load_glossary
+from termbase.model import Glossary
+from termbase.render import RENDERERS, BuildContext
+from termbase.render.html import initial, render
+from termbase.render.search_index import pinyin_keys, search_key
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+NODE_MODULES = ROOT / "node_modules"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+UI = ("en", "ru", "zh-Hans")
+PAGES = ("index.html", "terms.html", "alignment.html")
+BUILD_DATE = datetime(2026, 11, 23, tzinfo=UTC)
+
+# A concept with planted problems, added to the mini glossary: no Chinese, two spaces in the
+# Russian term, a deprecated variant; its definition has ё (for the search without ё).
+DIFFUSION = """\
+kind: concept
+domain: generative-models
+terms:
+  en:
+    - text: diffusion model
+      status: preferred
+  ru:
+    - text: диффузионная  модель
+      status: preferred
+    - text: Диффузная модель
+      status: deprecated
+      note: Неверное прилагательное.
+definition:
+  en: A model that learns to reverse a gradual noising of the data.
+  ru: Модель, которая учится обращать зашумление данных; ещё один вид генеративных моделей.
+"""
+
+
+def write_site(glossary: Glossary, folder: Path) -> Path:
+    for output in render(BuildContext(glossary, BUILD_DATE)):
+        path = folder / output.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(output.data)
+    return folder / "html"
+
+
+@pytest.fixture(scope="module")
+def problems(tmp_path_factory: pytest.TempPathFactory) -> Glossary:
+    """The mini glossary and one concept with problems."""
+    folder = Path(shutil.copytree(MINI, tmp_path_factory.mktemp("problems") / "glossary"))
+    (folder / "concepts" / "diffusion-model.yaml").write_text(DIFFUSION)
+    return load_glossary(folder)
+
+
+@pytest.fixture(scope="module")
+def site(problems: Glossary, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_site(problems, tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="module")
+def shipped_site(shipped: Glossary, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_site(shipped, tmp_path_factory.mktemp("shipped"))
+
+
+def html_files(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.html"))
+
+
+# Without a browser ----------------------------------------------------------------------------
+
+
+def test_html_is_registered() -> None:
+    assert RENDERERS["html"] == "termbase.render.html"
+
+
+def test_site_has_every_page_in_every_ui_language(site: Path) -> None:
+    expected = {"index.html"} | {f"{ui}/{page}" for ui in UI for page in PAGES}
+    assert {p.relative_to(site).as_posix() for p in html_files(site)} == expected
+    assert {p.name for p in (site / "assets").iterdir()} == {
+        "style.css",
+        "site.js",
+        "search-data.js",
+    }
+
+
+def test_nothing_is_loaded_from_the_network(site: Path) -> None:
+    for path in [*html_files(site), site / "assets" / "site.js", site / "assets" / "style.css"]:
+        text = path.read_text()
+        assert not re.search(r"(src|href)=\"(https?:)?//", text), path
+        assert "@import" not in text and "url(" not in text, path
+
+
+def test_every_concept_is_anchored_by_its_id(site: Path, problems: Glossary) -> None:
+    for ui in UI:
+        for page in ("index.html", "alignment.html"):
+            text = (site / ui / page).read_text()
+            for concept in problems.concepts:
+                assert text.count(f' id="{concept.id}"') == 1, (ui, page, concept.id)
+
+
+def test_pages_link_their_other_languages(site: Path) -> None:
+    text = (site / "ru" / "alignment.html").read_text()
+    assert '<html lang="ru">' in text
+    for lang in UI:
+        assert f'<link rel="alternate" hreflang="{lang}" href="../{lang}/alignment.html">' in text
+        assert f'hreflang="{lang}" lang="{lang}"' in text
+
+
+def test_the_site_is_the_same_on_every_build(problems: Glossary) -> None:
+    context = BuildContext(problems, BUILD_DATE)
+    assert list(render(context)) == list(render(context))
+
+
+def test_search_keys_ignore_case_accents_tones_and_yo() -> None:
+    assert search_key("Dà-yǔ  Yán") == "da yu yan"
+    assert search_key("ЕЩЁ") == search_key("еще") == "еще"
+    assert search_key("Йод") == "йод"  # й is a letter of its own, not и with a mark
+    assert search_key("ＧＰＴ－４") == "gpt 4"
+    assert pinyin_keys("lǜ sè mó xíng") == ["lu se mo xing", "lv se mo xing"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "letter"),
+    [
+        ("ёмкость", "ru", "Е"),
+        ("йод", "ru", "Й"),
+        ("大语言模型", "zh-Hans", "D"),
+        ("4-bit", "en", "#"),
+    ],
+)
+def test_index_initials(text: str, lang: str, letter: str) -> None:
+    assert initial(text, lang) == letter
+
+
+def test_index_is_in_dictionary_order(site: Path) -> None:
+    ru = (site / "ru" / "terms.html").read_text()
+    order = ["GPT-3", "большая языковая модель", "БЯМ", "генеративная модель", "диффузионная"]
+    places = [ru.index(f">{term}") for term in order]
+    assert places == sorted(places)
+    zh = (site / "zh-Hans" / "terms.html").read_text()
+    places = [zh.index(f">{term}<") for term in ["大语言模型", "GPT-3", "生成模型"]]
+    assert places == sorted(places)
+
+
+def test_alignment_rows_carry_the_findings_of_the_checks(site: Path, problems: Glossary) -> None:
+    text = (site / "en" / "alignment.html").read_text()
+    row = re.search(r'<tr id="diffusion-model".*?</tr>', text, re.S)
+    assert row is not None
+    assert 'data-missing="zh-Hans"' in row[0] and 'data-severity="error"' in row[0]
+    findings = [f for f in check(problems) if f.concept == "diffusion-model"]
+    assert findings
+    for finding in findings:
+        assert f"<code>{finding.code}</code>" in row[0]
+    assert 'data-severity=""' in re.search(r'<tr id="llm".*?</tr>', text, re.S)[0]
+
+
+# In Chromium ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium is not installed: apt-get install chromium")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page; any script error on it fails the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    yield page
+    context.close()
+    assert not errors, errors
+
+
+def open_page(page, site: Path, path: str) -> None:
+    """Open a page of the site; `path` may end with a ?query or a #fragment."""
+    file, suffix = re.fullmatch(r"([^?#]*)(.*)", path).groups()
+    page.goto((site / file).as_uri() + suffix)
+    page.wait_for_load_state("load")
+
+
+def search(page, query: str) -> list[dict[str, str]]:
+    """Type a query and return the results: each link's concept id, text and lang."""
+    page.fill("#_q", query)
+    page.wait_for_function("document.getElementById('_q-status').textContent !== ''")
+    return page.eval_on_selector_all(
+        "#_results li > a",
+        "links => links.map(a => ({id: a.hash.slice(1), text: a.textContent, lang: a.lang}))",
+    )
+
+
+@pytest.mark.parametrize(
+    ("ui", "query", "first"),
+    [
+        ("en", "large language", "llm"),
+        ("en", "LLM", "llm"),
+        ("en", "diffusion models", "diffusion-model"),
+        ("en", "noising", "diffusion-model"),
+        ("ru", "БЯМ", "llm"),
+        ("ru", "языковая", "llm"),
+        ("ru", "объёмах", "llm"),
+        ("ru", "объемах", "llm"),
+        ("ru", "еще", "diffusion-model"),
+        ("ru", "ЕЩЁ", "diffusion-model"),
+        ("ru", "диффузная", "diffusion-model"),
+        ("zh-Hans", "语言模型", "llm"),
+        ("zh-Hans", "生成", "generative-model"),
+        ("zh-Hans", "dayuyanmoxing", "llm"),
+        ("zh-Hans", "da yu yan", "llm"),
+        ("zh-Hans", "Dà Yǔ", "llm"),
+        ("en", "shengcheng", "generative-model"),
+        ("en", "sheng cheng mo", "generative-model"),
+    ],
+)
+def test_search_as_you_type(page, site: Path, ui: str, query: str, first: str) -> None:
+    open_page(page, site, f"{ui}/index.html")
+    results = search(page, query)
+    assert results and results[0]["id"] == first, results
+
+
+def test_search_results_are_named_in_the_ui_language(page, site: Path) -> None:
+    open_page(page, site, "ru/index.html")
+    assert search(page, "llm")[0] == {"id": "llm", "text": "большая языковая модель", "lang": "ru"}
+    assert page.text_content("#_q-status") == "1 понятие"
+    assert "LLM" in page.text_content("#_results li")  # the admitted term that matched
+    assert search(page, "модель") and page.text_content("#_q-status") == "4 понятия"
+    assert search(page, "xyzzy") == []
+    assert page.text_content("#_q-status") == "Ничего не найдено."
+
+
+def test_search_normalises_like_python(page, site: Path) -> None:
+    open_page(page, site, "en/index.html")
+    samples = [
+        "Dà-yǔ  Yán",
+        "ЕЩЁ",
+        "Йод",
+        "ＧＰＴ－４",
+        "naïve café",
+        "GPT-3.5",
+        "大语言模型",
+        "a_b/c",
+    ]
+    keys = page.evaluate("samples => samples.map(window.termbaseSearchKey)", samples)
+    assert keys == [search_key(s) for s in samples]
+
+
+def test_following_a_permalink(page, site: Path) -> None:
+    open_page(page, site, "en/index.html#gpt-3")
+    assert page.evaluate("document.querySelector(':target').id") == "gpt-3"
+    assert page.locator("#gpt-3").is_visible()
+    top = page.evaluate("document.getElementById('gpt-3').getBoundingClientRect().top")
+    assert page.evaluate("scrollY") > 0 and 0 <= top < 900  # scrolled to it
+    page.click("#gpt-3 .relations a")  # GPT-3 is an instance of the LLM
+    assert page.evaluate("location.hash") == "#llm"
+    search(page, "generative")
+    page.click("#_results a >> nth=0")
+    assert page.evaluate("location.hash") == "#generative-model"
+    assert page.evaluate("document.querySelector(':target').id") == "generative-model"
+    search(page, "gpt")
+    page.press("#_q", "Enter")  # Enter opens the first result
+    assert page.evaluate("location.hash") == "#gpt-3"
+
+
+def test_switching_language_keeps_the_concept(page, site: Path) -> None:
+    open_page(page, site, "en/index.html#llm")
+    page.click(".switcher a[hreflang=ru]")
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/ru/index.html#llm")
+    assert page.evaluate("document.documentElement.lang") == "ru"
+    assert page.text_content(":target h3") == "большая языковая модель"
+    page.click(".pages a[href='alignment.html']")
+    page.click(".switcher a[hreflang=zh-Hans]")
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/zh-Hans/alignment.html")
+    assert page.text_content("h1") == "术语对照"
+
+
+def visible_rows(page) -> list[str]:
+    return page.eval_on_selector_all("tr.row:not([hidden])", "rows => rows.map(r => r.id)")
+
+
+def test_alignment_filters(page, site: Path, problems: Glossary) -> None:
+    open_page(page, site, "en/alignment.html")
+    everything = visible_rows(page)
+    assert sorted(everything) == sorted(c.id for c in problems.concepts)
+    page.check("input[name=problems]")
+    assert visible_rows(page) == ["diffusion-model"]
+    assert page.text_content("#_rows") == "Showing 1 of 4 rows"
+    page.uncheck("input[name=problems]")
+    page.select_option("select[name=missing]", "zh-Hans")
+    assert visible_rows(page) == ["diffusion-model"]
+    page.select_option("select[name=missing]", "ru")
+    assert visible_rows(page) == []
+    page.select_option("select[name=missing]", "")
+    for code in {f.code for f in check(problems)}:
+        page.select_option("select[name=code]", code)
+        assert visible_rows(page) == ["diffusion-model"], code
+    page.select_option("select[name=code]", "")
+    page.select_option("select[name=domain]", "named-models")
+    assert visible_rows(page) == ["gpt-3"]
+    page.select_option("select[name=domain]", "")
+    page.fill("input[name=q]", "бям")
+    page.wait_for_function("document.querySelectorAll('tr.row:not([hidden])').length === 1")
+    assert visible_rows(page) == ["llm"]
+    page.fill("input[name=q]", "")
+    assert visible_rows(page) == everything
+
+
+def test_alignment_filters_from_the_address(page, site: Path) -> None:
+    open_page(page, site, "ru/alignment.html?missing=zh-Hans")
+    assert visible_rows(page) == ["diffusion-model"]
+    assert page.text_content("#_rows") == "Показано 1 из 4 строк"
+
+
+def test_alignment_marks_the_cells_with_problems(page, site: Path) -> None:
+    open_page(page, site, "en/alignment.html#diffusion-model")
+    cells = page.eval_on_selector_all(
+        "#diffusion-model td", "cells => cells.map(c => c.className.trim())"
+    )
+    assert cells[:3] == ["", "flagged", "missing"]  # en fine; ru two spaces; zh missing
+
+
+def background_luminance(page) -> float:
+    rgb = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+    red, green, blue = (int(n) for n in re.findall(r"\d+", rgb)[:3])
+    return (0.2126 * red + 0.7152 * green + 0.0722 * blue) / 255
+
+
+def test_the_colour_scheme_follows_the_system(page, site: Path) -> None:
+    open_page(page, site, "en/index.html")
+    page.emulate_media(color_scheme="light")
+    assert background_luminance(page) > 0.9
+    page.emulate_media(color_scheme="dark")
+    assert background_luminance(page) < 0.15
+
+
+def test_print_shows_the_content_only(page, site: Path) -> None:
+    open_page(page, site, "en/index.html")
+    page.emulate_media(media="print", color_scheme="dark")
+    assert not page.is_visible("#_search")
+    assert not page.is_visible("nav.switcher")
+    assert page.is_visible("#llm")
+    assert background_luminance(page) > 0.9  # black on white even from a dark system
+
+
+LANG_OF_TEXT = """() => {
+  const wrong = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent;
+    const element = node.parentElement;
+    if (element.closest('script, .finding')) continue;  // checks' messages quote terms
+    const lang = element.closest('[lang]').lang;
+    if (/[\\u0400-\\u04ff]/.test(text) && !lang.startsWith('ru')) wrong.push([lang, text]);
+    if (/[\\u4e00-\\u9fff]/.test(text) && !lang.startsWith('zh-Hans')) wrong.push([lang, text]);
+  }
+  return wrong;
+}"""
+
+
+@pytest.mark.parametrize("path", ["index.html", *(f"{ui}/{p}" for ui in UI for p in PAGES)])
+def test_every_text_is_in_an_element_of_its_language(page, site: Path, path: str) -> None:
+    open_page(page, site, path)
+    if page.query_selector("#_q"):
+        search(page, "модель")  # the results are made by the script: check them too
+    assert page.evaluate(LANG_OF_TEXT) == []
+    if path == "index.html":
+        return  # the choice of language names no term
+    english = page.eval_on_selector_all(
+        "body *",
+        "els => els.filter(e => e.textContent === 'large language model')"
+        ".map(e => e.closest('[lang]').lang)",
+    )
+    assert english and set(english) == {"en"}
+
+
+def axe_violations(page) -> list[dict[str, object]]:
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed: npm ci")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations'], preload: false})")
+    return [
+        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["index.html", *(f"{ui}/{p}" for ui in UI for p in PAGES)])
+def test_pages_are_accessible(page, site: Path, path: str, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)
+    open_page(page, site, path)
+    if page.query_selector("#_q"):
+        search(page, "llm")
+    assert axe_violations(page) == []
+
+
+def nu_errors(files: list[Path]) -> list[str]:
+    if not VNU.exists():
+        pytest.skip("the Nu HTML Checker is not installed: npm ci")
+    if shutil.which("java") is None:
+        pytest.skip("Java is not installed (the Nu HTML Checker needs it)")
+    run = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--also-check-css", "--format", "json"]
+        + [str(file) for file in files],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    messages = json.loads(run.stderr or run.stdout)["messages"]
+    return [f"{m.get('url', '')}:{m.get('lastLine', '')}: {m['message']}" for m in messages]
+
+
+def test_markup_is_valid_html_and_css(site: Path, shipped_site: Path) -> None:
+    files = [*html_files(site), *html_files(shipped_site), site / "assets" / "style.css"]
+    assert nu_errors(files) == []
+
+
+# The shipped glossary -------------------------------------------------------------------------
+
+
+def test_shipped_site_has_every_concept(shipped_site: Path, shipped: Glossary) -> None:
+    for ui in UI:
+        text = (shipped_site / ui / "index.html").read_text()
+        for concept in shipped.concepts:
+            assert f'<article class="concept" id="{concept.id}">' in text
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("свёрточных", "resnet"),
+        ("сверточных", "resnet"),
+        ("kuosan moxing", "diffusion-model"),
+        ("kuosanmoxing", "diffusion-model"),
+        ("扩散", "diffusion-model"),
+        ("LLM", "large-language-model"),
+    ],
+)
+def test_shipped_search(page, shipped_site: Path, query: str, expected: str) -> None:
+    open_page(page, shipped_site, "en/index.html")
+    assert expected in [result["id"] for result in search(page, query)]
