@@ -29,7 +29,7 @@ DEFINITION = load_glossary(HOSTILE).concept("llm").definitions["en"]
 @pytest.fixture(scope="module")
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("hostile-out")
-    formats = ["json", "tbx", "tsv", "csv", "anki", "pdf"]
+    formats = ["json", "tbx", "tsv", "csv", "anki", "html", "pdf"]
     build(load_glossary(HOSTILE), HOSTILE, out, formats)
     return out
 
@@ -91,3 +91,15 @@ def test_pdf_prints_the_text_literally(out: Path) -> None:
     ).stdout
     assert "<script>alert('LLM')</script>" in text.replace("\n", "")
     assert "{{c1::cloze}}" in text
+
+
+def test_html_escapes_the_text_and_runs_no_markup(out: Path) -> None:
+    pages = list((out / "html").rglob("*.html"))
+    assert pages
+    for page in pages:
+        html = page.read_text()
+        assert "<script>alert(" not in html, page.name
+        assert "<i>very</i>" not in html and "<b>glossary</b>" not in html, page.name
+    glossary_page = (out / "html" / "en" / "index.html").read_text()
+    assert "&lt;script&gt;alert(" in glossary_page
+    assert "{{c1::cloze}}" in glossary_page and "]]&gt;" in glossary_page
