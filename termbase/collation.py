@@ -52,3 +52,17 @@ _KEYS: dict[str, Callable[[str], SortKey]] = {
 def sort_key(text: str, lang: str) -> SortKey:
     """The dictionary-order key of `text` in language `lang` (a BCP 47 tag such as `zh-Hans`)."""
     return _KEYS.get(lang.split("-")[0], english_key)(text)
+
+
+def index_letter(text: str, lang: str) -> str:
+    """The letter an index files a term under: its first letter, for Chinese the first letter of
+    its pinyin, `#` for a digit or a sign. In Russian й is a letter of its own, ё is filed under е.
+    """
+    first = text[:1]
+    if lang.startswith("zh") and is_han(first):
+        first = syllables(text, tone_numbers=True)[0][:1]
+    if lang.startswith("ru"):
+        letter = first.upper().replace("Ё", "Е")
+    else:
+        letter = unicodedata.normalize("NFKD", first.upper())[:1]
+    return letter if letter.isalpha() else "#"

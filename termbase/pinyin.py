@@ -18,6 +18,11 @@ def is_han(char: str) -> bool:
     return bool(_HAN.fullmatch(char))
 
 
+def has_han(text: str) -> bool:
+    """Whether a text has Chinese characters (only those terms get a pinyin reading)."""
+    return bool(_HAN.search(text))
+
+
 @lru_cache(maxsize=65536)
 def syllables(text: str, *, tone_numbers: bool = False) -> tuple[str, ...]:
     """One item per character: its pinyin when Han (`dà`, or `da4`), else the character."""

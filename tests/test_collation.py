@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from termbase.collation import sort_key
+import pytest
+
+from termbase.collation import index_letter, sort_key
 
 
 def ordered(words: list[str], lang: str) -> list[str]:
@@ -69,3 +71,20 @@ def test_english_ignores_case_and_accents() -> None:
         "élan",
         "Transformer",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "letter"),
+    [
+        ("ёлка", "ru", "Е"),  # ё is filed under е
+        ("йогурт", "ru", "Й"),  # й is a letter of its own
+        ("état", "en", "E"),
+        ("3D model", "en", "#"),
+        ("4-bit", "en", "#"),
+        ("阿尔法围棋", "zh-Hans", "A"),  # ā
+        ("大语言模型", "zh-Hans", "D"),
+        ("GAN", "zh-Hans", "G"),
+    ],
+)
+def test_index_letters(text: str, lang: str, letter: str) -> None:
+    assert index_letter(text, lang) == letter

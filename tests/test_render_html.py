@@ -22,7 +22,7 @@ from termbase.checks import check
 from termbase.load import load_glossary
 from termbase.model import Glossary
 from termbase.render import RENDERERS, BuildContext
-from termbase.render.html import initial, render
+from termbase.render.html import render
 from termbase.render.search_index import pinyin_keys, search_key
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -143,19 +143,6 @@ def test_search_keys_ignore_case_accents_tones_and_yo() -> None:
     assert search_key("Йод") == "йод"  # й is a letter of its own, not и with a mark
     assert search_key("ＧＰＴ－４") == "gpt 4"
     assert pinyin_keys("lǜ sè mó xíng") == ["lu se mo xing", "lv se mo xing"]
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "letter"),
-    [
-        ("ёмкость", "ru", "Е"),
-        ("йод", "ru", "Й"),
-        ("大语言模型", "zh-Hans", "D"),
-        ("4-bit", "en", "#"),
-    ],
-)
-def test_index_initials(text: str, lang: str, letter: str) -> None:
-    assert initial(text, lang) == letter
 
 
 def test_index_is_in_dictionary_order(site: Path) -> None:

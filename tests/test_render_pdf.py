@@ -23,7 +23,7 @@ from termbase.model import Glossary
 from termbase.pinyin import is_han
 from termbase.render import BuildContext, RenderError
 from termbase.render.pdf import css_content, html, render, write_pdf
-from termbase.render.pdf_content import editions, groups, index, initial
+from termbase.render.pdf_content import editions, groups, index
 from termbase.render.pdf_fonts import check_chinese_faces, missing_glyphs_message, package_for
 
 DATE = datetime(2026, 3, 5, 12, 30, tzinfo=UTC)
@@ -279,15 +279,6 @@ def test_indexes_are_in_dictionary_order_with_page_numbers(mini, mini_pdfs) -> N
     extracted = text(mini_pdfs["pdf/ai-glossary-en-ru-zh-reference-a4.pdf"], "-layout")
     assert re.search(r"БЯМ \.{5,} 1\b", extracted)
     assert re.search(r"大语言模型 dà yǔ yán mó xíng \.{5,} 1\b", extracted)
-
-
-def test_index_letters() -> None:
-    assert initial("ёлка", "ru") == "Е"
-    assert initial("йогурт", "ru") == "Й"
-    assert initial("état", "en") == "E"
-    assert initial("3D model", "en") == "#"
-    assert initial("阿尔法围棋", "zh-Hans") == "A"
-    assert initial("GAN", "zh-Hans") == "G"
 
 
 def test_index_order_is_the_collation_of_each_language(shipped) -> None:

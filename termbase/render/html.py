@@ -22,14 +22,14 @@ from pathlib import PurePosixPath
 
 from termbase import labels
 from termbase.checks import check
-from termbase.collation import sort_key
+from termbase.collation import index_letter, sort_key
 from termbase.findings import Finding, Severity
 from termbase.i18n import LOCALE_DIR, N_, NP_, SOURCE_LANGUAGE, babel_locale, gettext, ngettext
 from termbase.i18n import language_name as _language_name
 from termbase.model import Concept, Glossary, Kind, Status, Term, TermType
-from termbase.pinyin import is_han, reading, syllables
+from termbase.pinyin import has_han, reading
 from termbase.render import BuildContext, Output, search_index
-from termbase.render.search_index import dictionary_orders, search_key
+from termbase.render.search_index import dictionary_orders
 from termbase.templating import environment
 
 ROOT = PurePosixPath("html")
@@ -439,7 +439,9 @@ class Site:
         ]
         entries.sort(key=lambda e: (sort_key(e.term.term.text, self.ui), e.concept.id))
         letters: dict[str, list[IndexEntry]] = {}
-        for letter, group in groupby(entries, key=lambda e: initial(e.term.term.text, self.ui)):
+        for letter, group in groupby(
+            entries, key=lambda e: index_letter(e.term.term.text, self.ui)
+        ):
             letters.setdefault(letter, []).extend(group)
         return {
             "letters": [
@@ -478,20 +480,6 @@ def plural_forms(lang: str, forms: tuple[str, str]) -> dict[str, str]:
     for n in range(200):
         found.setdefault(locale.plural_form(n), ngettext(lang, forms, n))
     return found
-
-
-def has_han(text: str) -> bool:
-    """Whether a text has Chinese characters (only those terms get a pinyin reading)."""
-    return any(is_han(char) for char in text)
-
-
-def initial(text: str, lang: str) -> str:
-    """The index heading of a term: its first letter (of the pinyin for Chinese), else `#`."""
-    first = text[:1]
-    if lang.startswith("zh") and is_han(first):
-        first = syllables(first)[0]
-    letter = search_key(first)[:1]
-    return letter.upper() if letter.isalpha() else "#"
 
 
 def _findings_by_concept(findings: Sequence[Finding]) -> dict[str | None, list[Finding]]:

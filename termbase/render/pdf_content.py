@@ -6,15 +6,14 @@ UI language. Every text carries its `lang` so the template can tag each run.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from itertools import combinations, groupby
 
 from termbase import labels
-from termbase.collation import sort_key
+from termbase.collation import index_letter, sort_key
 from termbase.i18n import N_, gettext, language_name
 from termbase.model import Concept, Glossary, Kind, Status, Term, TermType
-from termbase.pinyin import is_han, reading, syllables
+from termbase.pinyin import has_han, reading
 
 INDEX_COLUMNS = 3
 LABEL = N_("%(label)s:")
@@ -168,12 +167,12 @@ class Index:
 
 
 def designation(term: Term, ui_lang: str) -> Designation:
-    has_han = term.lang.startswith("zh") and any(is_han(char) for char in term.text)
+    chinese = term.lang.startswith("zh") and has_han(term.text)
     status = "" if term.status is Status.PREFERRED else labels.status_label(ui_lang, term.status)
     return Designation(
         text=term.text,
         lang=term.lang,
-        pinyin=reading(term) if has_han else None,
+        pinyin=reading(term) if chinese else None,
         status=term.status,
         status_label=status,
         note=term.note,
@@ -284,18 +283,6 @@ def groups(glossary: Glossary, langs: tuple[str, ...]) -> tuple[Group, ...]:
     return tuple(found)
 
 
-def initial(text: str, lang: str) -> str:
-    """The index letter of a term: its first letter, or for Chinese its first pinyin letter."""
-    first = text[:1]
-    if lang.startswith("zh") and is_han(first):
-        first = syllables(text, tone_numbers=True)[0][:1]
-    if lang.startswith("ru"):  # й is a letter of its own; ё is filed under е
-        letter = first.upper().replace("Ё", "Е")
-    else:
-        letter = unicodedata.normalize("NFKD", first.upper())[:1]
-    return letter if letter.isalpha() else "#"
-
-
 def index(glossary: Glossary, lang: str, ui_lang: str) -> Index:
     """Every term of `lang` (preferred, admitted, deprecated) in its dictionary order."""
     items = {
@@ -307,7 +294,7 @@ def index(glossary: Glossary, lang: str, ui_lang: str) -> Index:
     letter_lang = PINYIN_LANG if lang.startswith("zh") else lang
     letters = tuple(
         IndexLetter(letter, letter_lang, tuple(group))
-        for letter, group in groupby(ordered, key=lambda i: initial(i.term.text, lang))
+        for letter, group in groupby(ordered, key=lambda i: index_letter(i.term.text, lang))
     )
     title = gettext(ui_lang, INDEX_TITLE) % {"language": language_name(lang, ui_lang)}
     return Index(lang, title, letters)
