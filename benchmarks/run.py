@@ -22,7 +22,10 @@ ROOT = Path(__file__).resolve().parents[1]
 def stage(name: str, glossary: Path) -> dict:
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks.stage", name, str(glossary)],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(result.stdout)
 
@@ -31,7 +34,9 @@ def whole_build(glossary: Path, out: Path) -> float:
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "build.py", "build", "--glossary", str(glossary), "--out", str(out)],
-        cwd=ROOT, capture_output=True, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
     )
     return time.perf_counter() - started
 

@@ -12,8 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-from termbase.builddate import build_date
 from termbase.build import render_format
+from termbase.builddate import build_date
 from termbase.checks import check
 from termbase.load import load_glossary
 from termbase.render import BuildContext
