@@ -35,7 +35,7 @@ def russian_key(text: str) -> SortKey:
 def chinese_key(text: str) -> SortKey:
     per_char = []
     for char, syllable in zip(text, syllables(text, tone_numbers=True), strict=True):
-        if is_han(char):
+        if is_han(char) and syllable[-1:].isdigit():  # a rare character may have no reading
             per_char.append((syllable[:-1], int(syllable[-1]), ord(char)))
         else:
             per_char.append((_fold(char), 0, ord(char)))
@@ -61,6 +61,8 @@ def index_letter(text: str, lang: str) -> str:
     first = text[:1]
     if lang.startswith("zh") and is_han(first):
         first = syllables(text, tone_numbers=True)[0][:1]
+        if not first.isascii():  # a character pypinyin has no reading for
+            return "#"
     if lang.startswith("ru"):
         letter = first.upper().replace("Ё", "Е")
     else:

@@ -64,6 +64,12 @@ def test_chinese_reads_words_in_context() -> None:
     assert sort_key("银行", "zh-Hans")[0][1][0] == "hang"
 
 
+def test_a_character_without_a_known_reading_sorts_after_and_files_under_hash() -> None:
+    rare = "\U0002ebda"  # CJK Extension I: in the Han ranges, unknown to pypinyin
+    assert ordered([rare, "模型"], "zh-Hans") == ["模型", rare]
+    assert index_letter(rare, "zh-Hans") == "#"
+
+
 def test_english_ignores_case_and_accents() -> None:
     assert ordered(["Transformer", "autoencoder", "BERT", "élan"], "en") == [
         "autoencoder",
