@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -38,3 +40,14 @@ def mini() -> Glossary:
 @pytest.fixture(scope="session")
 def shipped() -> Glossary:
     return load_glossary(SHIPPED)
+
+
+def run_build_py(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run `python build.py ARGS` as a user does, capturing its output."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
