@@ -45,12 +45,7 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate the glossary and run terminology QA")
     _add_glossary_option(check)
-    check.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="how to print the findings (default: text)",
-    )
+    _add_format_option(check, "the findings")
     check.set_defaults(run=run_check)
 
     build = commands.add_parser("build", help="render the outputs (default: all formats)")
@@ -88,12 +83,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="append the unmatched candidates to glossary/review.yaml (never edits a concept)",
     )
-    extract.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="how to print the report (default: text)",
-    )
+    _add_format_option(extract, "the report")
     extract.set_defaults(run=run_extract)
     return parser
 
@@ -105,6 +95,15 @@ def _add_glossary_option(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_GLOSSARY,
         metavar="DIR",
         help="the glossary folder (default: glossary/)",
+    )
+
+
+def _add_format_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=f"how to print {what} (default: text)",
     )
 
 
