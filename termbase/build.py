@@ -1,14 +1,23 @@
-"""The build: render every requested format in memory (in parallel), then write them all."""
+"""The build: plan each stale format's jobs, render them on the available cores, then write."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from termbase.builddate import build_date, concept_dates
-from termbase.incremental import MANIFEST_NAME, Manifest, fingerprint, inputs_digest
+from termbase.incremental import (
+    MANIFEST_NAME,
+    FormatRecord,
+    JobRecord,
+    Manifest,
+    fingerprint,
+    inputs_digest,
+    job_key,
+)
 from termbase.model import Glossary
 from termbase.output import (
     OutputError,
@@ -17,27 +26,45 @@ from termbase.output import (
     write_atomically,
     write_outputs,
 )
-from termbase.render import TEMPLATES, BuildContext, Output, RenderError, load_renderer
+from termbase.render import TEMPLATES, BuildContext, Job, Output, RenderError, format_jobs
 
 
 class BuildError(Exception):
     """A format could not be rendered or written; the message says which and why."""
 
 
-def render_format(name: str, context: BuildContext) -> list[Output]:
-    """Every output of one format (runs in a worker process when formats render in parallel)."""
-    return list(load_renderer(name)(context))
+@dataclass(frozen=True, slots=True)
+class FormatReport:
+    """What a build did for one format."""
+
+    rendered: int
+    """Files rendered by this build."""
+    kept: int
+    """Files left as they were, their inputs unchanged."""
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.rendered == 0
 
 
-def render_all(context: BuildContext, formats: Sequence[str]) -> dict[str, list[Output]]:
-    """Each format's outputs, rendering independent formats on the available cores."""
-    workers = min(len(formats), os.cpu_count() or 1)
+@dataclass(frozen=True, slots=True)
+class _Planned:
+    """A job of a stale format, with its key as recorded in the manifest."""
+
+    format: str
+    job: Job
+    key: str
+
+
+def run_jobs(jobs: Sequence[Job]) -> list[list[Output]]:
+    """The outputs of each job, in order; the jobs run on the available cores, costliest first."""
+    workers = min(len(jobs), os.cpu_count() or 1)
     if workers <= 1:
-        return {name: render_format(name, context) for name in formats}
+        return [job.make() for job in jobs]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        # The registry lists the slowest formats last: start them first.
-        futures = {name: pool.submit(render_format, name, context) for name in reversed(formats)}
-        return {name: futures[name].result() for name in formats}
+        by_cost = sorted(range(len(jobs)), key=lambda i: -jobs[i].cost)
+        futures = {i: pool.submit(jobs[i].make) for i in by_cost}
+        return [futures[i].result() for i in range(len(jobs))]
 
 
 def build(
@@ -47,11 +74,11 @@ def build(
     formats: Sequence[str],
     *,
     force: bool = False,
-) -> dict[str, int | None]:
-    """Render `formats` and write them below `out_dir`; return the number of files per format
-    (None for a format that was up to date and not rendered; `force` renders every one).
+) -> dict[str, FormatReport]:
+    """Render what changed of `formats` below `out_dir` (`force`: everything); report, per format,
+    how many files were rendered and how many kept.
 
-    Nothing is written unless every format rendered; each file is replaced atomically, and a lock
+    Nothing is written unless every job rendered; each file is replaced atomically, and a lock
     keeps two builds into one folder from interleaving their writes.
     """
     context = BuildContext(
@@ -65,16 +92,38 @@ def build(
     ]
     try:
         check_out_dir(out_dir, [glossary_dir, TEMPLATES])
-        rendered = render_all(context, stale) if stale else {}
+        planned = [
+            _Planned(name, job, job_key(job.key))
+            for name in stale
+            for job in format_jobs(name, context, prints[name])
+        ]
+        kept = {
+            (p.format, p.job.name): record
+            for p in planned
+            if not force and (record := manifest.kept(out_dir, p.format, p.job.name, p.key))
+        }
+        to_run = [p for p in planned if (p.format, p.job.name) not in kept]
+        rendered = dict(zip(to_run, run_jobs([p.job for p in to_run]), strict=True))
     except (RenderError, OutputError) as error:
         raise BuildError(f"{error}; nothing was written") from None
+    jobs_of: dict[str, dict[str, JobRecord]] = {name: {} for name in stale}
+    for p in planned:
+        jobs_of[p.format][p.job.name] = kept.get((p.format, p.job.name)) or JobRecord.of(
+            p.key, rendered[p]
+        )
+    records = {name: FormatRecord(prints[name], jobs) for name, jobs in jobs_of.items()}
     try:
         with build_lock(out_dir):
             write_outputs(out_dir, [o for outputs in rendered.values() for o in outputs])
-            manifest = Manifest.read(out_dir).updated(
-                {name: (prints[name], outputs) for name, outputs in rendered.items()}
-            )
+            manifest = Manifest.read(out_dir).updated(records)
             write_atomically(out_dir / MANIFEST_NAME, manifest.to_bytes())
     except OutputError as error:
         raise BuildError(str(error)) from None
-    return {name: len(rendered[name]) if name in rendered else None for name in formats}
+    return {name: _report(name, manifest, rendered) for name in formats}
+
+
+def _report(name: str, manifest: Manifest, rendered: dict[_Planned, list[Output]]) -> FormatReport:
+    count = sum(len(outputs) for p, outputs in rendered.items() if p.format == name)
+    record = manifest.formats.get(name)
+    files = sum(len(job.files) for job in record.jobs.values()) if record else count
+    return FormatReport(rendered=count, kept=files - count)

@@ -171,8 +171,12 @@ def run_build(args: argparse.Namespace) -> int:
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    for name, count in written.items():
-        print(f"{name}: up to date" if count is None else f"{name}: {count} file(s)")
+    for name, report in written.items():
+        if report.up_to_date:
+            print(f"{name}: up to date")
+        else:
+            kept = f", {report.kept} unchanged" if report.kept else ""
+            print(f"{name}: {report.rendered} file(s){kept}")
     return 0
 
 

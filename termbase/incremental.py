@@ -1,9 +1,14 @@
-"""Incremental builds: a format is rendered again only when one of its inputs changed.
+"""Incremental builds: only the outputs whose inputs changed are rendered again.
 
-A format's fingerprint hashes everything its outputs are made from: the glossary files, the
-templates and catalogs, the code of the package, the build date and the per-concept dates. The
-manifest in the output folder keeps each format's fingerprint and the hash of each file it wrote;
-a format whose fingerprint matches and whose files are all still there, unchanged, is up to date.
+Two levels. A format's fingerprint hashes every input of the build: the glossary files, the
+templates and catalogs, the code of the package, the build date and the per-concept dates; a
+format whose fingerprint matches and whose files are all intact is up to date and not even
+planned. Otherwise its jobs are planned, and each job whose key (what its files show, and the
+code) matches the last build's, with its files intact, keeps them: one changed concept lays out
+again only the PDFs that show what changed.
+
+The manifest in the output folder keeps, per format, the fingerprint and, per job, its key and
+the hash of each file it wrote.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import termbase
@@ -29,13 +35,25 @@ def _files(folder: Path, pattern: str) -> list[Path]:
     return sorted(p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts)
 
 
+def _hash_files(hasher: hashlib._Hash, root: Path, pattern: str) -> None:
+    for path in _files(root, pattern):
+        hasher.update(path.relative_to(root).as_posix().encode() + b"\0")
+        hasher.update(_digest(path.read_bytes()).encode())
+
+
+@cache
+def code_digest() -> str:
+    """One hash of the package's version and code."""
+    hasher = hashlib.sha256(termbase.__version__.encode())
+    _hash_files(hasher, PACKAGE, "*.py")
+    return hasher.hexdigest()
+
+
 def inputs_digest(glossary_dir: Path, context: BuildContext) -> str:
     """One hash of every input shared by all formats."""
-    hasher = hashlib.sha256(termbase.__version__.encode())
-    for root, pattern in ((glossary_dir, "*"), (TEMPLATES, "*"), (PACKAGE, "*.py")):
-        for path in _files(root, pattern):
-            hasher.update(path.relative_to(root).as_posix().encode() + b"\0")
-            hasher.update(_digest(path.read_bytes()).encode())
+    hasher = hashlib.sha256(code_digest().encode())
+    _hash_files(hasher, glossary_dir, "*")
+    _hash_files(hasher, TEMPLATES, "*")
     hasher.update(context.build_date.isoformat().encode())
     for concept_id, date in sorted(context.concept_dates.items()):
         hasher.update(f"{concept_id}={date.isoformat()}".encode())
@@ -43,43 +61,96 @@ def inputs_digest(glossary_dir: Path, context: BuildContext) -> str:
 
 
 def fingerprint(inputs: str, name: str) -> str:
+    """A format's fingerprint: the inputs of the build, and the format."""
     return _digest(f"{inputs}:{name}".encode())
+
+
+def job_key(key: str) -> str:
+    """A job's key as recorded: what its renderer keyed it by, and the code."""
+    return _digest(f"{code_digest()}:{key}".encode())
+
+
+@dataclass(frozen=True, slots=True)
+class JobRecord:
+    """One job of the last build: its key, and the hash of each file it wrote."""
+
+    key: str
+    files: Mapping[str, str]
+
+    @classmethod
+    def of(cls, key: str, outputs: Iterable[Output]) -> JobRecord:
+        return cls(key, dict(sorted((str(o.path), _digest(o.data)) for o in outputs)))
+
+    def intact(self, out_dir: Path) -> bool:
+        """Every file is still there as written."""
+        for path, digest in self.files.items():
+            target = out_dir / path
+            if not target.is_file() or _digest(target.read_bytes()) != digest:
+                return False
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class FormatRecord:
+    """One format of the last build: its fingerprint and its jobs by name."""
+
+    fingerprint: str
+    jobs: Mapping[str, JobRecord]
 
 
 @dataclass(frozen=True, slots=True)
 class Manifest:
     """What the last builds into an output folder wrote, per format."""
 
-    formats: Mapping[str, dict]
+    formats: Mapping[str, FormatRecord]
 
     @classmethod
     def read(cls, out_dir: Path) -> Manifest:
         try:
             data = json.loads((out_dir / MANIFEST_NAME).read_text())
-            return cls(dict(data["formats"]))
-        except (OSError, ValueError, KeyError, TypeError):
+            return cls(
+                {
+                    name: FormatRecord(
+                        entry["fingerprint"],
+                        {
+                            job: JobRecord(record["key"], dict(record["files"]))
+                            for job, record in entry["jobs"].items()
+                        },
+                    )
+                    for name, entry in data["formats"].items()
+                }
+            )
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls({})  # no manifest, or a damaged one: build everything
 
     def up_to_date(self, out_dir: Path, name: str, print_: str) -> bool:
         """True when format `name` was built from the same inputs and its files are intact."""
-        entry = self.formats.get(name)
-        if not entry or entry.get("fingerprint") != print_:
-            return False
-        for path, digest in entry.get("files", {}).items():
-            target = out_dir / path
-            if not target.is_file() or _digest(target.read_bytes()) != digest:
-                return False
-        return True
+        record = self.formats.get(name)
+        return (
+            record is not None
+            and record.fingerprint == print_
+            and all(job.intact(out_dir) for job in record.jobs.values())
+        )
 
-    def updated(self, rendered: Mapping[str, tuple[str, Iterable[Output]]]) -> Manifest:
-        """The manifest after writing `rendered` (format → fingerprint and outputs)."""
-        formats = dict(self.formats)
-        for name, (print_, outputs) in rendered.items():
-            files = {str(o.path): _digest(o.data) for o in outputs}
-            formats[name] = {"fingerprint": print_, "files": dict(sorted(files.items()))}
-        return Manifest(formats)
+    def kept(self, out_dir: Path, name: str, job: str, key: str) -> JobRecord | None:
+        """The last build's record of a job, when its key is `key` and its files are intact."""
+        record = self.formats.get(name)
+        found = record.jobs.get(job) if record else None
+        return found if found and found.key == key and found.intact(out_dir) else None
+
+    def updated(self, formats: Mapping[str, FormatRecord]) -> Manifest:
+        """The manifest with these formats' records replaced."""
+        return Manifest({**self.formats, **formats})
 
     def to_bytes(self) -> bytes:
-        return (
-            json.dumps({"formats": dict(sorted(self.formats.items()))}, indent=1) + "\n"
-        ).encode()
+        data = {
+            name: {
+                "fingerprint": record.fingerprint,
+                "jobs": {
+                    job: {"key": entry.key, "files": dict(entry.files)}
+                    for job, entry in sorted(record.jobs.items())
+                },
+            }
+            for name, record in sorted(self.formats.items())
+        }
+        return (json.dumps({"formats": data}, indent=1) + "\n").encode()

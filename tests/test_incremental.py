@@ -1,17 +1,24 @@
-"""Incremental builds: a no-op rebuild renders nothing; an edit gives what a clean build gives."""
+"""Incremental builds: a no-op rebuild renders nothing; an edit renders only the outputs that show
+what changed, and gives what a clean build gives, byte for byte."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from termbase.build import build
+from termbase.build import FormatReport, build
 from termbase.load import load_glossary
 
 FORMATS = ["json", "csv", "tsv", "tbx"]
 
 
-def build_into(glossary_dir: Path, out: Path, **options: bool) -> dict[str, int | None]:
-    return build(load_glossary(glossary_dir), glossary_dir, out, FORMATS, **options)
+def build_into(
+    glossary_dir: Path, out: Path, formats: list[str] = FORMATS, **options: bool
+) -> dict[str, FormatReport]:
+    return build(load_glossary(glossary_dir), glossary_dir, out, formats, **options)
+
+
+def rendered(reports: dict[str, FormatReport]) -> dict[str, int]:
+    return {name: report.rendered for name, report in reports.items()}
 
 
 def snapshot(out: Path) -> dict[str, bytes]:
@@ -31,16 +38,16 @@ def test_a_second_build_with_nothing_changed_renders_nothing(
     mini_dir: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    assert all(build_into(mini_dir, out).values())
+    assert all(rendered(build_into(mini_dir, out)).values())
     before = written_times(out)
-    assert build_into(mini_dir, out) == dict.fromkeys(FORMATS)
+    assert rendered(build_into(mini_dir, out)) == dict.fromkeys(FORMATS, 0)
     assert written_times(out) == before
 
 
 def test_force_renders_everything_again(mini_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     build_into(mini_dir, out)
-    assert all(count for count in build_into(mini_dir, out, force=True).values())
+    assert all(rendered(build_into(mini_dir, out, force=True)).values())
 
 
 def test_an_edited_concept_gives_the_same_files_as_a_clean_build(
@@ -50,7 +57,7 @@ def test_an_edited_concept_gives_the_same_files_as_a_clean_build(
     build_into(mini_dir, out)
     concept = mini_dir / "concepts" / "llm.yaml"
     concept.write_text(concept.read_text().replace("huge amounts", "vast amounts"))
-    assert all(build_into(mini_dir, out).values())
+    assert all(rendered(build_into(mini_dir, out)).values())
     clean = tmp_path / "clean"
     build_into(mini_dir, clean)
     assert snapshot(out) == snapshot(clean)
@@ -62,8 +69,36 @@ def test_a_deleted_or_edited_output_is_rebuilt(mini_dir: Path, tmp_path: Path) -
     build_into(mini_dir, out)
     (out / "glossary.json").unlink()
     (out / "csv" / "ai-glossary.csv").write_text("edited by hand")
-    counts = build_into(mini_dir, out)
-    assert counts["json"] and counts["csv"] and counts["tsv"] is None
+    counts = rendered(build_into(mini_dir, out))
+    assert counts["json"] and counts["csv"] and counts["tsv"] == 0
     clean = tmp_path / "clean"
     build_into(mini_dir, clean)
+    assert snapshot(out) == snapshot(clean)
+
+
+def pdf_times(out: Path) -> dict[str, int]:
+    return {p.stem.removeprefix("ai-glossary-"): p.stat().st_mtime_ns for p in out.glob("pdf/*")}
+
+
+def test_an_edit_lays_out_again_only_the_pdfs_that_show_it(mini_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert build_into(mini_dir, out, ["pdf"])["pdf"].rendered == 10
+    before = pdf_times(out)
+    concept = mini_dir / "concepts" / "llm.yaml"
+    # A Chinese definition is printed in the trilingual reference only, not on a cheat sheet.
+    concept.write_text(concept.read_text().replace("超大规模语言模型", "规模极大的语言模型"))
+    assert build_into(mini_dir, out, ["pdf"])["pdf"] == FormatReport(rendered=2, kept=8)
+    after = pdf_times(out)
+    changed = sorted(name for name in before if after[name] != before[name])
+    assert changed == ["en-ru-zh-reference-a4", "en-ru-zh-reference-letter"]
+
+    # A Russian term is on every sheet that has Russian, and on none without it.
+    concept.write_text(concept.read_text().replace("БЯМ", "БЯМ-модель"))
+    assert build_into(mini_dir, out, ["pdf"])["pdf"] == FormatReport(rendered=8, kept=2)
+    assert not any(
+        pdf_times(out)[f"en-zh-cheatsheet-{paper}"] != after[f"en-zh-cheatsheet-{paper}"]
+        for paper in ("a4", "letter")
+    )
+    clean = tmp_path / "clean"
+    build_into(mini_dir, clean, ["pdf"])
     assert snapshot(out) == snapshot(clean)

@@ -1,5 +1,9 @@
 """Renderers: one module per output format, each with `render(context) -> Iterable[Output]`.
 
+A format whose outputs are slow to make and depend on different parts of the glossary (the PDFs)
+also has `jobs(context) -> Iterable[Job]`: a job per output, each keyed by exactly what that output
+shows, so that the build renders them on all cores and renders again only those whose key changed.
+
 Modules are imported only when their format is built, so `build.py --help` and `check`
 never pay for WeasyPrint or genanki.
 """
@@ -10,6 +14,7 @@ import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from termbase.model import FrozenMap, Glossary
@@ -43,6 +48,23 @@ class BuildContext:
 
 Renderer = Callable[[BuildContext], Iterable[Output]]
 
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One unit of rendering work, which may run in another process.
+
+    `make` must pickle (a module-level function, or a `functools.partial` of one). `key` digests
+    everything but the code that the files `make` returns depend on: a job whose key is that of
+    the last build and whose files are intact is not run again. `cost` orders the work, costliest
+    first, so that the slowest job does not start last.
+    """
+
+    name: str
+    key: str
+    make: Callable[[], list[Output]]
+    cost: int = 0
+
+
 # format name → module that defines `render`; in build order.
 RENDERERS: dict[str, str] = {
     "json": "termbase.render.json",
@@ -58,6 +80,20 @@ RENDERERS: dict[str, str] = {
 def load_renderer(name: str) -> Renderer:
     """Import the renderer of one format."""
     return importlib.import_module(RENDERERS[name]).render
+
+
+def render_format(name: str, context: BuildContext) -> list[Output]:
+    """Every output of one format (a job of its own for a format without `jobs`)."""
+    return list(load_renderer(name)(context))
+
+
+def format_jobs(name: str, context: BuildContext, fingerprint: str) -> list[Job]:
+    """The jobs of one format: its own, or one job for the whole format keyed by `fingerprint`
+    (the digest of every input of the build)."""
+    module = importlib.import_module(RENDERERS[name])
+    if hasattr(module, "jobs"):
+        return list(module.jobs(context))
+    return [Job(name, fingerprint, partial(render_format, name, context))]
 
 
 class RenderError(Exception):

@@ -11,8 +11,11 @@ Chinese is set in Noto Sans CJK SC, everything else in Noto Sans (templates/pdf/
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
+from functools import partial
+from importlib.metadata import version
 from pathlib import PurePosixPath
 from typing import Literal
 
@@ -21,7 +24,7 @@ from markupsafe import Markup
 from termbase import labels
 from termbase.i18n import N_, gettext, long_date
 from termbase.pinyin import is_han
-from termbase.render import BuildContext, Output
+from termbase.render import BuildContext, Job, Output
 from termbase.render.pdf_content import edition_slug, editions, groups, index
 from termbase.render.pdf_fonts import (
     check_chinese_faces,
@@ -35,6 +38,8 @@ KINDS: tuple[Kind, ...] = ("cheatsheet", "reference")
 PAPERS = {"a4": "A4", "letter": "letter"}
 """File name suffix → CSS page size."""
 FOLDER = PurePosixPath("pdf")
+ENGINE = ("weasyprint", "pydyf")
+"""The libraries that turn the HTML into PDF bytes: their versions are part of each PDF's key."""
 
 KIND_NAMES = {"cheatsheet": N_("Cheat sheet"), "reference": N_("Reference")}
 PAGE_OF = N_("Page %(page)s of %(pages)s")
@@ -42,10 +47,24 @@ PAGE_REF = N_("p. %(page)s")
 
 
 def render(context: BuildContext) -> Iterator[Output]:
+    for job in jobs(context):
+        yield from job.make()
+
+
+def jobs(context: BuildContext) -> Iterator[Job]:
+    """A job per PDF, keyed by its HTML: a PDF is laid out again only when what it shows
+    changed (a Chinese definition leaves the EN–RU sheets alone), and the PDFs share the cores."""
+    engine = "\0".join(f"{name} {version(name)}" for name in ENGINE)
     for kind, langs in documents(context.glossary.languages, editions(context.glossary)):
         for paper in PAPERS:
             path = FOLDER / f"ai-glossary-{edition_slug(langs)}-{kind}-{paper}.pdf"
-            yield Output(path, write_pdf(html(context, langs, kind, paper), str(path)))
+            source = html(context, langs, kind, paper)
+            key = hashlib.sha256(f"{engine}\0{source}".encode()).hexdigest()
+            yield Job(path.stem, key, partial(make_pdf, path, source), cost=len(source))
+
+
+def make_pdf(path: PurePosixPath, source: str) -> list[Output]:
+    return [Output(path, write_pdf(source, str(path)))]
 
 
 def documents(
@@ -73,7 +92,9 @@ def html(context: BuildContext, langs: tuple[str, ...], kind: Kind, paper: str) 
         descriptions=[
             (lang, glossary.description[lang]) for lang in langs if lang in glossary.description
         ],
-        created=context.build_date.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        # The day, as printed on the sheet: an edit on the same day leaves a sheet that does
+        # not show it untouched.
+        created=context.build_date.strftime("%Y-%m-%dT00:00:00Z"),
         built_on=built_on,
         groups=groups(glossary, langs),
         indexes=[index(glossary, lang, ui_lang) for lang in langs] if kind == "reference" else [],
