@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT
+from termbase import checks
 from termbase.checks import check
 from termbase.checks.base import visible
 from termbase.checks.russian import disagreements
@@ -58,6 +59,13 @@ def qa_findings() -> list:
 def test_every_planted_problem_is_found_once_and_nothing_else(qa_findings) -> None:
     found = [(f.code, f.concept, f.location.line, str(f.severity)) for f in qa_findings]
     assert found == PLANTED
+
+
+def test_a_large_glossary_checked_on_all_cores_gives_the_same_findings(
+    qa_findings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(checks, "PARALLEL_FROM", 0)
+    assert check(load_glossary(QA)) == qa_findings
 
 
 def test_each_planted_file_says_what_is_planted(qa_findings) -> None:

@@ -36,6 +36,7 @@ from termbase.checks.usage import (
 )
 from termbase.findings import Finding
 from termbase.model import Glossary
+from termbase.parallel import fork_map
 
 Check = Callable[[Glossary], Iterable[Finding]]
 
@@ -55,6 +56,14 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
+PARALLEL_FROM = 2000
+"""The number of concepts from which the checks run on all cores (below, forking costs more than
+it saves: the shipped glossary is checked in a quarter of a second)."""
+
+
 def check(glossary: Glossary) -> list[Finding]:
     """Every finding of every check, sorted by place."""
-    return sorted(finding for rule in CHECKS for finding in rule(glossary))
+    if len(glossary.concepts) < PARALLEL_FROM:
+        return sorted(finding for rule in CHECKS for finding in rule(glossary))
+    found = fork_map(lambda rule: list(rule(glossary)), CHECKS)
+    return sorted(finding for findings in found for finding in findings)

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from termbase.findings import Finding, Severity
 from termbase.model import Concept, Location, Status, Term
@@ -74,6 +75,7 @@ def is_chinese(lang: str) -> bool:
     return language(lang) == "zh"
 
 
+@cache
 def script(char: str) -> str | None:
     """LATIN, CYRILLIC or GREEK for a letter of a cased alphabet, else None."""
     if not char.isalpha():

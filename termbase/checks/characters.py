@@ -131,6 +131,8 @@ def check_mixed_scripts(glossary: Glossary) -> Iterator[Finding]:
 
 def _mixed(word: str, lang: str) -> str | None:
     """What is wrong with a word of several alphabets, or None."""
+    if word.isascii():
+        return None  # Latin letters only
     counts: dict[str, int] = {}
     for char in word:
         if (name := script(char)) is not None:
