@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -32,8 +33,16 @@ def fork_map(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
     if workers < 2 or multiprocessing.current_process().daemon:
         return [function(item) for item in items]
     _work = (function, items)
+    # The workers leave SIGTERM to its default: the command line's handler would turn the
+    # pool's own ending of them into a KeyboardInterrupt and a traceback.
+    pool = multiprocessing.get_context("fork").Pool(
+        workers, initializer=signal.signal, initargs=(signal.SIGTERM, signal.SIG_DFL)
+    )
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_call, range(len(items)), chunksize=1)
+        results = pool.map(_call, range(len(items)), chunksize=1)
+        pool.close()
+        return results
     finally:
+        pool.terminate()
+        pool.join()
         _work = None
