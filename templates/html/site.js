@@ -137,16 +137,27 @@
     return { level: 6, term: 0 };
   }
 
+  // The last search, for the next keystroke: a query that extends it (its phrase starts with
+  // the last one's) can only match what the last one matched, so only those are ranked again.
+  var last = null;
+
   // Matches, best first: entries are already in dictionary order (see prepare), so putting
   // each match in the bucket of its level keeps that order within a level without sorting.
   function search(entries, text) {
     var query = parse(text);
     if (!query) return [];
+    var extends_ = last && last.entries === entries && query.phrase.indexOf(last.phrase) === 0;
+    var pool = extends_ ? last.matched : entries;
     var levels = [[], [], [], [], [], [], []];
-    for (var i = 0; i < entries.length; i++) {
-      var match = rank(entries[i], query);
-      if (match) levels[match.level].push({ entry: entries[i], level: match.level, term: match.term });
+    var matched = [];
+    for (var i = 0; i < pool.length; i++) {
+      var match = rank(pool[i], query);
+      if (match) {
+        matched.push(pool[i]);
+        levels[match.level].push({ entry: pool[i], level: match.level, term: match.term });
+      }
     }
+    last = { entries: entries, phrase: query.phrase, matched: matched };
     return [].concat.apply([], levels);
   }
 
