@@ -204,6 +204,11 @@ def open_page(page, site: Path, path: str) -> None:
 def search(page, query: str) -> list[dict[str, str]]:
     """Type a query and return the results: each link's concept id, text and lang."""
     page.fill("#_q", query)
+    return results(page)
+
+
+def results(page) -> list[dict[str, str]]:
+    """The results shown: each link's concept id, text and lang."""
     page.wait_for_function("document.getElementById('_q-status').textContent !== ''")
     return page.eval_on_selector_all(
         "#_results li > a",
@@ -461,3 +466,20 @@ def test_shipped_site_has_every_concept(shipped_site: Path, shipped: Glossary) -
 def test_shipped_search(page, shipped_site: Path, query: str, expected: str) -> None:
     open_page(page, shipped_site, "en/index.html")
     assert expected in [result["id"] for result in search(page, query)]
+
+
+def test_a_query_typed_letter_by_letter_finds_what_the_whole_query_finds(
+    page, shipped_site: Path
+) -> None:
+    # Each keystroke ranks only what the previous one matched; the results must not differ.
+    open_page(page, shipped_site, "en/index.html")
+    for query in ("diffusion models", "модель", "shengcheng", "GPT-4", "generation"):
+        whole = search(page, query)
+        page.fill("#_q", "")
+        page.type("#_q", query)  # an input event per letter
+        assert results(page) == whole, query
+    # A shorter query than the last one searches everything again.
+    search(page, "text generation")
+    shorter = search(page, "text")
+    open_page(page, shipped_site, "en/index.html")
+    assert shorter == search(page, "text")
