@@ -21,8 +21,8 @@ from conftest import MINI, ROOT
 from termbase.collation import sort_key
 from termbase.model import Glossary
 from termbase.pinyin import is_han
-from termbase.render import BuildContext, RenderError
-from termbase.render.pdf import css_content, html, render, write_pdf
+from termbase.render import BuildContext, RenderError, pdf_content
+from termbase.render.pdf import css_content, documents, html, render, write_pdf
 from termbase.render.pdf_content import editions, groups, index
 from termbase.render.pdf_fonts import check_chinese_faces, missing_glyphs_message, package_for
 
@@ -311,6 +311,56 @@ def test_a_cheat_sheet_line_has_short_forms_beside_the_term_and_pinyin(mini) -> 
     assert chinese.term.pinyin == "dà yǔ yán mó xíng" and english.term.pinyin is None
     # GPT-3 is written alike in every language: one name in a list, not three equal cells.
     assert named.table_rows == () and [r.concept_id for r in named.uniform_rows] == ["gpt-3"]
+
+
+# A large glossary's reference, in volumes ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def volume_pdfs(mini: Glossary, tmp_path_factory) -> dict[str, tuple[Path, str]]:
+    """The mini glossary's reference as if it were large: a volume of at most one concept.
+    Volume slug → (its A4 PDF, its HTML)."""
+    folder = tmp_path_factory.mktemp("volumes")
+    context = BuildContext(mini, DATE)
+    written = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pdf_content, "VOLUME_SIZE", 1)
+        for kind, langs, volume in documents(mini):
+            if kind == "reference":
+                source = html(context, langs, kind, "a4", volume)
+                target = folder / f"{volume.slug}.pdf"
+                target.write_bytes(write_pdf(source, volume.slug))
+                written[volume.slug] = (target, source)
+    return written
+
+
+def test_a_large_reference_is_split_by_domain_and_a_large_domain_into_parts(volume_pdfs) -> None:
+    assert sorted(volume_pdfs) == ["generative-models-1", "generative-models-2", "named-models"]
+
+
+def test_a_volume_has_its_own_concepts_index_and_name(mini: Glossary, volume_pdfs) -> None:
+    owners = {"generative-models-1": "generative-model", "generative-models-2": "llm"}
+    owners["named-models"] = "gpt-3"
+    for slug, (pdf, source) in volume_pdfs.items():
+        entries = re.findall(r'<article class="entry" id="c-([^"]+)"', source)
+        assert entries == [owners[slug]], slug
+        russian_index = text(pdf, "-f", "3", "-l", "3")
+        for concept in mini.concepts:
+            term = concept.preferred("ru").text
+            assert (term in russian_index) == (concept.id == owners[slug]), (slug, term)
+        english_index = text(pdf, "-f", "2", "-l", "2")
+        pages = re.findall(r"\.{3,} (\d+)$", english_index, re.MULTILINE)
+        assert pages == ["1"] * len(mini.concept(owners[slug]).terms_in("en")), english_index
+    masthead = text(volume_pdfs["generative-models-2"][0]).split("\n\n")[2]
+    assert masthead.startswith("Generative models 2"), masthead
+
+
+def test_links_to_a_concept_in_another_volume_are_text_without_a_page(volume_pdfs) -> None:
+    pdf, source = volume_pdfs["named-models"]
+    # GPT-3 is an instance of the LLM, which is in another volume: no link, no page number.
+    assert 'href="#c-llm"' not in source
+    relations = next(line for line in text(pdf).splitlines() if "Instance of" in line)
+    assert relations.rstrip().endswith("large language model"), relations
 
 
 # Helpers ----------------------------------------------------------------------------------------

@@ -4,6 +4,8 @@ An edition is a pair of the glossary's languages, or all of them; its first lang
 language. Every edition has a cheat sheet; the edition of all languages also has the reference
 (definitions, variants, examples, an index per language). Each is rendered on A4 and US Letter:
 `pdf/ai-glossary-en-ru-cheatsheet-a4.pdf`, `pdf/ai-glossary-en-ru-zh-reference-letter.pdf`, ...
+A glossary of over `pdf_content.VOLUME_SIZE` concepts has its reference in volumes, a domain
+(or a part of one) each: `pdf/ai-glossary-en-ru-zh-reference-tasks-a4.pdf`.
 
 Chinese is set in Noto Sans CJK SC, everything else in Noto Sans (templates/pdf/common.css);
 `pdf_fonts` refuses a PDF with a missing glyph or a non-Simplified Chinese face.
@@ -23,9 +25,19 @@ from markupsafe import Markup
 
 from termbase import labels
 from termbase.i18n import N_, gettext, long_date
+from termbase.model import Glossary
 from termbase.pinyin import is_han
 from termbase.render import BuildContext, Job, Output
-from termbase.render.pdf_content import edition_slug, editions, groups, index
+from termbase.render.pdf_content import (
+    WHOLE,
+    Text,
+    Volume,
+    edition_slug,
+    editions,
+    groups,
+    index,
+    volumes,
+)
 from termbase.render.pdf_fonts import (
     check_chinese_faces,
     embedded_fonts,
@@ -55,10 +67,11 @@ def jobs(context: BuildContext) -> Iterator[Job]:
     """A job per PDF, keyed by its HTML: a PDF is laid out again only when what it shows
     changed (a Chinese definition leaves the EN–RU sheets alone), and the PDFs share the cores."""
     engine = "\0".join(f"{name} {version(name)}" for name in ENGINE)
-    for kind, langs in documents(context.glossary.languages, editions(context.glossary)):
+    for kind, langs, volume in documents(context.glossary):
         for paper in PAPERS:
-            path = FOLDER / f"ai-glossary-{edition_slug(langs)}-{kind}-{paper}.pdf"
-            source = html(context, langs, kind, paper)
+            parts = [edition_slug(langs), kind, volume.slug, paper]
+            path = FOLDER / f"ai-glossary-{'-'.join(p for p in parts if p)}.pdf"
+            source = html(context, langs, kind, paper, volume)
             key = hashlib.sha256(f"{engine}\0{source}".encode()).hexdigest()
             yield Job(path.stem, key, partial(make_pdf, path, source), cost=len(source))
 
@@ -67,20 +80,27 @@ def make_pdf(path: PurePosixPath, source: str) -> list[Output]:
     return [Output(path, write_pdf(source, str(path)))]
 
 
-def documents(
-    languages: tuple[str, ...], all_editions: tuple[tuple[str, ...], ...]
-) -> Iterator[tuple[Kind, tuple[str, ...]]]:
+def documents(glossary: Glossary) -> Iterator[tuple[Kind, tuple[str, ...], Volume]]:
     """A cheat sheet per edition; the reference (25 pages, ~10 s to lay out) once, in all
-    languages, so that a build stays well under a minute."""
-    for langs in all_editions:
-        yield "cheatsheet", langs
-    yield "reference", languages
+    languages, so that a build stays well under a minute: in volumes for a large glossary."""
+    for langs in editions(glossary):
+        yield "cheatsheet", langs, WHOLE
+    for volume in volumes(glossary, glossary.languages[0]):
+        yield "reference", glossary.languages, volume
 
 
-def html(context: BuildContext, langs: tuple[str, ...], kind: Kind, paper: str) -> str:
+def html(
+    context: BuildContext, langs: tuple[str, ...], kind: Kind, paper: str, volume: Volume = WHOLE
+) -> str:
     """The HTML of one PDF (UI text in `langs[0]`)."""
     ui_lang = langs[0]
     glossary = context.glossary
+    shown = volume.concept_ids
+    volume_name = None
+    if volume.domain_id:  # "Tasks 2": the domain's name, and the part's number if any
+        name = glossary.domain(volume.domain_id).names.get(ui_lang, volume.domain_id)
+        part = volume.slug.removeprefix(volume.domain_id).lstrip("-")
+        volume_name = Text(f"{name} {part}".strip(), ui_lang)
     template = environment(ui_lang, context.templates).get_template(f"pdf/{kind}.html")
     built_on = labels.label(ui_lang, "built_on", date=long_date(context.build_date.date(), ui_lang))
     return template.render(
@@ -96,8 +116,11 @@ def html(context: BuildContext, langs: tuple[str, ...], kind: Kind, paper: str) 
         # not show it untouched.
         created=context.build_date.strftime("%Y-%m-%dT00:00:00Z"),
         built_on=built_on,
-        groups=groups(glossary, langs),
-        indexes=[index(glossary, lang, ui_lang) for lang in langs] if kind == "reference" else [],
+        volume_name=volume_name,
+        groups=groups(glossary, langs, shown),
+        indexes=[index(glossary, lang, ui_lang, shown) for lang in langs]
+        if kind == "reference"
+        else [],
         page_size=PAPERS[paper],
         css={
             "title": css_content(glossary.title.get(ui_lang, "")),

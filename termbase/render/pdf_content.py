@@ -22,6 +22,8 @@ INDEX_TITLE = N_("Index: %(language)s")
 SHORT_FORMS = (TermType.ABBREVIATION, TermType.ACRONYM)
 PINYIN_LANG = "zh-Latn-pinyin"
 """BCP 47 tag of a pinyin reading: Chinese written in Latin letters."""
+Shown = frozenset[str] | None
+"""The ids of the concepts a PDF shows; None for every concept."""
 
 
 def editions(glossary: Glossary) -> tuple[tuple[str, ...], ...]:
@@ -84,6 +86,8 @@ class Link:
 
     concept_id: str
     text: Text
+    local: bool = True
+    """The concept is in the same PDF (a link with its page); else in another volume."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,9 +218,10 @@ def side(concept: Concept, lang: str, ui_lang: str) -> Side:
     return Side(lang, head, variants, concept.definitions.get(lang), concept.notes.get(lang))
 
 
-def _link(glossary: Glossary, concept_id: str, ui_lang: str) -> Link:
+def _link(glossary: Glossary, concept_id: str, ui_lang: str, shown: Shown) -> Link:
     term = glossary.concept(concept_id).preferred(ui_lang)
-    return Link(concept_id, Text(term.text if term else concept_id, ui_lang))
+    local = shown is None or concept_id in shown
+    return Link(concept_id, Text(term.text if term else concept_id, ui_lang), local)
 
 
 RELATIONS = (
@@ -227,12 +232,14 @@ RELATIONS = (
 )
 
 
-def relations(glossary: Glossary, concept: Concept, ui_lang: str) -> tuple[Relation, ...]:
+def relations(
+    glossary: Glossary, concept: Concept, ui_lang: str, shown: Shown = None
+) -> tuple[Relation, ...]:
     found = []
     for attribute, key in RELATIONS:
         ids = getattr(concept, attribute)
         if ids:
-            links = tuple(_link(glossary, i, ui_lang) for i in ids)
+            links = tuple(_link(glossary, i, ui_lang, shown) for i in ids)
             label = gettext(ui_lang, LABEL) % {"label": labels.label(ui_lang, key)}
             found.append(Relation(label, links))
     return tuple(found)
@@ -249,12 +256,14 @@ def facts(concept: Concept, ui_lang: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def entry(glossary: Glossary, concept: Concept, langs: tuple[str, ...]) -> Entry:
+def entry(
+    glossary: Glossary, concept: Concept, langs: tuple[str, ...], shown: Shown = None
+) -> Entry:
     ui_lang = langs[0]
     return Entry(
         concept.id,
         tuple(side(concept, lang, ui_lang) for lang in langs),
-        relations(glossary, concept, ui_lang),
+        relations(glossary, concept, ui_lang, shown),
         facts(concept, ui_lang),
     )
 
@@ -264,11 +273,18 @@ def _concept_order(concept: Concept, lang: str) -> tuple[object, ...]:
     return (sort_key(preferred.text if preferred else concept.id, lang), concept.id)
 
 
-def groups(glossary: Glossary, langs: tuple[str, ...]) -> tuple[Group, ...]:
-    """Each non-empty domain in glossary order, its concepts in dictionary order of langs[0]."""
+def _in_order(glossary: Glossary, domain_id: str, lang: str) -> list[Concept]:
+    return sorted(glossary.in_domain(domain_id), key=lambda c: _concept_order(c, lang))
+
+
+def groups(glossary: Glossary, langs: tuple[str, ...], shown: Shown = None) -> tuple[Group, ...]:
+    """Each non-empty domain in glossary order, its concepts in dictionary order of langs[0]
+    (only those in `shown`, when given)."""
     found = []
     for domain in glossary.domains:
-        concepts = sorted(glossary.in_domain(domain.id), key=lambda c: _concept_order(c, langs[0]))
+        concepts = [
+            c for c in _in_order(glossary, domain.id, langs[0]) if shown is None or c.id in shown
+        ]
         if not concepts:
             continue
         names = tuple(Text(domain.names.get(lang, domain.id), lang) for lang in langs)
@@ -277,17 +293,55 @@ def groups(glossary: Glossary, langs: tuple[str, ...]) -> tuple[Group, ...]:
                 domain.id,
                 names,
                 tuple(row(c, langs) for c in concepts),
-                tuple(entry(glossary, c, langs) for c in concepts),
+                tuple(entry(glossary, c, langs, shown) for c in concepts),
             )
         )
     return tuple(found)
 
 
-def index(glossary: Glossary, lang: str, ui_lang: str) -> Index:
-    """Every term of `lang` (preferred, admitted, deprecated) in its dictionary order."""
+@dataclass(frozen=True, slots=True)
+class Volume:
+    """One PDF of the reference: all of it, or for a large glossary a domain or part of one."""
+
+    slug: str
+    """`""` for the whole reference, else the domain id (`tasks`, or `tasks-2` for a part)."""
+    domain_id: str | None
+    concept_ids: frozenset[str] | None
+    """The concepts in this volume; None for all of them."""
+
+
+WHOLE = Volume("", None, None)
+"""The whole glossary in one PDF."""
+
+
+VOLUME_SIZE = 1000
+"""The most concepts in one reference PDF (about 290 pages). WeasyPrint keeps every page of a
+document in memory, some 6 MB each: a larger glossary's reference is split into volumes, a
+domain (or a part of one, in dictionary order) each, which also lets one edited concept lay out
+only its own volume again."""
+
+
+def volumes(glossary: Glossary, first_lang: str) -> tuple[Volume, ...]:
+    """The reference in one volume, or split by domain when it has over VOLUME_SIZE concepts."""
+    if len(glossary.concepts) <= VOLUME_SIZE:
+        return (WHOLE,)
+    found = []
+    for domain in glossary.domains:
+        concepts = _in_order(glossary, domain.id, first_lang)
+        parts = [concepts[i : i + VOLUME_SIZE] for i in range(0, len(concepts), VOLUME_SIZE)]
+        for number, part in enumerate(parts, 1):
+            slug = domain.id if len(parts) == 1 else f"{domain.id}-{number}"
+            found.append(Volume(slug, domain.id, frozenset(c.id for c in part)))
+    return tuple(found)
+
+
+def index(glossary: Glossary, lang: str, ui_lang: str, shown: Shown = None) -> Index:
+    """Every term of `lang` (preferred, admitted, deprecated) in its dictionary order (of the
+    concepts in `shown`, when given)."""
     items = {
         (term.text, concept.id): IndexItem(designation(term, ui_lang), concept.id)
         for concept in glossary.concepts
+        if shown is None or concept.id in shown
         for term in concept.terms_in(lang)
     }
     ordered = sorted(items.values(), key=lambda i: (sort_key(i.term.text, lang), i.concept_id))
