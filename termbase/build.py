@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from termbase.builddate import build_date, concept_dates
+from termbase.builddate import concept_dates
 from termbase.incremental import (
     MANIFEST_NAME,
     FormatRecord,
+    Inputs,
     JobRecord,
     Manifest,
     fingerprint,
-    inputs_digest,
     job_key,
 )
 from termbase.model import Glossary
@@ -61,10 +60,25 @@ def run_jobs(jobs: Sequence[Job]) -> list[list[Output]]:
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers <= 1:
         return [job.make() for job in jobs]
+    from concurrent.futures import ProcessPoolExecutor  # not needed by a no-op build
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         by_cost = sorted(range(len(jobs)), key=lambda i: -jobs[i].cost)
         futures = {i: pool.submit(jobs[i].make) for i in by_cost}
         return [futures[i].result() for i in range(len(jobs))]
+
+
+def stale_formats(
+    inputs: Inputs, out_dir: Path, formats: Sequence[str], *, force: bool = False
+) -> list[str]:
+    """The formats not up to date in `out_dir` (all of them with `force`): those to plan again.
+    An empty list means a build would render nothing, and the glossary need not be loaded."""
+    manifest = Manifest.read(out_dir)
+    return [
+        name
+        for name in formats
+        if force or not manifest.up_to_date(out_dir, name, fingerprint(inputs.digest, name))
+    ]
 
 
 def build(
@@ -74,22 +88,20 @@ def build(
     formats: Sequence[str],
     *,
     force: bool = False,
+    inputs: Inputs | None = None,
 ) -> dict[str, FormatReport]:
     """Render what changed of `formats` below `out_dir` (`force`: everything); report, per format,
-    how many files were rendered and how many kept.
+    how many files were rendered and how many kept. `inputs` are read when not given.
 
     Nothing is written unless every job rendered; each file is replaced atomically, and a lock
     keeps two builds into one folder from interleaving their writes.
     """
-    context = BuildContext(
-        glossary, build_date(glossary_dir), concept_dates=concept_dates(glossary, glossary_dir)
-    )
-    inputs = inputs_digest(glossary_dir, context)
-    prints = {name: fingerprint(inputs, name) for name in formats}
+    inputs = inputs or Inputs.read(glossary_dir)
+    dates = concept_dates(glossary, glossary_dir, inputs.file_dates)
+    context = BuildContext(glossary, inputs.build_date, concept_dates=dates)
+    prints = {name: fingerprint(inputs.digest, name) for name in formats}
     manifest = Manifest.read(out_dir)
-    stale = [
-        name for name in formats if force or not manifest.up_to_date(out_dir, name, prints[name])
-    ]
+    stale = stale_formats(inputs, out_dir, formats, force=force)
     try:
         check_out_dir(out_dir, [glossary_dir, TEMPLATES])
         planned = [

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -86,9 +87,12 @@ def _git_file_times(folder: Path) -> dict[str, str]:
     return times
 
 
-def concept_dates(glossary: Glossary, glossary_dir: Path) -> FrozenMap[datetime]:
-    """When each concept's file last changed, by concept id (see `file_dates`)."""
-    files = file_dates(glossary_dir)
+def concept_dates(
+    glossary: Glossary, glossary_dir: Path, files: Mapping[str, datetime] | None = None
+) -> FrozenMap[datetime]:
+    """When each concept's file last changed, by concept id, from `files` (the `file_dates`
+    of `glossary_dir`, read when not given)."""
+    files = file_dates(glossary_dir) if files is None else files
     root = glossary_dir.resolve()
     dates = {}
     for concept in glossary.concepts:

@@ -159,15 +159,20 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from termbase.build import BuildError, build
+    from termbase.build import BuildError, build, stale_formats
+    from termbase.incremental import Inputs
 
+    formats = args.only or _format_names()
+    inputs = Inputs.read(args.glossary) if args.glossary.is_dir() else None
+    if inputs and not stale_formats(inputs, args.out, formats, force=args.force):
+        for name in formats:  # nothing changed: the glossary need not even be loaded
+            print(f"{name}: up to date")
+        return 0
     glossary = load_or_report(args.glossary)
     if glossary is None:
         return 1
     try:
-        written = build(
-            glossary, args.glossary, args.out, args.only or _format_names(), force=args.force
-        )
+        written = build(glossary, args.glossary, args.out, formats, force=args.force, inputs=inputs)
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

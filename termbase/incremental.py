@@ -17,11 +17,13 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 
 import termbase
-from termbase.render import TEMPLATES, BuildContext, Output
+from termbase.builddate import build_date, file_dates
+from termbase.render import TEMPLATES, Output
 
 MANIFEST_NAME = ".manifest.json"
 PACKAGE = Path(termbase.__file__).parent
@@ -49,15 +51,26 @@ def code_digest() -> str:
     return hasher.hexdigest()
 
 
-def inputs_digest(glossary_dir: Path, context: BuildContext) -> str:
-    """One hash of every input shared by all formats."""
-    hasher = hashlib.sha256(code_digest().encode())
-    _hash_files(hasher, glossary_dir, "*")
-    _hash_files(hasher, TEMPLATES, "*")
-    hasher.update(context.build_date.isoformat().encode())
-    for concept_id, date in sorted(context.concept_dates.items()):
-        hasher.update(f"{concept_id}={date.isoformat()}".encode())
-    return hasher.hexdigest()
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What every output is made from, read without loading the glossary: the dates, and one
+    hash of them, the glossary's files, the templates and catalogs, and the code."""
+
+    build_date: datetime
+    file_dates: Mapping[str, datetime]
+    digest: str
+
+    @classmethod
+    def read(cls, glossary_dir: Path) -> Inputs:
+        built = build_date(glossary_dir)
+        dates = file_dates(glossary_dir)
+        hasher = hashlib.sha256(code_digest().encode())
+        _hash_files(hasher, glossary_dir, "*")
+        _hash_files(hasher, TEMPLATES, "*")
+        hasher.update(built.isoformat().encode())
+        for name, date in sorted(dates.items()):
+            hasher.update(f"{name}={date.isoformat()}".encode())
+        return cls(built, dates, hasher.hexdigest())
 
 
 def fingerprint(inputs: str, name: str) -> str:

@@ -3,8 +3,11 @@ what changed, and gives what a clean build gives, byte for byte."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
+from conftest import ROOT
 from termbase.build import FormatReport, build
 from termbase.load import load_glossary
 
@@ -15,6 +18,12 @@ def build_into(
     glossary_dir: Path, out: Path, formats: list[str] = FORMATS, **options: bool
 ) -> dict[str, FormatReport]:
     return build(load_glossary(glossary_dir), glossary_dir, out, formats, **options)
+
+
+def run_python(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def rendered(reports: dict[str, FormatReport]) -> dict[str, int]:
@@ -102,3 +111,18 @@ def test_an_edit_lays_out_again_only_the_pdfs_that_show_it(mini_dir: Path, tmp_p
     clean = tmp_path / "clean"
     build_into(mini_dir, clean, ["pdf"])
     assert snapshot(out) == snapshot(clean)
+
+
+def test_a_no_op_build_py_does_not_even_load_the_glossary(mini_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code = (
+        "import sys\n"
+        "from termbase.cli import main\n"
+        f"status = main(['build', '--glossary', {str(mini_dir)!r}, '--out', {str(out)!r},"
+        " '--only', 'json,csv'])\n"
+        "print(status, 'termbase.load' in sys.modules)\n"
+    )
+    first = run_python(code)
+    assert first.stdout.splitlines()[-1] == "0 True", first.stderr
+    again = run_python(code)
+    assert again.stdout.splitlines() == ["json: up to date", "csv: up to date", "0 False"]
