@@ -20,7 +20,7 @@ from termbase.i18n import N_
 from termbase.labels import count, label
 from termbase.model import Domain, Glossary
 from termbase.render import BuildContext, Output
-from termbase.render.anki_notes import belongs, note_data
+from termbase.render.anki_notes import LanguageFields, belongs, note_data
 from termbase.render.anki_notetype import REVISED, NoteType, Variant, stable_id, variants
 from termbase.render.anki_package import DatedNote, Package, assign_ids
 
@@ -32,14 +32,18 @@ UPDATE_HINT = N_(
 
 
 def render(context: BuildContext) -> Iterator[Output]:
+    language_fields = LanguageFields(context.glossary)
     for variant in variants(context.glossary.languages):
         path = FOLDER / f"{FILE_PREFIX}-{variant.key}.apkg"
-        yield Output(path, package(context, variant).to_bytes())
+        yield Output(path, package(context, variant, language_fields).to_bytes())
 
 
-def package(context: BuildContext, variant: Variant) -> Package:
+def package(
+    context: BuildContext, variant: Variant, language_fields: LanguageFields | None = None
+) -> Package:
     """The deck of one variant: a parent deck and a subdeck per domain that has concepts in it."""
     glossary = context.glossary
+    language_fields = language_fields or LanguageFields(glossary)
     note_type = NoteType(variant, glossary.title[variant.languages[0]], context.templates)
     parent = genanki.Deck(
         stable_id("deck", variant.key), deck_name(glossary, variant), description(context, variant)
@@ -53,7 +57,7 @@ def package(context: BuildContext, variant: Variant) -> Package:
             stable_id("deck", variant.key, domain.id), deck_name(glossary, variant, domain)
         )
         for concept in concepts:
-            data = note_data(context, variant, concept)
+            data = note_data(context, variant, concept, language_fields)
             ords = note_type.card_ords(data.fields)
             # due: new cards come in glossary order, domain by domain
             note = DatedNote(note_type, data, ords=ords, due=len(notes) + 1)

@@ -44,12 +44,35 @@ def belongs(concept: Concept, variant: Variant) -> bool:
     return all(concept.preferred(lang) for lang in variant.languages)
 
 
-def note_data(context: BuildContext, variant: Variant, concept: Concept) -> NoteData:
+class LanguageFields:
+    """Each concept's fields in one language, written once and shared by every deck showing
+    that language (a concept is in three of the four decks of each of its languages)."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self._written: dict[tuple[str, str], dict[str, str]] = {}
+
+    def __call__(self, concept: Concept, lang: str) -> dict[str, str]:
+        key = (concept.id, lang)
+        if key not in self._written:
+            self._written[key] = _language_fields(self.glossary, concept, lang)
+        return self._written[key]
+
+
+def note_data(
+    context: BuildContext,
+    variant: Variant,
+    concept: Concept,
+    language_fields: LanguageFields | None = None,
+) -> NoteData:
+    """The note of `concept` in the deck of `variant` (pass one `language_fields` to all the
+    decks of a build, so that fields are written once)."""
+    fields_in = language_fields or LanguageFields(context.glossary)
     values = {"Id": concept.id, "Model": _model(concept, variant), "Maker": "", "Year": ""}
     if concept.kind is Kind.NAMED_MODEL:
         values |= {"Maker": _text(concept.maker or ""), "Year": str(concept.year or "")}
     for lang in variant.languages:
-        values |= _language_fields(context.glossary, concept, lang)
+        values |= fields_in(concept, lang)
     fields = [values[name] for name in field_names(variant)]
     return NoteData(guid(variant, concept), fields, tags(concept), modified(context, concept))
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from itertools import combinations
 from pathlib import Path
 
@@ -48,6 +49,7 @@ MODEL_TEMPLATE = "Model → kind"
 """The example card of a named model ("CLIP → which kind of model?")."""
 
 
+@cache
 def code(lang: str) -> str:
     """The short code of a language in names and ids: `zh-Hans` → `zh`."""
     return lang.split("-")[0].lower()
@@ -82,6 +84,7 @@ def variants(languages: tuple[str, ...]) -> tuple[Variant, ...]:
     return (*pairs, Variant(languages)) if len(languages) > 2 else pairs
 
 
+@cache
 def field_name(kind: str, lang: str) -> str:
     return f"{PER_LANGUAGE[kind]} {code(lang).upper()}"
 
