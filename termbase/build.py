@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ from termbase.output import (
     write_atomically,
     write_outputs,
 )
+from termbase.parallel import fork_map
 from termbase.render import TEMPLATES, BuildContext, Job, Output, RenderError, format_jobs
 
 
@@ -56,16 +56,13 @@ class _Planned:
 
 
 def run_jobs(jobs: Sequence[Job]) -> list[list[Output]]:
-    """The outputs of each job, in order; the jobs run on the available cores, costliest first."""
-    workers = min(len(jobs), os.cpu_count() or 1)
-    if workers <= 1:
-        return [job.make() for job in jobs]
-    from concurrent.futures import ProcessPoolExecutor  # not needed by a no-op build
+    """The outputs of each job, in order; the jobs run on the available cores, costliest first,
+    in forked workers that inherit them (a job holding the glossary is not pickled)."""
+    return fork_map(_make, jobs, costs=[job.cost for job in jobs])
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        by_cost = sorted(range(len(jobs)), key=lambda i: -jobs[i].cost)
-        futures = {i: pool.submit(jobs[i].make) for i in by_cost}
-        return [futures[i].result() for i in range(len(jobs))]
+
+def _make(job: Job) -> list[Output]:
+    return job.make()
 
 
 def stale_formats(
