@@ -2,7 +2,8 @@
 
 An edition is a pair of the glossary's languages, or all of them; its first language is the UI
 language. Every edition has a cheat sheet; the edition of all languages also has the reference
-(definitions, variants, examples, an index per language). Each is rendered on A4 and US Letter:
+(definitions, variants, examples, an index per language). Each is laid out once and written on
+A4 and US Letter (`pdf_paper`):
 `pdf/ai-glossary-en-ru-cheatsheet-a4.pdf`, `pdf/ai-glossary-en-ru-zh-reference-letter.pdf`, ...
 A glossary of over `pdf_content.VOLUME_SIZE` concepts has its reference in volumes, a domain
 (or a part of one) each: `pdf/ai-glossary-en-ru-zh-reference-tasks-a4.pdf`.
@@ -43,12 +44,13 @@ from termbase.render.pdf_fonts import (
     embedded_fonts,
     missing_glyph_guard,
 )
+from termbase.render.pdf_paper import PAPERS, Margins, on_paper
 from termbase.templating import environment
 
 Kind = Literal["cheatsheet", "reference"]
 KINDS: tuple[Kind, ...] = ("cheatsheet", "reference")
-PAPERS = {"a4": "A4", "letter": "letter"}
-"""File name suffix → CSS page size."""
+MARGINS = {"cheatsheet": Margins(9, 9, 11), "reference": Margins(16, 14, 15)}
+"""The smallest margins of each kind of document on any paper (pdf_paper)."""
 FOLDER = PurePosixPath("pdf")
 ENGINE = ("weasyprint", "pydyf")
 """The libraries that turn the HTML into PDF bytes: their versions are part of each PDF's key."""
@@ -64,20 +66,24 @@ def render(context: BuildContext) -> Iterator[Output]:
 
 
 def jobs(context: BuildContext) -> Iterator[Job]:
-    """A job per PDF, keyed by its HTML: a PDF is laid out again only when what it shows
-    changed (a Chinese definition leaves the EN–RU sheets alone), and the PDFs share the cores."""
+    """A job per document, keyed by its HTML: a document is laid out again only when what it
+    shows changed (a Chinese definition leaves the EN–RU sheets alone), and documents share the
+    cores. Each job lays its document out once and writes it on every paper."""
     engine = "\0".join(f"{name} {version(name)}" for name in ENGINE)
     for kind, langs, volume in documents(context.glossary):
-        for paper in PAPERS:
-            parts = [edition_slug(langs), kind, volume.slug, paper]
-            path = FOLDER / f"ai-glossary-{'-'.join(p for p in parts if p)}.pdf"
-            source = html(context, langs, kind, paper, volume)
-            key = hashlib.sha256(f"{engine}\0{source}".encode()).hexdigest()
-            yield Job(path.stem, key, partial(make_pdf, path, source), cost=len(source))
+        parts = [edition_slug(langs), kind, volume.slug]
+        stem = f"ai-glossary-{'-'.join(p for p in parts if p)}"
+        source = html(context, langs, kind, volume)
+        key = hashlib.sha256(f"{engine}\0{source}".encode()).hexdigest()
+        yield Job(stem, key, partial(make_pdfs, stem, source), cost=len(source))
 
 
-def make_pdf(path: PurePosixPath, source: str) -> list[Output]:
-    return [Output(path, write_pdf(source, str(path)))]
+def make_pdfs(stem: str, source: str) -> list[Output]:
+    """The document on every paper: `pdf/<stem>-a4.pdf`, `pdf/<stem>-letter.pdf`."""
+    return [
+        Output(FOLDER / f"{stem}-{paper}.pdf", data)
+        for paper, data in write_pdfs(source, f"{FOLDER}/{stem}").items()
+    ]
 
 
 def documents(glossary: Glossary) -> Iterator[tuple[Kind, tuple[str, ...], Volume]]:
@@ -89,10 +95,8 @@ def documents(glossary: Glossary) -> Iterator[tuple[Kind, tuple[str, ...], Volum
         yield "reference", glossary.languages, volume
 
 
-def html(
-    context: BuildContext, langs: tuple[str, ...], kind: Kind, paper: str, volume: Volume = WHOLE
-) -> str:
-    """The HTML of one PDF (UI text in `langs[0]`)."""
+def html(context: BuildContext, langs: tuple[str, ...], kind: Kind, volume: Volume = WHOLE) -> str:
+    """The HTML of one document (UI text in `langs[0]`), laid out for every paper at once."""
     ui_lang = langs[0]
     glossary = context.glossary
     shown = volume.concept_ids
@@ -121,7 +125,7 @@ def html(
         indexes=[index(glossary, lang, ui_lang, shown) for lang in langs]
         if kind == "reference"
         else [],
-        page_size=PAPERS[paper],
+        page=MARGINS[kind].page_css(),
         css={
             "title": css_content(glossary.title.get(ui_lang, "")),
             "built_on": css_content(built_on),
@@ -135,16 +139,21 @@ def html(
     )
 
 
-def write_pdf(source: str, what: str) -> bytes:
-    """The PDF of an HTML page; `RenderError` if a glyph is missing or Chinese is in a JP face."""
+def write_pdfs(source: str, what: str) -> dict[str, bytes]:
+    """The PDF of an HTML page on each paper, laid out once; `RenderError` if a glyph is
+    missing or Chinese would be set in a Japanese face."""
     from weasyprint import HTML  # heavy: imported only when PDFs are built
 
     fonts: list[str] = []
+    written = {}
     with missing_glyph_guard(what):
         document = HTML(string=source).render()
-        data = document.write_pdf(finisher=lambda _doc, pdf: fonts.extend(embedded_fonts(pdf)))
+        for paper, size in PAPERS.items():
+            written[paper] = on_paper(document, size).write_pdf(
+                finisher=lambda _doc, pdf: fonts.extend(embedded_fonts(pdf))
+            )
     check_chinese_faces(what, fonts, has_han=any(is_han(char) for char in source))
-    return data
+    return written
 
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")

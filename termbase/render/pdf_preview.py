@@ -16,7 +16,7 @@ from termbase.builddate import build_date
 from termbase.findings import GlossaryError
 from termbase.load import load_glossary
 from termbase.render import BuildContext, RenderError
-from termbase.render.pdf import html, write_pdf
+from termbase.render.pdf import html, write_pdfs
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_IMAGE = ROOT / "docs" / "preview-cheatsheet.png"
@@ -27,7 +27,7 @@ def preview(glossary_dir: Path, image: Path, *, resolution: int = RESOLUTION) ->
     """Write the PNG of the first page of the cheat sheet in all languages; return its path."""
     glossary = load_glossary(glossary_dir)
     context = BuildContext(glossary, build_date(glossary_dir))
-    pdf = write_pdf(html(context, glossary.languages, "cheatsheet", "a4"), str(image))
+    pdf = write_pdfs(html(context, glossary.languages, "cheatsheet"), str(image))["a4"]
     image.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "sheet.pdf"
