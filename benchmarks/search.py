@@ -1,10 +1,11 @@
 """The HTML search at scale: milliseconds from a keystroke to the results on screen.
 
-`python -m benchmarks.search GLOSSARY_DIR` builds the HTML of a glossary into a scratch folder,
-opens its English page from disk in Debian's Chromium (driven by Playwright), and types queries
-in each script one character at a time, as a reader does; every keystroke is timed from the
-input event to the next painted frame. Prints one JSON line: the number of keystrokes, and the
-median, 90th percentile and slowest of their times.
+`python -m benchmarks.search GLOSSARY_DIR` (or a number N: a synthetic glossary of N concepts)
+builds the HTML of the glossary into a scratch folder, opens its English page from disk in
+Debian's Chromium (driven by Playwright), and types queries in each script one character at a
+time, as a reader does; every keystroke is timed from the input event to the next painted frame.
+Prints one JSON line: the number of keystrokes, and the median, 90th percentile and slowest of
+their times.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+
+from benchmarks import synthetic
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -48,25 +51,18 @@ def keystroke_times(page_path: Path) -> list[float]:
     return times
 
 
-def main(glossary: Path) -> None:
-    with tempfile.TemporaryDirectory() as out:
+def main(target: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out"
+        glossary = synthetic.write(int(target), Path(tmp) / "g") if target.isdigit() else target
+        build = [sys.executable, "build.py", "build", "--only", "html"]
         subprocess.run(
-            [
-                sys.executable,
-                "build.py",
-                "build",
-                "--only",
-                "html",
-                "--glossary",
-                str(glossary),
-                "--out",
-                out,
-            ],
+            [*build, "--glossary", str(glossary), "--out", str(out)],
             cwd=ROOT,
             capture_output=True,
             check=True,
         )
-        times = keystroke_times(Path(out) / "html" / "en" / "index.html")
+        times = keystroke_times(out / "html" / "en" / "index.html")
     print(
         json.dumps(
             {
@@ -80,4 +76,4 @@ def main(glossary: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(sys.argv[1])
