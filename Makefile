@@ -60,7 +60,7 @@ test: setup schematron node_modules/.installed
 	$(BIN)/python -m pytest
 
 lint: setup
-	$(BIN)/ruff check termbase tests build.py
+	$(BIN)/ruff check termbase tests benchmarks build.py
 
 # Add new UI strings to the catalogs in templates/locale (then translate them in the .po files).
 messages: setup

@@ -37,10 +37,22 @@ RU_NOUNS = (
     "модель сеть архитектура система функция политика оценка выборка схема процедура "
     "структура модификация процедура кодировка"
 ).split()
-ZH = "自适应 注意力 自回归 贝叶斯 对比 卷积 深度 扩散 判别 分布式 编码 联邦 生成 图 层次 潜在 线性 掩码 多模态 神经 概率 循环 残差 稀疏 统计 结构化 时序 变分 视觉".split()
-ZH_NOUNS = "模型 网络 分类器 解码器 变换器 嵌入 策略 估计器 检测器 生成器 回归器 采样器 分词器 检索器 规划器".split()
-FILLER_EN = "learns represents data from large collections and predicts outputs for tasks such as text images speech with".split()
-FILLER_RU = "обучается на больших массивах данных и предсказывает результаты для задач обработки текста изображений речи".split()
+ZH = (
+    "自适应 注意力 自回归 贝叶斯 对比 卷积 深度 扩散 判别 分布式 编码 联邦 生成 图 层次 "
+    "潜在 线性 掩码 多模态 神经 概率 循环 残差 稀疏 统计 结构化 时序 变分 视觉"
+).split()
+ZH_NOUNS = (
+    "模型 网络 分类器 解码器 变换器 嵌入 策略 估计器 检测器 生成器 回归器 采样器 分词器 "
+    "检索器 规划器"
+).split()
+FILLER_EN = (
+    "learns represents data from large collections and predicts outputs for tasks such as "
+    "text images speech with"
+).split()
+FILLER_RU = (
+    "обучается на больших массивах данных и предсказывает результаты для задач обработки "
+    "текста изображений речи"
+).split()
 FILLER_ZH = "在 大规模 数据 上 训练 并 为 文本 图像 语音 等 任务 预测 输出 的 方法".split()
 
 
