@@ -88,7 +88,7 @@ def make_pdfs(stem: str, source: str) -> list[Output]:
 
 def documents(glossary: Glossary) -> Iterator[tuple[Kind, tuple[str, ...], Volume]]:
     """A cheat sheet per edition; the reference (28 pages, ~15 s to lay out) once, in all
-    languages, so that a build stays well under a minute: in volumes for a large glossary."""
+    languages: in volumes for a large glossary."""
     for langs in editions(glossary):
         yield "cheatsheet", langs, WHOLE
     for volume in volumes(glossary, glossary.languages[0]):

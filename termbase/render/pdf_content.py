@@ -314,11 +314,12 @@ WHOLE = Volume("", None, None)
 """The whole glossary in one PDF."""
 
 
-VOLUME_SIZE = 1000
-"""The most concepts in one reference PDF (about 290 pages). WeasyPrint keeps every page of a
-document in memory, some 6 MB each: a larger glossary's reference is split into volumes, a
-domain (or a part of one, in dictionary order) each, which also lets one edited concept lay out
-only its own volume again."""
+VOLUME_SIZE = 300
+"""The most concepts in one reference PDF (about 90 pages). WeasyPrint lays a document with page
+references out again until its page numbers settle, more often the longer it is (3 times at 28
+pages, 5 at 240), and keeps every page in memory: a larger glossary's reference is split into
+volumes, a domain (or a part of one, in dictionary order) each, which lay out in parallel and
+let one edited concept lay out only its own volume again."""
 
 
 def volumes(glossary: Glossary, first_lang: str) -> tuple[Volume, ...]:
@@ -328,7 +329,9 @@ def volumes(glossary: Glossary, first_lang: str) -> tuple[Volume, ...]:
     found = []
     for domain in glossary.domains:
         concepts = _in_order(glossary, domain.id, first_lang)
-        parts = [concepts[i : i + VOLUME_SIZE] for i in range(0, len(concepts), VOLUME_SIZE)]
+        count = -(-len(concepts) // VOLUME_SIZE)  # parts of a large domain, of equal size
+        size = -(-len(concepts) // count) if concepts else 1
+        parts = [concepts[i : i + size] for i in range(0, len(concepts), size)]
         for number, part in enumerate(parts, 1):
             slug = domain.id if len(parts) == 1 else f"{domain.id}-{number}"
             found.append(Volume(slug, domain.id, frozenset(c.id for c in part)))
