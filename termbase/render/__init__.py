@@ -1,7 +1,7 @@
 """Renderers: one module per output format, each with `render(context) -> Iterable[Output]`.
 
 A format whose outputs are slow to make and depend on different parts of the glossary (the PDFs)
-also has `jobs(context) -> Iterable[Job]`: a job per output, each keyed by exactly what that output
+also has `jobs(context) -> Iterable[Job]`: a job per document, each keyed by exactly what it
 shows, so that the build renders them on all cores and renders again only those whose key changed.
 
 Modules are imported only when their format is built, so `build.py --help` and `check`
