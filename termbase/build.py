@@ -70,12 +70,8 @@ def stale_formats(
 ) -> list[str]:
     """The formats not up to date in `out_dir` (all of them with `force`): those to plan again.
     An empty list means a build would render nothing, and the glossary need not be loaded."""
-    manifest = Manifest.read(out_dir)
-    return [
-        name
-        for name in formats
-        if force or not manifest.up_to_date(out_dir, name, fingerprint(inputs.digest, name))
-    ]
+    prints = {name: fingerprint(inputs.digest, name) for name in formats}
+    return Manifest.read(out_dir).stale(out_dir, prints, force=force)
 
 
 def build(
@@ -98,7 +94,7 @@ def build(
     context = BuildContext(glossary, inputs.build_date, concept_dates=dates)
     prints = {name: fingerprint(inputs.digest, name) for name in formats}
     manifest = Manifest.read(out_dir)
-    stale = stale_formats(inputs, out_dir, formats, force=force)
+    stale = manifest.stale(out_dir, prints, force=force)
     try:
         check_out_dir(out_dir, [glossary_dir, TEMPLATES])
         planned = [

@@ -39,15 +39,16 @@ def _git_commit_time(folder: Path) -> str | None:
         return None
 
 
-def file_dates(glossary_dir: Path) -> dict[str, datetime]:
+def file_dates(glossary_dir: Path, built: datetime | None = None) -> dict[str, datetime]:
     """When each file below the glossary folder last changed (UTC), by POSIX path relative to it.
 
     A file that is committed and unchanged is dated by the last commit that touched it, any other
     by its modification time, as `build_date` dates the whole folder; no date is later than
     `build_date`, so SOURCE_DATE_EPOCH caps them all. Renderers use these to tell which entries
-    changed (an Anki note must look newer only when its concept changed).
+    changed (an Anki note must look newer only when its concept changed). `built` is the folder's
+    `build_date`, read when not given.
     """
-    limit = build_date(glossary_dir)
+    limit = build_date(glossary_dir) if built is None else built
     committed = _git_file_times(glossary_dir)
     dates = {}
     for path in sorted(p for p in glossary_dir.rglob("*") if p.is_file()):

@@ -63,7 +63,7 @@ class Inputs:
     @classmethod
     def read(cls, glossary_dir: Path) -> Inputs:
         built = build_date(glossary_dir)
-        dates = file_dates(glossary_dir)
+        dates = file_dates(glossary_dir, built)
         hasher = hashlib.sha256(code_digest().encode())
         _hash_files(hasher, glossary_dir, "*")
         _hash_files(hasher, TEMPLATES, "*")
@@ -144,6 +144,14 @@ class Manifest:
             and record.fingerprint == print_
             and all(job.intact(out_dir) for job in record.jobs.values())
         )
+
+    def stale(self, out_dir: Path, prints: Mapping[str, str], *, force: bool = False) -> list[str]:
+        """The formats of `prints` (name → fingerprint) not up to date (all with `force`)."""
+        return [
+            name
+            for name, print_ in prints.items()
+            if force or not self.up_to_date(out_dir, name, print_)
+        ]
 
     def kept(self, out_dir: Path, name: str, job: str, key: str) -> JobRecord | None:
         """The last build's record of a job, when its key is `key` and its files are intact."""

@@ -53,10 +53,10 @@ Renderer = Callable[[BuildContext], Iterable[Output]]
 class Job:
     """One unit of rendering work, which may run in another process.
 
-    `make` must pickle (a module-level function, or a `functools.partial` of one). `key` digests
-    everything but the code that the files `make` returns depend on: a job whose key is that of
-    the last build and whose files are intact is not run again. `cost` orders the work, costliest
-    first, so that the slowest job does not start last.
+    `make` runs in a forked worker that inherits it (`parallel.fork_map`): it need not pickle,
+    only the outputs it returns do. `key` digests everything but the code that those outputs
+    depend on: a job whose key is that of the last build and whose files are intact is not run
+    again. `cost` orders the work, costliest first, so that the slowest job does not start last.
     """
 
     name: str
