@@ -76,7 +76,7 @@ bench: setup
 
 # The README's picture of a cheat-sheet page, regenerated from the shipped glossary.
 preview: setup
-	$(BIN)/python -m termbase.render.pdf_preview docs/preview-cheatsheet.png
+	$(BIN)/python -m termbase.render.pdf_preview glossary docs/preview-cheatsheet.png
 
 clean:
 	rm -rf output

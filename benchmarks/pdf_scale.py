@@ -15,9 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks import synthetic
-
-ROOT = Path(__file__).resolve().parents[1]
+from benchmarks import ROOT, synthetic
 
 
 def one_document(glossary_dir: Path, kind: str, volume: str) -> dict[str, object]:
@@ -28,9 +26,9 @@ def one_document(glossary_dir: Path, kind: str, volume: str) -> dict[str, object
 
     from termbase.builddate import build_date
     from termbase.load import load_glossary
-    from termbase.render import BuildContext
     from termbase.render.pdf import documents, html
     from termbase.render.pdf_paper import PAPERS, on_paper
+    from termbase.rendering import BuildContext
 
     glossary = load_glossary(glossary_dir)
     context = BuildContext(glossary, build_date(glossary_dir))

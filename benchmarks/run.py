@@ -21,10 +21,9 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks import synthetic
-from termbase.render import RENDERERS
+from benchmarks import ROOT, synthetic
+from termbase.formats import NAMES
 
-ROOT = Path(__file__).resolve().parents[1]
 NOT_RUN = "not run"
 
 
@@ -61,9 +60,9 @@ def edit_one_concept(glossary: Path) -> None:
 
 
 def measure(label: str, glossary: Path, scratch: Path, with_pdf: bool) -> list[str]:
-    formats = [name for name in RENDERERS if with_pdf or name != "pdf"]
+    formats = [name for name in NAMES if with_pdf or name != "pdf"]
     cells = [label]
-    for name in ["load", "check", *RENDERERS]:
+    for name in ["load", "check", *NAMES]:
         cells.append(
             stage(name, glossary) if name in formats or name in ("load", "check") else NOT_RUN
         )
@@ -80,7 +79,7 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 10000])
     parser.add_argument("--pdf-up-to", type=int, default=1000, metavar="N")
     args = parser.parse_args()
-    header = ["glossary", "load", "check", *RENDERERS]
+    header = ["glossary", "load", "check", *NAMES]
     header += ["build (cold)", "build (no-op)", "build (one edit)"]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))

@@ -19,9 +19,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from benchmarks import synthetic
+from benchmarks import ROOT, synthetic
 
-ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 QUERIES = ("generative model", "модель", "shengcheng", "生成模型", "GPT")

@@ -16,8 +16,9 @@ from resource import RUSAGE_CHILDREN, RUSAGE_SELF, getrusage
 from termbase.build import run_jobs
 from termbase.builddate import build_date
 from termbase.checks import check
+from termbase.formats import named
 from termbase.load import load_glossary
-from termbase.render import BuildContext, format_jobs
+from termbase.rendering import BuildContext
 
 
 def run(stage: str, glossary_dir: Path) -> dict[str, object]:
@@ -31,7 +32,8 @@ def run(stage: str, glossary_dir: Path) -> dict[str, object]:
         seconds = time.perf_counter() - loaded
     else:
         context = BuildContext(glossary, build_date(glossary_dir))
-        run_jobs(format_jobs(stage, context, fingerprint=""))
+        [format_] = named([stage])
+        run_jobs(format_.jobs(context, fingerprint=""))
         seconds = time.perf_counter() - loaded
     peak_kb = max(getrusage(who).ru_maxrss for who in (RUSAGE_SELF, RUSAGE_CHILDREN))
     peak_mb = peak_kb / 1024

@@ -12,10 +12,16 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+from benchmarks import ROOT
+
 DOMAINS = (
-    "ai-models", "generative-models", "discriminative-models", "other-model-types",
-    "architectures", "learning-paradigms", "tasks",
+    "ai-models",
+    "generative-models",
+    "discriminative-models",
+    "other-model-types",
+    "architectures",
+    "learning-paradigms",
+    "tasks",
 )
 EN = (
     "adaptive attention autoregressive bayesian contrastive convolutional deep diffusion "

@@ -1,4 +1,12 @@
-"""The build: plan each stale format's jobs, render them on the available cores, then write."""
+"""The build: inputs → plan → render → write, the glossary checked before anything is rendered.
+
+    build = Build(glossary_dir, out_dir, formats)   # inputs hashed, manifest read, staleness
+    if not build.stale: ...                          # up to date: the glossary is not loaded
+    reports = build.run(glossary)                    # check, plan, render on all cores, write
+
+Nothing is written unless every job rendered; each file is replaced atomically, and a lock keeps
+two builds into one folder from interleaving their writes.
+"""
 
 from __future__ import annotations
 
@@ -7,25 +15,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from termbase.builddate import concept_dates
-from termbase.incremental import (
-    MANIFEST_NAME,
-    FormatRecord,
-    Inputs,
-    JobRecord,
-    Manifest,
-    fingerprint,
-    job_key,
-)
+from termbase.checks import check
+from termbase.findings import Finding, GlossaryError, Severity
+from termbase.formats import NAMES, Format, named
+from termbase.manifest import MANIFEST_NAME, FormatRecord, JobRecord, Manifest
 from termbase.model import Glossary
-from termbase.output import (
-    OutputError,
-    build_lock,
-    check_out_dir,
-    write_atomically,
-    write_outputs,
-)
 from termbase.parallel import fork_map
-from termbase.render import TEMPLATES, BuildContext, Job, Output, RenderError, format_jobs
+from termbase.paths import TEMPLATES
+from termbase.plan import Inputs, Plan, PlannedJob, plan, stale_formats
+from termbase.rendering import BuildContext, Job, Output, RenderError
+from termbase.write import OutputError, build_lock, check_out_dir, write_atomically, write_outputs
 
 
 class BuildError(Exception):
@@ -47,12 +46,11 @@ class FormatReport:
 
 
 @dataclass(frozen=True, slots=True)
-class _Planned:
-    """A job of a stale format, with its key as recorded in the manifest."""
+class Result:
+    """What a build did: a report per format, and the check's findings (warnings, notes)."""
 
-    format: str
-    job: Job
-    key: str
+    reports: dict[str, FormatReport]
+    findings: tuple[Finding, ...]
 
 
 def run_jobs(jobs: Sequence[Job]) -> list[list[Output]]:
@@ -65,70 +63,93 @@ def _make(job: Job) -> list[Output]:
     return job.make()
 
 
-def stale_formats(
-    inputs: Inputs, out_dir: Path, formats: Sequence[str], *, force: bool = False
-) -> list[str]:
-    """The formats not up to date in `out_dir` (all of them with `force`): those to plan again.
-    An empty list means a build would render nothing, and the glossary need not be loaded."""
-    prints = {name: fingerprint(inputs.digest, name) for name in formats}
-    return Manifest.read(out_dir).stale(out_dir, prints, force=force)
+class Build:
+    """One build of a glossary folder into an output folder."""
+
+    def __init__(
+        self,
+        glossary_dir: Path,
+        out_dir: Path,
+        formats: Sequence[Format],
+        *,
+        force: bool = False,
+    ) -> None:
+        self.glossary_dir = glossary_dir
+        self.out_dir = out_dir
+        self.formats = tuple(formats)
+        self.force = force
+        self.inputs = Inputs.read(glossary_dir)
+        self.manifest = Manifest.read(out_dir)
+        self.stale = stale_formats(self.inputs, self.manifest, out_dir, formats, force=force)
+        """The formats to render; none when everything is up to date."""
+
+    def run(self, glossary: Glossary) -> Result:
+        """Check the glossary, then render and write what is stale.
+
+        Raises `GlossaryError` with the errors `check` finds (unless `force`), `BuildError` when
+        a format cannot be rendered or written; nothing is written then.
+        """
+        if not self.stale:
+            return Result({f.name: _report(f.name, self.manifest, {}) for f in self.formats}, ())
+        findings = tuple(check(glossary))
+        errors = [f for f in findings if f.severity is Severity.ERROR]
+        if errors and not self.force:
+            raise GlossaryError(errors)
+        dates = concept_dates(glossary, self.glossary_dir, self.inputs.file_dates)
+        context = BuildContext(
+            glossary, self.inputs.build_date, concept_dates=dates, findings=findings
+        )
+        try:
+            check_out_dir(self.out_dir, [self.glossary_dir, TEMPLATES])
+            work = plan(
+                context, self.inputs, self.manifest, self.out_dir, self.stale, force=self.force
+            )
+            rendered = dict(zip(work.to_run, run_jobs([p.job for p in work.to_run]), strict=True))
+        except (RenderError, OutputError) as error:
+            raise BuildError(f"{error}; nothing was written") from None
+        manifest = self._write(work, rendered)
+        reports = {f.name: _report(f.name, manifest, rendered) for f in self.formats}
+        return Result(reports, findings)
+
+    def _write(self, work: Plan, rendered: dict[PlannedJob, list[Output]]) -> Manifest:
+        records = {
+            name: FormatRecord(
+                fingerprint,
+                {
+                    p.job.name: work.kept.get(p.id) or JobRecord.of(p.key, rendered[p])
+                    for p in work.jobs
+                    if p.format == name
+                },
+            )
+            for name, fingerprint in work.fingerprints.items()
+        }
+        try:
+            with build_lock(self.out_dir):
+                write_outputs(self.out_dir, [o for outputs in rendered.values() for o in outputs])
+                manifest = Manifest.read(self.out_dir).updated(records)
+                write_atomically(self.out_dir / MANIFEST_NAME, manifest.to_bytes())
+        except OutputError as error:
+            raise BuildError(str(error)) from None
+        return manifest
+
+
+def _report(
+    name: str, manifest: Manifest, rendered: dict[PlannedJob, list[Output]]
+) -> FormatReport:
+    count = sum(len(outputs) for p, outputs in rendered.items() if p.format == name)
+    record = manifest.formats.get(name)
+    files = sum(len(job.files) for job in record.jobs.values()) if record else count
+    return FormatReport(rendered=count, kept=files - count)
 
 
 def build(
     glossary: Glossary,
     glossary_dir: Path,
     out_dir: Path,
-    formats: Sequence[str],
+    formats: Sequence[str] = NAMES,
     *,
     force: bool = False,
-    inputs: Inputs | None = None,
 ) -> dict[str, FormatReport]:
-    """Render what changed of `formats` below `out_dir` (`force`: everything); report, per format,
-    how many files were rendered and how many kept. `inputs` are read when not given.
-
-    Nothing is written unless every job rendered; each file is replaced atomically, and a lock
-    keeps two builds into one folder from interleaving their writes.
-    """
-    inputs = inputs or Inputs.read(glossary_dir)
-    dates = concept_dates(glossary, glossary_dir, inputs.file_dates)
-    context = BuildContext(glossary, inputs.build_date, concept_dates=dates)
-    prints = {name: fingerprint(inputs.digest, name) for name in formats}
-    manifest = Manifest.read(out_dir)
-    stale = manifest.stale(out_dir, prints, force=force)
-    try:
-        check_out_dir(out_dir, [glossary_dir, TEMPLATES])
-        planned = [
-            _Planned(name, job, job_key(job.key))
-            for name in stale
-            for job in format_jobs(name, context, prints[name])
-        ]
-        kept = {
-            (p.format, p.job.name): record
-            for p in planned
-            if not force and (record := manifest.kept(out_dir, p.format, p.job.name, p.key))
-        }
-        to_run = [p for p in planned if (p.format, p.job.name) not in kept]
-        rendered = dict(zip(to_run, run_jobs([p.job for p in to_run]), strict=True))
-    except (RenderError, OutputError) as error:
-        raise BuildError(f"{error}; nothing was written") from None
-    jobs_of: dict[str, dict[str, JobRecord]] = {name: {} for name in stale}
-    for p in planned:
-        jobs_of[p.format][p.job.name] = kept.get((p.format, p.job.name)) or JobRecord.of(
-            p.key, rendered[p]
-        )
-    records = {name: FormatRecord(prints[name], jobs) for name, jobs in jobs_of.items()}
-    try:
-        with build_lock(out_dir):
-            write_outputs(out_dir, [o for outputs in rendered.values() for o in outputs])
-            manifest = Manifest.read(out_dir).updated(records)
-            write_atomically(out_dir / MANIFEST_NAME, manifest.to_bytes())
-    except OutputError as error:
-        raise BuildError(str(error)) from None
-    return {name: _report(name, manifest, rendered) for name in formats}
-
-
-def _report(name: str, manifest: Manifest, rendered: dict[_Planned, list[Output]]) -> FormatReport:
-    count = sum(len(outputs) for p, outputs in rendered.items() if p.format == name)
-    record = manifest.formats.get(name)
-    files = sum(len(job.files) for job in record.jobs.values()) if record else count
-    return FormatReport(rendered=count, kept=files - count)
+    """Render what changed of the formats named below `out_dir` (`force`: everything); report,
+    per format, how many files were rendered and how many kept."""
+    return Build(glossary_dir, out_dir, named(formats), force=force).run(glossary).reports

@@ -18,9 +18,10 @@ from termbase.model import FrozenMap, Glossary
 def build_date(glossary_dir: Path) -> datetime:
     """The glossary's date, in UTC, to the second."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or _git_commit_time(glossary_dir)
-    if not epoch:
-        epoch = max(int(p.stat().st_mtime) for p in [glossary_dir, *glossary_dir.rglob("*")])
-    return datetime.fromtimestamp(int(epoch), UTC)
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), UTC)
+    newest = max(int(p.stat().st_mtime) for p in [glossary_dir, *glossary_dir.rglob("*")])
+    return datetime.fromtimestamp(newest, UTC)
 
 
 def _git_commit_time(folder: Path) -> str | None:

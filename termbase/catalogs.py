@@ -15,10 +15,11 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
-from termbase.i18n import LOCALE_DIR, SOURCE_LANGUAGE, babel_locale
-from termbase.render import TEMPLATES
+from termbase.i18n import SOURCE_LANGUAGE, babel_locale
+from termbase.paths import LOCALE_DIR, PACKAGE, TEMPLATES
 
-ROOT = TEMPLATES.parent
+SOURCE_TREE = PACKAGE.parent
+"""The folder holding termbase/ and templates/: messages are extracted from a source tree."""
 MAPPINGS = TEMPLATES / "babel"
 KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None, "NP_": (1, 2)}
 UI_LANGUAGES = ("ru", "zh-Hans")
@@ -34,7 +35,7 @@ def extract(domain: str) -> Catalog:
         method_map, options_map = parse_mapping_cfg(mapping)
     template = Catalog(domain=domain, project="termbase")
     for path, line, message, comments, context in extract_from_dir(
-        ROOT, method_map, options_map, keywords=KEYWORDS
+        SOURCE_TREE, method_map, options_map, keywords=KEYWORDS
     ):
         template.add(message, None, [(path, line)], auto_comments=comments, context=context)
     return template
@@ -66,7 +67,7 @@ def update(only: list[str]) -> None:
             with path.open("wb") as file:
                 write_po(file, catalog, no_location=True, sort_output=True, width=100)
             missing = [m.id for m in catalog if m.id and not m.string]
-            print(f"{path.relative_to(ROOT)}: {len(missing)} untranslated", file=sys.stderr)
+            print(f"{path.relative_to(SOURCE_TREE)}: {len(missing)} untranslated", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The command line: `check`, `build` (the default) and `extract`."""
+"""The command line, `termbase` (and `build.py` in a clone): check, build, extract, new."""
 
 from __future__ import annotations
 
@@ -9,23 +9,23 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import termbase
+from termbase import formats as output_formats
 from termbase.findings import Finding, GlossaryError, Severity
 from termbase.model import Glossary
-
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_GLOSSARY = ROOT / "glossary"
-DEFAULT_OUT = ROOT / "output"
+from termbase.paths import GLOSSARY_DIR, OUTPUT_DIR
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+def main(argv: Sequence[str] | None = None, *, root: Path | None = None) -> int:
+    """Run the command line; return the exit status. `root` is the folder whose `glossary/`
+    and `output/` are the defaults (the working directory when not given)."""
     signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops a build as Ctrl-C does
     try:
-        parser = _parser()
+        parser = _parser(root or Path())
         args = parser.parse_args(argv)
         if not hasattr(args, "run"):
             args = parser.parse_args(["build", *(argv if argv is not None else sys.argv[1:])])
-        return args.run(args)
+        return int(args.run(args))
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
@@ -35,49 +35,61 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(root: Path) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="build.py",
-        description="Build the trilingual AI glossary into Anki decks, PDFs, HTML and exports.",
+        description="A trilingual glossary rendered into Anki decks, PDFs, HTML and exports.",
         epilog="Without a command, builds every format.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {termbase.__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    check = commands.add_parser("check", help="validate the glossary and run terminology QA")
-    _add_glossary_option(check)
+    def command(name: str, summary: str, description: str | None = None) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=summary, description=description or summary)
+
+    check = command("check", "validate the glossary and run terminology QA")
+    _add_glossary_option(check, root)
     _add_format_option(check, "the findings")
     check.set_defaults(run=run_check)
 
-    build = commands.add_parser("build", help="render the outputs (default: all formats)")
-    _add_glossary_option(build)
+    build = command(
+        "build",
+        "render the outputs (default: every format)",
+        "Render the glossary into every format (or those of --only), after checking it: "
+        "a glossary with errors is not built. Only what changed since the last build is "
+        "rendered again.",
+    )
+    _add_glossary_option(build, root)
     build.add_argument(
         "--only",
         metavar="FORMAT,...",
         type=_format_list,
-        help=f"render only these formats ({', '.join(_format_names())})",
+        help="render only these formats: "
+        + "; ".join(f"{f.name} ({f.summary})" for f in output_formats.FORMATS),
     )
     build.add_argument(
         "--out",
         type=Path,
-        default=DEFAULT_OUT,
+        default=root / OUTPUT_DIR,
         metavar="DIR",
-        help="the output folder (default: output/)",
+        help=f"the output folder (default: {root / OUTPUT_DIR})",
     )
     build.add_argument(
-        "--force", action="store_true", help="render every format, even those up to date"
+        "--force",
+        action="store_true",
+        help="render every format, even those up to date, and even when check finds errors",
     )
     build.set_defaults(run=run_build)
 
-    extract = commands.add_parser(
+    extract = command(
         "extract",
-        help="find candidate terms in source notes and report their coverage by the glossary",
-        description="Find candidate terms in markdown notes (files or folders, any extension) "
+        "find candidate terms in source notes and report their coverage by the glossary",
+        "Find candidate terms in markdown notes (files or folders, any extension) "
         "and report which match a concept, which the ignore list (glossary/ignore.toml) names, "
         "and which are unmatched. Exit status: 0 when none is unmatched, 1 when some are, "
         "2 on an error.",
     )
     extract.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a note or a folder")
-    _add_glossary_option(extract)
+    _add_glossary_option(extract, root)
     extract.add_argument(
         "--write",
         action="store_true",
@@ -85,16 +97,31 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_format_option(extract, "the report")
     extract.set_defaults(run=run_extract)
+
+    new = command(
+        "new",
+        "write the skeleton of a new concept file",
+        "Write concepts/ID.yaml with a place for each term, definition and relation, in every "
+        "language of the glossary; then fill it in and run check. An existing file is never "
+        "overwritten.",
+    )
+    new.add_argument("id", metavar="ID", help="the concept's id: kebab-case, as its file name")
+    new.add_argument("--domain", help="its domain (default: the glossary's first)")
+    new.add_argument(
+        "--named-model", action="store_true", help="a named model (GPT-4), not a concept"
+    )
+    _add_glossary_option(new, root)
+    new.set_defaults(run=run_new)
     return parser
 
 
-def _add_glossary_option(parser: argparse.ArgumentParser) -> None:
+def _add_glossary_option(parser: argparse.ArgumentParser, root: Path) -> None:
     parser.add_argument(
         "--glossary",
         type=Path,
-        default=DEFAULT_GLOSSARY,
+        default=root / GLOSSARY_DIR,
         metavar="DIR",
-        help="the glossary folder (default: glossary/)",
+        help=f"the glossary folder (default: {root / GLOSSARY_DIR})",
     )
 
 
@@ -107,21 +134,17 @@ def _add_format_option(parser: argparse.ArgumentParser, what: str) -> None:
     )
 
 
-def _format_names() -> list[str]:
-    from termbase.render import RENDERERS
-
-    return list(RENDERERS)
-
-
-def _format_list(text: str) -> list[str]:
+def _format_list(text: str) -> list[output_formats.Format]:
     names = [name.strip() for name in text.split(",") if name.strip()]
-    unknown = [name for name in names if name not in _format_names()]
-    if unknown or not names:
-        raise argparse.ArgumentTypeError(
-            f"unknown format {', '.join(map(repr, unknown)) or '(none given)'}; "
-            f"choose from {', '.join(_format_names())}"
-        )
-    return names
+    try:
+        if names:
+            return output_formats.named(names)
+        unknown = "(none given)"
+    except KeyError as error:
+        unknown = ", ".join(repr(n) for n in str(error).strip("'").split(", "))
+    raise argparse.ArgumentTypeError(
+        f"unknown format {unknown}; choose from {', '.join(output_formats.NAMES)}"
+    )
 
 
 def load_or_report(glossary_dir: Path) -> Glossary | None:
@@ -137,9 +160,17 @@ def load_or_report(glossary_dir: Path) -> Glossary | None:
 
 def _print_findings(findings: Sequence[Finding], stream: object) -> None:
     for finding in findings:
-        print(finding, file=stream)  # type: ignore[arg-type]
-    errors = sum(f.severity is Severity.ERROR for f in findings)
-    print(f"{errors} error(s), {len(findings) - errors} other finding(s)", file=sys.stderr)
+        print(finding, file=stream)  # type: ignore[call-overload]
+    print(_summary(findings), file=sys.stderr)
+
+
+def _summary(findings: Sequence[Finding]) -> str:
+    """`1 error(s), 2 warning(s), 3 note(s)`: the findings counted by severity."""
+    counts = {s: sum(f.severity is s for f in findings) for s in Severity}
+    return (
+        f"{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
+        f"{counts[Severity.INFO]} note(s)"
+    )
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -159,24 +190,32 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from termbase.build import BuildError, build, stale_formats
-    from termbase.incremental import Inputs
+    from termbase.build import Build, BuildError
 
-    formats = args.only or _format_names()
-    inputs = Inputs.read(args.glossary) if args.glossary.is_dir() else None
-    if inputs and not stale_formats(inputs, args.out, formats, force=args.force):
-        for name in formats:  # nothing changed: the glossary need not even be loaded
-            print(f"{name}: up to date")
+    formats = args.only or list(output_formats.FORMATS)
+    build = Build(args.glossary, args.out, formats, force=args.force)
+    if not build.stale:
+        for format_ in formats:  # nothing changed: the glossary need not even be loaded
+            print(f"{format_.name}: up to date")
         return 0
     glossary = load_or_report(args.glossary)
     if glossary is None:
         return 1
     try:
-        written = build(glossary, args.glossary, args.out, formats, force=args.force, inputs=inputs)
+        result = build.run(glossary)
+    except GlossaryError as error:
+        _print_findings(error.findings, sys.stderr)
+        print(
+            "error: check finds errors in the glossary; nothing was built (--force builds anyway)",
+            file=sys.stderr,
+        )
+        return 1
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    for name, report in written.items():
+    if any(f.severity is not Severity.INFO for f in result.findings):
+        print(f"check: {_summary(result.findings)}; `check` lists them", file=sys.stderr)
+    for name, report in result.reports.items():
         if report.up_to_date:
             print(f"{name}: up to date")
         else:
@@ -192,3 +231,17 @@ def run_extract(args: argparse.Namespace) -> int:
     if glossary is None:
         return EXIT_ERROR
     return run(args.paths, glossary, args.glossary, write=args.write, output=args.format)
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from termbase.skeleton import SkeletonError, write_skeleton
+
+    try:
+        path = write_skeleton(
+            args.glossary, args.id, domain=args.domain, named_model=args.named_model
+        )
+    except SkeletonError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"{path}: fill in the terms and definitions, then run check")
+    return 0

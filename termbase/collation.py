@@ -9,17 +9,18 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from termbase.pinyin import is_han, syllables
+from termbase.languages import is_chinese, is_han, is_russian, primary, without_marks
+from termbase.model import Concept
+from termbase.pinyin import syllables
 
 SortKey = tuple[object, ...]
 
 
 def _fold(text: str) -> str:
-    """Case-folded, without accents or diacritics (й and ё are restored by the callers)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Case-folded, without accents or diacritics (for English and Latin letters)."""
+    return without_marks(unicodedata.normalize("NFKC", text).casefold())
 
 
 def english_key(text: str) -> SortKey:
@@ -51,7 +52,24 @@ _KEYS: dict[str, Callable[[str], SortKey]] = {
 
 def sort_key(text: str, lang: str) -> SortKey:
     """The dictionary-order key of `text` in language `lang` (a BCP 47 tag such as `zh-Hans`)."""
-    return _KEYS.get(lang.split("-")[0], english_key)(text)
+    return _KEYS.get(primary(lang), english_key)(text)
+
+
+def concept_key(concept: Concept, lang: str) -> SortKey:
+    """A concept's place in dictionary order of `lang`: by its preferred term there; concepts
+    without one come last, by id."""
+    term = concept.preferred(lang)
+    return (term is None, sort_key(term.text, lang) if term else (), concept.id)
+
+
+def in_dictionary_order(concepts: Iterable[Concept], lang: str) -> list[Concept]:
+    """Concepts in dictionary order of their preferred terms in `lang`."""
+    return sorted(concepts, key=lambda concept: concept_key(concept, lang))
+
+
+def ranks(concepts: Iterable[Concept], lang: str) -> dict[str, int]:
+    """Each concept's place in dictionary order of `lang`, by id (to sort many lists quickly)."""
+    return {c.id: place for place, c in enumerate(in_dictionary_order(concepts, lang))}
 
 
 def index_letter(text: str, lang: str) -> str:
@@ -59,11 +77,11 @@ def index_letter(text: str, lang: str) -> str:
     its pinyin, `#` for a digit or a sign. In Russian й is a letter of its own, ё is filed under е.
     """
     first = text[:1]
-    if lang.startswith("zh") and is_han(first):
+    if is_chinese(lang) and is_han(first):
         first = syllables(text, tone_numbers=True)[0][:1]
         if not first.isascii():  # a character pypinyin has no reading for
             return "#"
-    if lang.startswith("ru"):
+    if is_russian(lang):
         letter = first.upper().replace("Ё", "Е")
     else:
         letter = unicodedata.normalize("NFKD", first.upper())[:1]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import difflib
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from termbase.model import Location
@@ -25,6 +27,9 @@ class Finding:
     message: str
     concept: str | None = None
     """The id of the concept concerned, when there is one."""
+    lang: str | None = field(default=None, compare=False)
+    """The language of the text concerned (a term, a definition), when there is one: the
+    alignment view marks that language's cell."""
 
     def __str__(self) -> str:
         return f"{self.location}: {self.severity}: {self.message}"
@@ -38,8 +43,15 @@ class Finding:
             "severity": str(self.severity),
             "code": self.code,
             "concept": self.concept,
+            "lang": self.lang,
             "message": self.message,
         }
+
+
+def suggest(word: str, choices: Collection[str]) -> str:
+    """` (did you mean 'x'?)` when a close choice exists, for a message about an unknown name."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 class GlossaryError(Exception):

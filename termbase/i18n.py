@@ -1,8 +1,8 @@
 """The UI in three languages: gettext catalogs (Babel), names of languages, dates.
 
-Catalogs live in `templates/locale/<locale>/LC_MESSAGES/<domain>.po`, one domain per output
-(core, anki, pdf, html, ...), and are compiled in memory when first used: the `.po` files are
-the only thing committed. English is the source language and needs no catalog.
+Catalogs live in `templates/locale/<locale>/LC_MESSAGES/<domain>.po` (`paths.LOCALE_DIR`), one
+domain per output (core, anki, pdf, html, ...), and are compiled in memory when first used: the
+`.po` files are the only thing committed. English is the source language and needs no catalog.
 """
 
 from __future__ import annotations
@@ -18,9 +18,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
-from termbase.render import TEMPLATES
+from termbase.paths import LOCALE_DIR
 
-LOCALE_DIR = TEMPLATES / "locale"
 SOURCE_LANGUAGE = "en"
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from termbase.findings import Finding, GlossaryError, Severity
+from termbase.findings import Finding, GlossaryError, Severity, suggest
+from termbase.languages import is_chinese
 from termbase.model import (
     Concept,
     Domain,
@@ -26,7 +27,7 @@ from termbase.model import (
 )
 from termbase.references import check_references
 from termbase.source_text import TextFileError, display_path, read_text
-from termbase.yamlnodes import NodeReader, YAMLSyntaxError, compose, suggest
+from termbase.yamlnodes import NodeReader, YAMLSyntaxError, compose
 
 HEADER_FILE = "glossary.toml"
 CONCEPTS_DIR = "concepts"
@@ -65,12 +66,19 @@ class Header:
     location: Location
 
 
-def load_glossary(root: Path) -> Glossary:
-    """Read and validate the glossary in `root`; raise `GlossaryError` with every problem."""
+def load_header(root: Path) -> Header:
+    """Read and validate `glossary.toml` alone; raise `GlossaryError` with every problem."""
     findings: list[Finding] = []
     header = _load_header(root / HEADER_FILE, findings)
     if header is None:
         raise GlossaryError(findings)
+    return header
+
+
+def load_glossary(root: Path) -> Glossary:
+    """Read and validate the glossary in `root`; raise `GlossaryError` with every problem."""
+    findings: list[Finding] = []
+    header = load_header(root)
     paths = _concept_files(root / CONCEPTS_DIR, findings)
     concepts = [
         concept for path in paths if (concept := _load_concept(path, header, findings)) is not None
@@ -279,6 +287,7 @@ class _ConceptReader(NodeReader):
 
     def __init__(self, path: str, concept_id: str, header: Header) -> None:
         super().__init__(path, concept_id)
+        self.concept_id = concept_id
         self.header = header
         self.places: dict[str, Location] = {}
 
@@ -307,7 +316,7 @@ class _ConceptReader(NodeReader):
         if self.findings or kind is None or domain is None:
             return None
         return Concept(
-            id=self.concept,
+            id=self.concept_id,
             kind=kind,
             domain=domain,
             terms=terms,
@@ -321,7 +330,7 @@ class _ConceptReader(NodeReader):
         )
 
     def check_id(self, root: yaml.Node, fields: dict[str, yaml.Node]) -> None:
-        if not ID_PATTERN.fullmatch(self.concept):
+        if not ID_PATTERN.fullmatch(self.concept_id):
             self.error(
                 root,
                 "bad-id",
@@ -409,7 +418,7 @@ class _ConceptReader(NodeReader):
             else TermType.FULL_FORM
         )
         pinyin = self.text(fields["pinyin"], f"{field}.pinyin") if "pinyin" in fields else None
-        if pinyin is not None and not lang.startswith("zh"):
+        if pinyin is not None and not is_chinese(lang):
             self.error(
                 fields["pinyin"],
                 "pinyin-not-chinese",

@@ -5,8 +5,9 @@ Only `termbase.load` builds these objects; every later stage reads them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TypeVar
 
@@ -113,9 +114,11 @@ class Concept:
     broader: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
-    """Ids of named models that are examples of this concept."""
+    """Ids of named models that are examples of this concept (those written here, then those
+    whose `instance_of` names it: the `Glossary` completes both ends)."""
     instance_of: tuple[str, ...] = ()
-    """For a named model: the ids of the concepts it is an instance of."""
+    """For a named model: the ids of the concepts it is an instance of (written here, then those
+    whose `examples` name it)."""
     maker: str | None = None
     """For a named model: the organisation that made it."""
     year: int | None = None
@@ -133,6 +136,10 @@ class Concept:
             (t for t in self.terms if t.lang == lang and t.status is Status.PREFERRED),
             None,
         )
+
+    def name(self, langs: Iterable[str]) -> Term | None:
+        """The preferred term in the first of `langs` that has one."""
+        return next((term for lang in langs if (term := self.preferred(lang))), None)
 
     def variants(self, lang: str) -> tuple[Term, ...]:
         """The admitted and deprecated terms in a language."""
@@ -163,9 +170,13 @@ class Glossary:
     """Sorted by id."""
     location: Location
     _by_id: FrozenMap[Concept] = field(init=False, repr=False, compare=False)
+    _narrower: FrozenMap[tuple[str, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_id", FrozenMap({c.id: c for c in self.concepts}))
+        concepts = with_both_ends(self.concepts)
+        object.__setattr__(self, "concepts", concepts)
+        object.__setattr__(self, "_by_id", FrozenMap({c.id: c for c in concepts}))
+        object.__setattr__(self, "_narrower", FrozenMap(_inverse(concepts, "broader")))
 
     def concept(self, concept_id: str) -> Concept:
         """The concept with this id (KeyError when there is none)."""
@@ -181,3 +192,40 @@ class Glossary:
     def in_domain(self, domain_id: str) -> tuple[Concept, ...]:
         """The concepts of one domain, sorted by id."""
         return tuple(c for c in self.concepts if c.domain == domain_id)
+
+    def narrower(self, concept_id: str) -> tuple[str, ...]:
+        """The concepts whose `broader` names this one, by id."""
+        return self._narrower.get(concept_id, ())
+
+
+def _inverse(concepts: Iterable[Concept], relation: str) -> dict[str, tuple[str, ...]]:
+    """For each concept id, the ids of the concepts that name it in `relation`, in id order."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for concept in concepts:
+        for target in getattr(concept, relation):
+            found[target].append(concept.id)
+    return {target: tuple(sorted(ids)) for target, ids in found.items()}
+
+
+def with_both_ends(concepts: tuple[Concept, ...]) -> tuple[Concept, ...]:
+    """The concepts with `examples` and `instance_of` completed from each other.
+
+    The two name one relation from its two ends ("GPT-4 is an instance of large language model",
+    "GPT-4 is an example of a large language model"); the glossary may write it at either end,
+    and every output shows it at both.
+    """
+    instances = _inverse(concepts, "instance_of")
+    kinds = _inverse(concepts, "examples")
+    completed = []
+    for concept in concepts:
+        examples = _merged(concept.examples, instances.get(concept.id, ()))
+        instance_of = _merged(concept.instance_of, kinds.get(concept.id, ()))
+        if (examples, instance_of) != (concept.examples, concept.instance_of):
+            concept = replace(concept, examples=examples, instance_of=instance_of)
+        completed.append(concept)
+    return tuple(completed)
+
+
+def _merged(written: tuple[str, ...], derived: tuple[str, ...]) -> tuple[str, ...]:
+    """The written ids, then the derived ones not among them."""
+    return written + tuple(i for i in derived if i not in written)

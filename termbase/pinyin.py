@@ -8,34 +8,33 @@ from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
+from termbase.languages import han_count, has_han, is_chinese, is_han
 from termbase.model import Term
-
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
-
-
-def is_han(char: str) -> bool:
-    """True for a Chinese character (CJK unified ideographs and their extensions)."""
-    return bool(_HAN.fullmatch(char))
-
-
-def has_han(text: str) -> bool:
-    """Whether a text has Chinese characters (only those terms get a pinyin reading)."""
-    return bool(_HAN.search(text))
 
 
 @lru_cache(maxsize=65536)
 def syllables(text: str, *, tone_numbers: bool = False) -> tuple[str, ...]:
     """One item per character: its pinyin when Han (`dà`, or `da4`), else the character."""
-    style = Style.TONE3 if tone_numbers else Style.TONE
-    items = lazy_pinyin(text, style=style, neutral_tone_with_five=tone_numbers, errors=list)
+    items = _read(text, tone_numbers)
     if len(items) != len(text):  # a character pypinyin splits or merges: read one at a time
-        items = [
-            lazy_pinyin(c, style=style, neutral_tone_with_five=tone_numbers, errors=list)[0]
-            if is_han(c)
-            else c
-            for c in text
-        ]
+        items = [_read(c, tone_numbers)[0] if is_han(c) else c for c in text]
     return tuple(items)
+
+
+def _read(text: str, tone_numbers: bool) -> list[str]:
+    style = Style.TONE3 if tone_numbers else Style.TONE
+    # `errors=list` keeps each character without a reading as an item of its own.
+    return lazy_pinyin(
+        text,
+        style=style,
+        neutral_tone_with_five=tone_numbers,
+        errors=list,  # type: ignore[arg-type]
+    )
+
+
+def pinyin_of(term: Term) -> str | None:
+    """The pinyin of a Chinese term written in Chinese characters (None for any other)."""
+    return reading(term) if is_chinese(term.lang) and has_han(term.text) else None
 
 
 def reading(term: Term) -> str:
@@ -66,7 +65,7 @@ def ruby_runs(term: Term) -> tuple[tuple[str, str], ...]:
     if term.pinyin is None:
         return _pair(term.text, syllables(term.text))
     spoken = term.pinyin.split()
-    if len(spoken) == len(_HAN.findall(term.text)):
+    if len(spoken) == han_count(term.text):
         heard = iter(spoken)
         return _pair(term.text, [next(heard) if is_han(char) else char for char in term.text])
     if re.search(r"\s", term.text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
-from termbase.findings import Finding, Severity
+from termbase.findings import Finding, Severity, suggest
 from termbase.model import Concept, Kind, Location, Term
 from termbase.normalize import term_key
 
@@ -40,7 +40,8 @@ def _dangling(
             yield _error(
                 concept.places["domain"],
                 "unknown-domain",
-                f"domain: unknown domain '{concept.domain}' (not in glossary.toml)",
+                f"domain: unknown domain '{concept.domain}' (not in glossary.toml)"
+                f"{suggest(concept.domain, domain_ids)}",
                 concept.id,
             )
         for relation, kind in TARGET_KIND.items():
@@ -57,7 +58,8 @@ def _dangling(
                     yield _error(
                         where,
                         "dangling-reference",
-                        f"{relation}: no concept '{target}' (no concepts/{target}.yaml)",
+                        f"{relation}: no concept '{target}' (no concepts/{target}.yaml)"
+                        f"{suggest(target, by_id)}",
                         concept.id,
                     )
                 elif kind is not None and by_id[target].kind is not kind:

@@ -8,8 +8,8 @@ from pathlib import Path
 import jinja2
 
 from termbase import i18n, labels
+from termbase.paths import TEMPLATES
 from termbase.pinyin import reading
-from termbase.render import TEMPLATES
 
 
 @cache

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 import yaml
 
-from termbase.findings import Finding, Severity
+from termbase.findings import Finding, Severity, suggest
 from termbase.model import Location
 from termbase.source_text import location_of_offset
 
@@ -71,12 +71,6 @@ def shape(node: yaml.Node) -> str:
     if isinstance(node, yaml.SequenceNode):
         return "a list"
     return _SHAPES.get(node.tag.removeprefix(_TAG), "a value")
-
-
-def suggest(word: str, choices: Collection[str]) -> str:
-    """` (did you mean 'x'?)` when a close choice exists."""
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 class NodeReader:

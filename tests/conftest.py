@@ -51,3 +51,16 @@ def run_build_py(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[st
         text=True,
         timeout=300,
     )
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="write the golden files in tests/golden/ anew instead of comparing (make golden)",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))

@@ -40,7 +40,9 @@ def test_check_json_gives_findings_to_machines(mini_dir: Path) -> None:
         "severity": "error",
         "code": "dangling-reference",
         "concept": "llm",
-        "message": "broader: no concept 'generative-modle' (no concepts/generative-modle.yaml)",
+        "lang": None,
+        "message": "broader: no concept 'generative-modle' (no concepts/generative-modle.yaml) "
+        "(did you mean 'generative-model'?)",
     }
 
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, ROOT, SHIPPED, run_build_py
-from termbase.extract import Status, candidates, extract
+from termbase.extract import Coverage, candidates, extract
 from termbase.extract.matching import (
     IgnoreEntry,
     IgnoreListError,
@@ -177,16 +177,16 @@ def test_candidates_match_any_language_and_reading_and_the_ignore_list(
     verdicts = {(v.candidate.line, v.candidate.text): v for v in source.verdicts}
     alias = verdicts[3, "Large language model (AI)"]
     assert (alias.status, alias.form, alias.concepts) == (
-        Status.MATCHED,
+        Coverage.MATCHED,
         "Large language model",
         ("llm",),
     )
     assert verdicts[5, "Большая языковая модель"].concepts == ("llm",)
     assert verdicts[16, "Generative Models"].concepts == ("generative-model",)
     assert verdicts[21, "大语言模型"].concepts == ("llm",)
-    assert verdicts[12, "Kinds"].status is Status.IGNORED
+    assert verdicts[12, "Kinds"].status is Coverage.IGNORED
     assert verdicts[12, "Kinds"].reason == "a section name"
-    assert [text for (_, text), v in verdicts.items() if v.status is Status.UNMATCHED] == [
+    assert [text for (_, text), v in verdicts.items() if v.status is Coverage.UNMATCHED] == [
         "AI concepts",
         "Transformer",
         "Chat Models",
@@ -200,9 +200,9 @@ def test_an_ignore_entry_for_one_language_ignores_only_that_script(mini_glossary
     post = NOTES / "2023-09-21-jekyll-post.markdown"
     [source] = extract([post], Matcher(mini_glossary, ignore)).sources
     statuses = {v.candidate.text: v.status for v in source.verdicts}
-    assert statuses["生成模型的分类"] is Status.IGNORED
-    assert statuses["ChatGPT"] is Status.UNMATCHED  # in Latin script: not the entry's language
-    assert statuses["生成模型"] is Status.MATCHED
+    assert statuses["生成模型的分类"] is Coverage.IGNORED
+    assert statuses["ChatGPT"] is Coverage.UNMATCHED  # in Latin script: not the entry's language
+    assert statuses["生成模型"] is Coverage.MATCHED
 
 
 def test_an_ignore_entry_that_is_a_term_is_reported_as_shadowed(mini_glossary: Glossary) -> None:
@@ -391,7 +391,7 @@ needs_sources = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def real() -> dict[tuple[str, int, str], tuple[Status, tuple[str, ...]]]:
+def real() -> dict[tuple[str, int, str], tuple[Coverage, tuple[str, ...]]]:
     glossary = load_glossary(SHIPPED)
     extraction = extract([SOURCES], Matcher(glossary, load_ignore_list(SHIPPED)))
     return {
@@ -431,18 +431,18 @@ JEKYLL = "003_b56a1ffeb442e0f7.txt"
     ],
 )
 def test_real_sources_match_their_terms_at_their_lines(
-    real: dict[tuple[str, int, str], tuple[Status, tuple[str, ...]]],
+    real: dict[tuple[str, int, str], tuple[Coverage, tuple[str, ...]]],
     where: tuple[str, int, str],
     concept: str,
 ) -> None:
-    assert real[where] == (Status.MATCHED, (concept,))
+    assert real[where] == (Coverage.MATCHED, (concept,))
 
 
 @needs_sources
 def test_real_sources_ignore_labels_and_give_no_sentences(
-    real: dict[tuple[str, int, str], tuple[Status, tuple[str, ...]]],
+    real: dict[tuple[str, int, str], tuple[Coverage, tuple[str, ...]]],
 ) -> None:
-    assert real[CARDS, 11, "Applications"][0] is Status.IGNORED
-    assert real[OBSIDIAN, 10, "AI-concept"][0] is Status.IGNORED
+    assert real[CARDS, 11, "Applications"][0] is Coverage.IGNORED
+    assert real[OBSIDIAN, 10, "AI-concept"][0] is Coverage.IGNORED
     assert all(len(text.split()) <= 5 for _, _, text in real)
     assert not [key for key in real if "http" in key[2] or key[2].startswith("[")]

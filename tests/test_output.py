@@ -6,8 +6,8 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from termbase.output import OutputError, check_out_dir, write_atomically, write_outputs
-from termbase.render import Output
+from termbase.rendering import Output
+from termbase.write import OutputError, check_out_dir, write_atomically, write_outputs
 
 
 def test_write_replaces_the_file_and_leaves_no_temporary(tmp_path: Path) -> None:

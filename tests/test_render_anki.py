@@ -6,7 +6,6 @@ import the next version, and find the change applied with every review kept.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
@@ -21,18 +20,21 @@ import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
 from conftest import SHIPPED
+from golden import compare
 from termbase.build import build
 from termbase.load import load_glossary
 from termbase.model import FrozenMap, Glossary, Kind
+from termbase.paths import TEMPLATES
 from termbase.pinyin import ruby_runs
-from termbase.render import TEMPLATES, BuildContext, RenderError, anki_notes, anki_notetype
 from termbase.render import anki as renderer
-from termbase.render.anki_notetype import NoteType, Variant, variants
+from termbase.render import anki_notes, anki_notetype
+from termbase.render.anki_notetype import NoteType, Variant, field_names, variants
+from termbase.rendering import BuildContext, RenderError
 
 VARIANTS = ("en-ru", "en-zh", "ru-zh", "en-ru-zh")
 OLD = int(datetime(2025, 1, 1, tzinfo=UTC).timestamp())
 """A file date before every revision of the deck layout."""
-LATER = int((anki_notes.REVISED + timedelta(days=30)).timestamp())
+LATER = int((anki_notes.FIELDS_REVISED + timedelta(days=30)).timestamp())
 """A file date after it: an edit made after this version of the renderer."""
 
 
@@ -265,7 +267,7 @@ def test_a_changed_translation_updates_the_note_in_place_and_keeps_the_reviews(
     assert llm["Term RU"] == "крупная языковая модель" and llm.mod == LATER
     assert not col.find_notes('"Term RU:большая языковая модель"')
     unchanged = col.get_note(col.find_notes("Id:generative-model")[0])
-    assert unchanged.mod == int(anki_notes.REVISED.timestamp())
+    assert unchanged.mod == int(anki_notes.FIELDS_REVISED.timestamp())
 
 
 def test_reimporting_an_unchanged_deck_changes_nothing(
@@ -299,7 +301,7 @@ def test_a_note_looks_newer_only_when_what_it_shows_changed(mini: Glossary) -> N
         context = context_for(mini, **dates)
         return {c.id: anki_notes.note_data(context, variant, c).mod for c in mini.concepts}
 
-    revised = int(anki_notes.REVISED.timestamp())
+    revised = int(anki_notes.FIELDS_REVISED.timestamp())
     assert times(llm=OLD) == {"generative-model": revised, "gpt-3": revised, "llm": revised}
     # gpt-3 shows llm's terms as its kind; generative-model shows nothing of llm
     assert times(llm=LATER) == {"generative-model": revised, "gpt-3": LATER, "llm": LATER}
@@ -329,7 +331,9 @@ def test_a_new_look_reaches_learners_only_with_a_newer_revision(
         return bytes(config).decode(errors="replace")  # from the database: Python caches them
 
     assert ".restyled" not in import_restyled()  # the same revision: Anki keeps its copy
-    monkeypatch.setattr(renderer, "REVISED", anki_notetype.REVISED + timedelta(days=1))
+    monkeypatch.setattr(
+        renderer, "TEMPLATES_REVISED", anki_notetype.TEMPLATES_REVISED + timedelta(days=1)
+    )
     assert ".restyled" in import_restyled()
     after = snapshot(col)
     assert after["revlog"] == before["revlog"] and after["cards"] == before["cards"]
@@ -401,33 +405,35 @@ def test_the_note_type_fields_and_templates_are_pinned(mini: Glossary) -> None:
             assert (fields, names) == PINNED_SCHEMA[variant.key]
 
 
-def digest(*parts: object) -> str:
-    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
-
-
-PINNED_TEMPLATES = {"2026-11-23": "520610463740db87"}
-PINNED_FIELDS = {"2026-11-23": "bb813bc5188e42a7"}
-
-
-def test_templates_change_only_with_a_new_revision(mini: Glossary) -> None:
+@pytest.mark.golden
+def test_templates_change_only_with_a_new_revision(mini: Glossary, update_golden: bool) -> None:
     """Anki updates a note type only from a newer one: a change to the cards' look (templates,
-    CSS, labels) must move anki_notetype.REVISED forward; then pin the new digest here."""
-    models = [NoteType(v, "Mini", TEMPLATES) for v in variants(mini.languages)]
-    found = digest([(m.css, m.templates) for m in models])
-    assert PINNED_TEMPLATES.get(anki_notetype.REVISED.date().isoformat()) == found
+    CSS, labels) must move anki_notetype.TEMPLATES_REVISED forward (tests/golden/anki/)."""
+    parts = []
+    for variant in variants(mini.languages):
+        model = NoteType(variant, "Mini", TEMPLATES)
+        for template in model.templates:
+            parts += [f"== {variant.key}: {template['name']}: front", template["qfmt"]]
+            parts += [f"== {variant.key}: {template['name']}: back", template["afmt"]]
+    parts += ["== card.css", (TEMPLATES / "anki" / "card.css").read_text()]
+    revised = anki_notetype.TEMPLATES_REVISED.date().isoformat()
+    compare("anki/templates.txt", "\n".join(parts), update=update_golden, revision=revised)
 
 
-def test_fields_change_only_with_a_new_revision(mini: Glossary) -> None:
+@pytest.mark.golden
+def test_fields_change_only_with_a_new_revision(mini: Glossary, update_golden: bool) -> None:
     """Anki updates a note only from a newer one: a change to how fields are written must move
-    anki_notes.REVISED forward; then pin the new digest here."""
+    anki_notes.FIELDS_REVISED forward (tests/golden/anki/)."""
     context = context_for(mini)
-    notes = [
-        (data.guid, data.fields, data.tags)
-        for variant in variants(mini.languages)
-        for concept in mini.concepts
-        if (data := anki_notes.note_data(context, variant, concept))
-    ]
-    assert PINNED_FIELDS.get(anki_notes.REVISED.date().isoformat()) == digest(notes)
+    lines = []
+    for variant in variants(mini.languages):
+        names = field_names(variant)
+        for concept in mini.concepts:
+            data = anki_notes.note_data(context, variant, concept)
+            lines.append(f"== {variant.key}: {concept.id} {data.guid} {' '.join(data.tags)}")
+            lines += [f"{name}: {value}" for name, value in zip(names, data.fields, strict=True)]
+    revised = anki_notes.FIELDS_REVISED.date().isoformat()
+    compare("anki/fields.txt", "\n".join(lines) + "\n", update=update_golden, revision=revised)
 
 
 # The shipped glossary and the look of a card ---------------------------------------------------

@@ -7,9 +7,10 @@ import io
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
+from termbase.formats import named
 from termbase.load import load_glossary
-from termbase.render import BuildContext, load_renderer
 from termbase.render.csv import table
+from termbase.rendering import BuildContext
 
 
 def rows(text: str) -> list[dict[str, str]]:
@@ -17,7 +18,7 @@ def rows(text: str) -> list[dict[str, str]]:
 
 
 def test_the_file_is_utf8_with_a_byte_order_mark_and_crlf(mini) -> None:
-    [output] = load_renderer("csv")(BuildContext(mini, datetime(2025, 1, 1, tzinfo=UTC)))
+    [output] = named(["csv"])[0].render(BuildContext(mini, datetime(2025, 1, 1, tzinfo=UTC)))
     assert output.path == PurePosixPath("csv/ai-glossary.csv")
     assert output.data.startswith("\ufeffid,kind,domain,en.preferred,".encode())
     assert output.data.decode("utf-8-sig") == table(mini)

@@ -21,9 +21,9 @@ from conftest import MINI, ROOT
 from termbase.checks import check
 from termbase.load import load_glossary
 from termbase.model import Glossary
-from termbase.render import RENDERERS, BuildContext
 from termbase.render.html import render
 from termbase.render.search_index import pinyin_keys, search_key
+from termbase.rendering import BuildContext
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -63,7 +63,8 @@ definition:
 
 
 def write_site(glossary: Glossary, folder: Path) -> Path:
-    for output in render(BuildContext(glossary, BUILD_DATE)):
+    """The site as a build writes it, with the check's findings in its alignment view."""
+    for output in render(BuildContext(glossary, BUILD_DATE, findings=tuple(check(glossary)))):
         path = folder / output.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(output.data)
@@ -93,10 +94,6 @@ def html_files(folder: Path) -> list[Path]:
 
 
 # Without a browser ----------------------------------------------------------------------------
-
-
-def test_html_is_registered() -> None:
-    assert RENDERERS["html"] == "termbase.render.html"
 
 
 def test_site_has_every_page_in_every_ui_language(site: Path) -> None:

@@ -19,12 +19,13 @@ from lxml import html as lxml_html
 
 from conftest import MINI, ROOT
 from termbase.collation import sort_key
+from termbase.languages import is_han
 from termbase.model import Glossary
-from termbase.pinyin import is_han
-from termbase.render import BuildContext, RenderError, pdf_content
+from termbase.render import pdf_content
 from termbase.render.pdf import css_content, documents, html, render, write_pdfs
 from termbase.render.pdf_content import editions, groups, index
 from termbase.render.pdf_fonts import check_chinese_faces, missing_glyphs_message, package_for
+from termbase.rendering import BuildContext, RenderError
 
 DATE = datetime(2026, 3, 5, 12, 30, tzinfo=UTC)
 A4 = "595.276 x 841.89 pts (A4)"

@@ -24,10 +24,11 @@ from lxml import etree
 from translate.storage import tbx as toolkit_tbx
 
 from conftest import FIXTURES, ROOT
+from termbase.formats import named
 from termbase.load import load_glossary
 from termbase.model import Glossary
-from termbase.render import BuildContext, RenderError, load_renderer
 from termbase.render.tbx import NAMESPACE, PATH, PATH_V2, tbx_v2, tbx_v3, xml_id
+from termbase.rendering import BuildContext, RenderError
 
 SCHEMAS = ROOT.parent / "shared" / "schemas" / "tbx"
 RNG = SCHEMAS / "TBXcoreStructV03.rng"
@@ -228,8 +229,8 @@ def test_a_concept_without_terms_is_a_render_error(mini) -> None:
 
 def test_the_renderer_writes_both_files_the_same_every_time(mini) -> None:
     context = BuildContext(mini, datetime(2025, 1, 1, tzinfo=UTC))
-    first = list(load_renderer("tbx")(context))
-    second = list(load_renderer("tbx")(context))
+    first = list(named(["tbx"])[0].render(context))
+    second = list(named(["tbx"])[0].render(context))
     assert [o.path for o in first] == [PATH, PATH_V2]
     assert first == second
     assert first[0].data.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<?xml-model")

@@ -6,24 +6,28 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
 from termbase.findings import Finding, Severity
 from termbase.model import Concept, Location, Status, Term
 
 TEXT_FIELDS = ("definition", "notes")
 """The per-language prose fields checked beside the terms."""
-_CASELESS = {"zh", "ja", "ko"}
 
 
 def finding(
-    where: Location, severity: Severity, code: str, message: str, concept: Concept
+    where: Location,
+    severity: Severity,
+    code: str,
+    message: str,
+    concept: Concept,
+    lang: str | None = None,
 ) -> Finding:
-    return Finding(where, severity, code, message, concept.id)
+    """A finding about `concept`, in language `lang` when it concerns one text."""
+    return Finding(where, severity, code, message, concept.id, lang)
 
 
 @dataclass(frozen=True, slots=True)
-class Text:
+class Prose:
     """One prose text of a concept: a definition or a note, in one language."""
 
     field: str
@@ -32,17 +36,17 @@ class Text:
     location: Location
 
 
-def texts(concept: Concept, fields: tuple[str, ...] = TEXT_FIELDS) -> Iterator[Text]:
+def texts(concept: Concept, fields: tuple[str, ...] = TEXT_FIELDS) -> Iterator[Prose]:
     """The concept's definitions and notes (and each term's note), with where they start."""
     for field in fields:
         values = concept.definitions if field == "definition" else concept.notes
         for lang, text in values.items():
             where = concept.places.get(f"{field}.{lang}", concept.location)
-            yield Text(f"{field}.{lang}", lang, text, where)
+            yield Prose(f"{field}.{lang}", lang, text, where)
     if "notes" in fields:
         for term in concept.terms:
             if term.note:
-                yield Text(f"note of '{term.text}'", term.lang, term.note, term.location)
+                yield Prose(f"note of '{term.text}'", term.lang, term.note, term.location)
 
 
 def documented(term: Term) -> bool:
@@ -59,30 +63,6 @@ def form_severity(term: Term, severity: Severity) -> Severity:
 
 def form_note(term: Term) -> str:
     return " (a deprecated form, documented in its note)" if documented(term) else ""
-
-
-def language(lang: str) -> str:
-    """The primary language subtag: `zh` for `zh-Hans`."""
-    return lang.split("-")[0].lower()
-
-
-def has_case(lang: str) -> bool:
-    """Whether the language's script distinguishes capitals (not Chinese, Japanese, Korean)."""
-    return language(lang) not in _CASELESS
-
-
-def is_chinese(lang: str) -> bool:
-    return language(lang) == "zh"
-
-
-@cache
-def script(char: str) -> str | None:
-    """LATIN, CYRILLIC or GREEK for a letter of a cased alphabet, else None."""
-    if not char.isalpha():
-        return None
-    name = unicodedata.name(char, "")
-    first = name.split(" ", 1)[0]
-    return first if first in ("LATIN", "CYRILLIC", "GREEK") else None
 
 
 LETTERS = re.compile(r"[^\W\d_]+")

@@ -15,30 +15,21 @@ from dataclasses import dataclass
 
 import hanzidentifier
 
-from termbase.checks.base import (
-    LETTERS,
-    describe,
-    finding,
-    form_severity,
-    script,
-    texts,
-    visible,
-)
+from termbase.checks.base import LETTERS, describe, finding, form_severity, texts, visible
 from termbase.findings import Finding, Severity
+from termbase.languages import HAN, is_chinese, is_han, is_russian, script
 from termbase.model import Concept, Glossary, Location, Term
-from termbase.pinyin import is_han
 
 _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _ZERO_WIDTH = re.compile("[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]")
 _ODD_SPACE = re.compile(r"[^\S\t\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029 ]")
 _BREAK = re.compile("[\t\n\r\u2028\u2029]")
 _FULL_WIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_ASCII_PUNCT_IN_CHINESE = re.compile(rf"(?<=[{_HAN}]) ?[,;:?!()]|[,;:?!()] ?(?=[{_HAN}])")
+_ASCII_PUNCT_IN_CHINESE = re.compile(rf"(?<=[{HAN}]) ?[,;:?!()]|[,;:?!()] ?(?=[{HAN}])")
 _FULL_WIDTH_PUNCT_IN_LATIN = re.compile(
     r"(?<=[A-Za-z0-9])[\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e](?=[A-Za-z0-9])"
 )
-_FULL_STOP_AFTER_HAN = re.compile(rf"(?<=[{_HAN}])\.(?!\d)")
+_FULL_STOP_AFTER_HAN = re.compile(rf"(?<=[{HAN}])\.(?!\d)")
 _CHINESE_EQUIVALENT = dict(zip(",;:?!().", "，；：？！（）。", strict=True))
 
 
@@ -77,7 +68,12 @@ def check_spaces(glossary: Glossary) -> Iterator[Finding]:
             problem = "two spaces in a row"
         if problem:
             yield finding(
-                item.location, _severity(item), "extra-space", f"{item.subject}: {problem}", concept
+                item.location,
+                _severity(item),
+                "extra-space",
+                f"{item.subject}: {problem}",
+                concept,
+                item.lang,
             )
         breaks = _BREAK if item.term else re.compile("\t")
         if match := breaks.search(item.text.strip()):
@@ -89,6 +85,7 @@ def check_spaces(glossary: Glossary) -> Iterator[Finding]:
                 if item.term
                 else f"{item.subject}: {describe(match[0])}",
                 concept,
+                item.lang,
             )
 
 
@@ -103,6 +100,7 @@ def check_invisible(glossary: Glossary) -> Iterator[Finding]:
                     code,
                     f"{item.subject}: invisible {describe(match[0])}",
                     concept,
+                    item.lang,
                 )
         if item.term and (match := _ODD_SPACE.search(item.text)):
             yield finding(
@@ -111,6 +109,7 @@ def check_invisible(glossary: Glossary) -> Iterator[Finding]:
                 "invisible-character",
                 f"{item.subject}: {describe(match[0])} instead of a plain space",
                 concept,
+                item.lang,
             )
 
 
@@ -125,6 +124,7 @@ def check_mixed_scripts(glossary: Glossary) -> Iterator[Finding]:
                     "mixed-script",
                     f"{item.subject}: {message}",
                     concept,
+                    item.lang,
                 )
                 break
 
@@ -139,7 +139,7 @@ def _mixed(word: str, lang: str) -> str | None:
             counts[name] = counts.get(name, 0) + 1
     if len(counts) < 2:
         return None
-    native = "CYRILLIC" if lang.startswith("ru") else "LATIN"
+    native = "CYRILLIC" if is_russian(lang) else "LATIN"
     main = max(counts, key=lambda name: (counts[name], name == native))
     strangers = [c for c in word if script(c) not in (main, None)]
     return (
@@ -161,6 +161,7 @@ def check_chinese_characters(glossary: Glossary) -> Iterator[Finding]:
                     f"{item.subject}: Traditional {'、'.join(dict.fromkeys(traditional))} "
                     "in Simplified Chinese",
                     concept,
+                    item.lang,
                 )
         if match := _FULL_WIDTH_ALNUM.search(item.text):
             yield finding(
@@ -169,6 +170,7 @@ def check_chinese_characters(glossary: Glossary) -> Iterator[Finding]:
                 "full-width-character",
                 f"{item.subject}: full-width '{match[0]}'; write letters and digits half-width",
                 concept,
+                item.lang,
             )
 
 
@@ -179,7 +181,7 @@ def _traditional_only(char: str) -> bool:
 def check_chinese_punctuation(glossary: Glossary) -> Iterator[Finding]:
     """Full-width punctuation in Chinese text, ASCII punctuation inside Latin runs."""
     for concept, item in _scanned(glossary):
-        if not item.lang.startswith("zh"):
+        if not is_chinese(item.lang):
             continue
         match = _ASCII_PUNCT_IN_CHINESE.search(item.text) or _FULL_STOP_AFTER_HAN.search(item.text)
         if match:
@@ -191,6 +193,7 @@ def check_chinese_punctuation(glossary: Glossary) -> Iterator[Finding]:
                 f"{item.subject}: ASCII '{mark}' in Chinese text; use "
                 f"'{_CHINESE_EQUIVALENT[mark]}'",
                 concept,
+                item.lang,
             )
         elif match := _FULL_WIDTH_PUNCT_IN_LATIN.search(item.text):
             yield finding(
@@ -200,4 +203,5 @@ def check_chinese_punctuation(glossary: Glossary) -> Iterator[Finding]:
                 f"{item.subject}: full-width '{match[0]}' between Latin letters or digits; "
                 "use the ASCII form",
                 concept,
+                item.lang,
             )

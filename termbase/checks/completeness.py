@@ -11,6 +11,11 @@ from termbase.checks.base import finding
 from termbase.findings import Finding, Severity
 from termbase.model import Glossary
 
+MISSING_LANGUAGE = "missing-language"
+MISSING_DEFINITION = "missing-definition"
+MISSING = (MISSING_LANGUAGE, MISSING_DEFINITION)
+"""The codes of this module's findings: a language's text is missing, not wrong."""
+
 
 def check_languages(glossary: Glossary) -> Iterator[Finding]:
     """Each concept has a preferred term and a definition in every glossary language."""
@@ -20,15 +25,17 @@ def check_languages(glossary: Glossary) -> Iterator[Finding]:
                 yield finding(
                     concept.places.get("terms", concept.location),
                     Severity.ERROR,
-                    "missing-language",
+                    MISSING_LANGUAGE,
                     f"no term in '{lang}'",
                     concept,
+                    lang,
                 )
             if lang not in concept.definitions:
                 yield finding(
                     concept.places.get("definition", concept.location),
                     Severity.ERROR,
-                    "missing-definition",
+                    MISSING_DEFINITION,
                     f"no definition in '{lang}'",
                     concept,
+                    lang,
                 )

@@ -18,15 +18,10 @@ from itertools import combinations
 from termbase.checks.base import finding
 from termbase.findings import Finding, Severity
 from termbase.model import Concept, Glossary, Status, Term
-from termbase.normalize import normal_form
+from termbase.normalize import compact_form
 
 Shared = tuple[str, Term, Term]
 """A language, and the two concepts' terms that are one term in it."""
-
-
-def term_form(text: str, lang: str) -> str:
-    """What two spellings of one term have in common: the normal form, without spaces."""
-    return normal_form(text, lang).replace(" ", "")
 
 
 def check_duplicates(glossary: Glossary) -> Iterator[Finding]:
@@ -39,7 +34,7 @@ def _shared_terms(glossary: Glossary) -> dict[tuple[str, str], list[Shared]]:
     claims: dict[tuple[str, str], list[tuple[Concept, Term]]] = defaultdict(list)
     for concept in glossary.concepts:  # sorted by id, so pairs come out (first, second)
         for term in concept.terms:
-            claims[term.lang, term_form(term.text, term.lang)].append((concept, term))
+            claims[term.lang, compact_form(term.text, term.lang)].append((concept, term))
     shared: dict[tuple[str, str], list[Shared]] = defaultdict(list)
     for (lang, _), owners in claims.items():
         for (first, a), (second, b) in combinations(owners, 2):
@@ -63,6 +58,7 @@ def _pair_finding(
             f"preferred term of '{first.id}' ({a.location}); merge the two concepts or tell "
             "them apart",
             second,
+            lang,
         )
     in_source = [s for s in shared if s[0] == source]
     differences = _translations(glossary, first, second) if in_source else []
@@ -75,6 +71,7 @@ def _pair_finding(
             f"terms.{source}: '{b.text}' is also a term of '{first.id}' ({a.location}), which "
             f"translates it differently: {'; '.join(differences)}",
             second,
+            source,
         )
     lang, a, b = shared[0]
     return finding(
@@ -84,6 +81,7 @@ def _pair_finding(
         f"terms.{lang}: '{b.text}' is one term with '{a.text}' of '{first.id}' ({a.location}); "
         "keep it in one concept, or mark both `homonym: true`",
         second,
+        lang,
     )
 
 
@@ -92,6 +90,6 @@ def _translations(glossary: Glossary, first: Concept, second: Concept) -> list[s
     differences = []
     for lang in glossary.languages[1:]:
         there, here = first.preferred(lang), second.preferred(lang)
-        if there and here and term_form(there.text, lang) != term_form(here.text, lang):
+        if there and here and compact_form(there.text, lang) != compact_form(here.text, lang):
             differences.append(f"{lang} '{there.text}' there, '{here.text}' here")
     return differences

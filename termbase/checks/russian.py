@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from termbase.checks.base import finding, form_note, form_severity
 from termbase.findings import Finding, Severity
+from termbase.languages import is_russian
 from termbase.model import Glossary
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def check_agreement(glossary: Glossary) -> Iterator[Finding]:
     """Adjective + noun terms in Russian agree in gender, number and case."""
     for concept in glossary.concepts:
         for term in concept.terms:
-            if not term.lang.startswith("ru"):
+            if not is_russian(term.lang):
                 continue
             words = _CYRILLIC_WORD.findall(term.text)
             for adjective, noun in disagreements(words):
@@ -67,6 +68,7 @@ def check_agreement(glossary: Glossary) -> Iterator[Finding]:
                     f"term '{term.text}': «{adjective}» does not agree with «{noun}» in gender, "
                     f"number or case{form_note(term)}",
                     concept,
+                    term.lang,
                 )
 
 

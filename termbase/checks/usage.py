@@ -5,25 +5,16 @@ terms in definitions.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from termbase.checks.base import (
-    LETTERS,
-    finding,
-    form_note,
-    form_severity,
-    has_case,
-    is_chinese,
-    language,
-    script,
-)
+from termbase.checks.base import LETTERS, finding, form_note, form_severity
 from termbase.checks.russian import lemma
 from termbase.findings import Finding, Severity
+from termbase.languages import fold, has_case, is_chinese, is_english, is_russian, script, singular
 from termbase.model import Concept, Glossary, Kind, Status, Term, TermType
-from termbase.normalize import normal_form, singular
+from termbase.normalize import compact_form
 
 # Capitalised words a term may contain: English names and adjectives made from names, and
 # Russian names in the genitive (цепь Маркова, машина Больцмана). Extend it when a term names a
@@ -53,6 +44,7 @@ def check_capitalisation(glossary: Glossary) -> Iterator[Finding]:
                     f"term '{term.text}': capital letter in '{capitalised[0]}'; terms are lower "
                     f"case unless a proper noun or an abbreviation{form_note(term)}",
                     concept,
+                    term.lang,
                 )
 
 
@@ -72,6 +64,7 @@ def check_abbreviation_type(glossary: Glossary) -> Iterator[Finding]:
                     f"term '{term.text}' looks like an abbreviation but has type {term.type}; "
                     "give it `type: abbreviation` (or acronym)",
                     concept,
+                    term.lang,
                 )
 
 
@@ -92,10 +85,10 @@ def check_untranslated(glossary: Glossary) -> Iterator[Finding]:
     """
     source, *targets = glossary.languages
     for concept in _concepts(glossary):
-        originals = {_same(t.text) for t in concept.terms_in(source)}
+        originals = {compact_form(t.text, "und") for t in concept.terms_in(source)}
         for lang in targets:
             term = concept.preferred(lang)
-            if term is not None and not term.note and _same(term.text) in originals:
+            if term is not None and not term.note and compact_form(term.text, "und") in originals:
                 yield finding(
                     term.location,
                     Severity.WARNING,
@@ -103,6 +96,7 @@ def check_untranslated(glossary: Glossary) -> Iterator[Finding]:
                     f"term '{term.text}' ({lang}) is the {source} term, untranslated; translate "
                     "it, or say in a note why the original is kept",
                     concept,
+                    lang,
                 )
             if source in concept.definitions and concept.definitions.get(
                 lang
@@ -113,12 +107,8 @@ def check_untranslated(glossary: Glossary) -> Iterator[Finding]:
                     "untranslated",
                     f"definition.{lang} is the {source} definition, untranslated",
                     concept,
+                    lang,
                 )
-
-
-def _same(text: str) -> str:
-    """The form two spellings of one text in any language share."""
-    return normal_form(text, "und").replace(" ", "")
 
 
 def _concepts(glossary: Glossary) -> Iterator[Concept]:
@@ -152,6 +142,7 @@ def check_deprecated_in_definitions(glossary: Glossary) -> Iterator[Finding]:
                     f"definition.{lang} uses '{term.text}', a deprecated term of "
                     f"'{owner.id}'{advice}",
                     concept,
+                    lang,
                 )
 
 
@@ -160,11 +151,11 @@ _TOKEN = re.compile(r"[^\W_]+")
 
 def tokens(text: str, lang: str) -> tuple[str, ...]:
     """Words as matched: NFKC, case folded, ё as е, English singular; one per Han character."""
-    folded = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
+    folded = fold(text)
     if is_chinese(lang):
         return tuple(re.findall(r"[a-z0-9]+|[^\W_]", folded))
     words = _TOKEN.findall(folded)
-    return tuple(singular(w) for w in words) if language(lang) == "en" else tuple(words)
+    return tuple(singular(w) for w in words) if is_english(lang) else tuple(words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +172,7 @@ class TermIndex:
 
     def __init__(self, glossary: Glossary, lang: str) -> None:
         self.lang = lang
-        self.lemmas = language(lang) == "ru"
+        self.lemmas = is_russian(lang)
         terms = [(c, t) for c in glossary.concepts for t in c.terms_in(lang)]
         allowed_lemmas = {
             self._lemmas(tokens(t.text, lang))

@@ -11,16 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from termbase.extract.markdown import Candidate, candidates
-from termbase.extract.matching import Matcher, Status, Verdict
+from termbase.extract.matching import Coverage, Matcher, Verdict
 from termbase.source_text import TextFileError, display_path, read_text
 
 __all__ = [
     "Candidate",
+    "Coverage",
     "ExtractError",
     "Extraction",
     "Matcher",
     "SourceReport",
-    "Status",
     "Verdict",
     "candidates",
     "extract",
@@ -52,7 +52,7 @@ class SourceReport:
     file: str
     verdicts: tuple[Verdict, ...]
 
-    def with_status(self, status: Status) -> tuple[Verdict, ...]:
+    def with_status(self, status: Coverage) -> tuple[Verdict, ...]:
         return tuple(v for v in self.verdicts if v.status is status)
 
 
@@ -65,7 +65,7 @@ class Extraction:
     warnings: tuple[str, ...] = ()
     """What was found but could not be read, with its place."""
 
-    def count(self, status: Status) -> int:
+    def count(self, status: Coverage) -> int:
         return sum(len(source.with_status(status)) for source in self.sources)
 
 
@@ -101,7 +101,8 @@ def extract(paths: Sequence[Path], matcher: Matcher) -> Extraction:
         except OSError as error:
             raise ExtractError(f"{display_path(source.path)}: {error.strerror}") from None
         shown = display_path(source.path)
-        found = candidates(text, source.file, problems := [])
+        problems: list[tuple[int, str]] = []
+        found = candidates(text, source.file, problems)
         warnings += [f"{shown}:{line}: {message}" for line, message in problems]
         verdicts = tuple(matcher.classify(c) for c in found)
         reports.append(SourceReport(shown, source.file, verdicts))

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from termbase.extract import ExtractError, extract
-from termbase.extract.matching import IgnoreListError, Matcher, Status, load_ignore_list
+from termbase.extract.matching import Coverage, IgnoreListError, Matcher, load_ignore_list
 from termbase.extract.report import json_report, text_report
 from termbase.extract.review import REVIEW_FILE, ReviewFileError, append_review
 from termbase.model import Glossary
@@ -54,4 +54,4 @@ def run(
             f"{added} new entr{'y' if added == 1 else 'ies'} in {glossary_dir / REVIEW_FILE}",
             file=sys.stderr,
         )
-    return EXIT_UNMATCHED if extraction.count(Status.UNMATCHED) else 0
+    return EXIT_UNMATCHED if extraction.count(Coverage.UNMATCHED) else 0

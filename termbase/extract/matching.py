@@ -15,6 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from termbase.extract.markdown import Candidate
+from termbase.languages import primary
 from termbase.model import Glossary
 from termbase.normalize import normal_form
 from termbase.source_text import TextFileError, display_path, read_text
@@ -24,7 +25,9 @@ SCRIPT_LANGUAGES = ("en", "ru", "zh")
 _ENTRY_KEYS = ("text", "lang", "reason")
 
 
-class Status(StrEnum):
+class Coverage(StrEnum):
+    """What became of a candidate term: matched to a concept, ignored, or left unmatched."""
+
     MATCHED = "matched"
     UNMATCHED = "unmatched"
     IGNORED = "ignored"
@@ -45,7 +48,7 @@ class Verdict:
     """What became of one candidate."""
 
     candidate: Candidate
-    status: Status
+    status: Coverage
     form: str
     """The reading that matched (the candidate's text or one of its variants)."""
     concepts: tuple[str, ...] = ()
@@ -76,12 +79,12 @@ class Matcher:
         forms = (candidate.text, *candidate.variants)
         for form in forms:
             if concepts := self._terms.get(normal_form(form, candidate.lang)):
-                return Verdict(candidate, Status.MATCHED, form, tuple(concepts))
+                return Verdict(candidate, Coverage.MATCHED, form, tuple(concepts))
         for form in forms:
             for entry in self._ignore.get(normal_form(form, candidate.lang), ()):
                 if entry.lang in (None, candidate.lang):
-                    return Verdict(candidate, Status.IGNORED, form, reason=entry.reason)
-        return Verdict(candidate, Status.UNMATCHED, candidate.text)
+                    return Verdict(candidate, Coverage.IGNORED, form, reason=entry.reason)
+        return Verdict(candidate, Coverage.UNMATCHED, candidate.text)
 
     def shadowed(self) -> list[tuple[IgnoreEntry, tuple[str, ...]]]:
         """Ignore entries that are also glossary terms (the glossary wins: the entry is stale)."""
@@ -140,5 +143,5 @@ def _entry(item: object, where: str) -> IgnoreEntry:
 
 def _script_language(tag: str) -> str | None:
     """The script language of a tag: zh-Hans → zh."""
-    primary = tag.split("-")[0].lower()
-    return primary if primary in SCRIPT_LANGUAGES else None
+    code = primary(tag)
+    return code if code in SCRIPT_LANGUAGES else None

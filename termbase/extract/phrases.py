@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from termbase.extract.scripts import language_of
+from termbase.languages import han_count
 
 MAX_WORDS = 5
 """The longest English or Russian candidate, in words (longer spans are sentences or titles)."""
@@ -110,7 +111,7 @@ def term_like(text: str, lang: str | None = None) -> bool:
     words = text.split()
     if lang == "zh":
         return (
-            len(re.findall(r"[\u3400-\u9fff]", text)) <= MAX_HAN
+            han_count(text) <= MAX_HAN
             and len(words) <= 3
             and not ZH_SENTENCE_CHARACTERS.intersection(text)
         )
@@ -145,8 +146,8 @@ def phrase_terms(text: str) -> list[Found]:
             following = conjuncts[-1] if index < len(conjuncts) - 1 else None
             if following is None and number < len(groups) - 1:
                 following = groups[-1]
-            shares = following and not _HEAD_NOUN.search(conjunct)
-            found += _read_parentheses(clean(conjunct), following.split()[-1] if shares else None)
+            head = following.split()[-1] if following and not _HEAD_NOUN.search(conjunct) else None
+            found += _read_parentheses(clean(conjunct), head)
     return _term_like_only(found)
 
 

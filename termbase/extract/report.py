@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from termbase.extract import Extraction, SourceReport
-from termbase.extract.matching import Status, Verdict
+from termbase.extract.matching import Coverage, Verdict
 
-_ORDER = (Status.UNMATCHED, Status.MATCHED, Status.IGNORED)
+_ORDER = (Coverage.UNMATCHED, Coverage.MATCHED, Coverage.IGNORED)
 """Unmatched first: they are what the reader has to act on."""
 
 
@@ -36,12 +36,12 @@ def _verdict(verdict: Verdict) -> str:
     text = f"{candidate.line:>4}  {candidate.lang}  {candidate.text}"
     if verdict.form != candidate.text:
         text += f" (as “{verdict.form}”)"
-    elif verdict.status is Status.UNMATCHED and candidate.variants:
+    elif verdict.status is Coverage.UNMATCHED and candidate.variants:
         text += f" (also tried {', '.join(f'“{v}”' for v in candidate.variants)})"
-    if verdict.status is Status.MATCHED:
+    if verdict.status is Coverage.MATCHED:
         text += f" → {', '.join(verdict.concepts)}"
     text += f"  [{candidate.rule}]"
-    if verdict.status is Status.IGNORED:
+    if verdict.status is Coverage.IGNORED:
         text += f": {verdict.reason}"
     return text
 
@@ -70,7 +70,7 @@ def _verdict_json(verdict: Verdict) -> dict[str, object]:
         "lang": candidate.lang,
         "rule": candidate.rule,
         "status": str(verdict.status),
-        "matched_as": verdict.form if verdict.status is not Status.UNMATCHED else None,
+        "matched_as": verdict.form if verdict.status is not Coverage.UNMATCHED else None,
         "concepts": list(verdict.concepts),
         "reason": verdict.reason,
         "variants": list(candidate.variants),

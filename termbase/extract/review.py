@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from termbase.extract import Extraction
-from termbase.extract.matching import Status
+from termbase.extract.matching import Coverage
 from termbase.normalize import normal_form
 from termbase.source_text import TextFileError, display_path, read_text
 from termbase.yamlnodes import Loader
@@ -58,7 +58,7 @@ def _new_entries(extraction: Extraction, listed: set[tuple[Key, str]]) -> list[d
     entries: dict[Key, dict[str, object]] = {}
     sources: dict[Key, list[str]] = defaultdict(list)
     for report in extraction.sources:
-        for verdict in report.with_status(Status.UNMATCHED):
+        for verdict in report.with_status(Coverage.UNMATCHED):
             candidate = verdict.candidate
             key = (candidate.lang, normal_form(candidate.text, candidate.lang))
             where = f"{candidate.file}:{candidate.line}"
@@ -95,7 +95,7 @@ def _listed(path: Path) -> set[tuple[Key, str]]:
         return set()
     if not isinstance(data, list):
         raise ReviewFileError(f"{shown}: expected a list of entries (- text: ...)")
-    listed = set()
+    listed: set[tuple[tuple[str, str], str]] = set()
     for index, entry in enumerate(data):
         if not isinstance(entry, dict) or not isinstance(entry.get("text"), str):
             raise ReviewFileError(f"{shown}: entry {index + 1} has no text")

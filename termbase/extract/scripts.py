@@ -11,9 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
-CYRILLIC = "\u0400-\u04ff"
-LATIN = "A-Za-z\u00c0-\u024f"
+from termbase.languages import CYRILLIC, HAN, LATIN
+
 _HAN = re.compile(f"[{HAN}]")
 _CYRILLIC = re.compile(f"[{CYRILLIC}]")
 _LATIN = re.compile(f"[{LATIN}]")

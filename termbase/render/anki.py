@@ -19,10 +19,10 @@ from termbase import i18n
 from termbase.i18n import N_
 from termbase.labels import count, label
 from termbase.model import Domain, Glossary
-from termbase.render import BuildContext, Output
 from termbase.render.anki_notes import LanguageFields, belongs, note_data
-from termbase.render.anki_notetype import REVISED, NoteType, Variant, stable_id, variants
+from termbase.render.anki_notetype import TEMPLATES_REVISED, NoteType, Variant, stable_id, variants
 from termbase.render.anki_package import DatedNote, Package, assign_ids
+from termbase.rendering import BuildContext, Output
 
 FOLDER = PurePosixPath("anki")
 FILE_PREFIX = "ai-glossary"
@@ -48,7 +48,7 @@ def package(
     parent = genanki.Deck(
         stable_id("deck", variant.key), deck_name(glossary, variant), description(context, variant)
     )
-    decks, notes = [parent], []
+    decks, notes = [parent], list[DatedNote]()
     for domain in glossary.domains:
         concepts = [c for c in glossary.in_domain(domain.id) if belongs(c, variant)]
         if not concepts:
@@ -65,7 +65,7 @@ def package(
             notes.append(note)
         decks.append(deck)
     assign_ids(notes)
-    return Package(decks, note_type_time=REVISED, date=context.build_date)
+    return Package(decks, note_type_time=TEMPLATES_REVISED, date=context.build_date)
 
 
 def deck_name(glossary: Glossary, variant: Variant, domain: Domain | None = None) -> str:

@@ -12,12 +12,13 @@ from datetime import UTC, datetime
 
 import genanki
 
+from termbase.languages import is_chinese, list_comma
 from termbase.model import Concept, Glossary, Kind, Status, Term, TermType
 from termbase.pinyin import ruby_runs
-from termbase.render import BuildContext, RenderError
-from termbase.render.anki_notetype import PER_LANGUAGE, Variant, code, field_name, field_names
+from termbase.render.anki_notetype import PER_LANGUAGE, Variant, field_name, field_names
+from termbase.rendering import BuildContext, RenderError
 
-REVISED = datetime(2026, 11, 23, tzinfo=UTC)
+FIELDS_REVISED = datetime(2026, 12, 2, tzinfo=UTC)
 """Move forward when the way fields are written changes, so that imports update every note."""
 TAG_PREFIX = "glossary"
 ABBREVIATIONS = (TermType.ABBREVIATION, TermType.ACRONYM)
@@ -81,7 +82,7 @@ def modified(context: BuildContext, concept: Concept) -> int:
     """When the note last changed: its concept or a concept it names, or the field layout."""
     shown = (concept.id, *concept.broader, *concept.related, *concept.examples)
     dates = [context.changed(concept_id) for concept_id in (*shown, *concept.instance_of)]
-    return int(max(REVISED, *dates).timestamp())
+    return int(max(FIELDS_REVISED, *dates).timestamp())
 
 
 def tags(concept: Concept) -> list[str]:
@@ -149,7 +150,7 @@ def _list(terms: list[Term], lang: str) -> str:
     """Terms in a line, with the language's own comma (TTS pauses there too)."""
     if not terms:
         return ""
-    comma = "、" if code(lang) == "zh" else ", "
+    comma = list_comma(lang)
     items = comma.join(_term(term) for term in terms)
     return f'<span class="terms" lang="{lang}">{items}</span>'
 
@@ -167,7 +168,7 @@ def _escape(text: str) -> str:
 
 def _term(term: Term) -> str:
     """A term as field HTML; a Chinese term as `大模型[dà mó xíng]` for Anki's ruby filters."""
-    if code(term.lang) != "zh":
+    if not is_chinese(term.lang):
         return _escape(term.text)
     try:
         runs = ruby_runs(term)

@@ -4,8 +4,8 @@ Anki keeps a learner's reviews across imports only while the note type keeps its
 templates: a package whose note type has other field or template names is imported as a new
 note type and its notes are not applied to the old ones. So the lists below are versioned:
 changing a field or template name means raising `SCHEMA_VERSION` (a new note type, new notes),
-and changing only what the templates or CSS show means moving `REVISED` forward (Anki updates a
-note type only from a newer one). `tests/test_render_anki.py` pins both.
+and changing only what the templates or CSS show means moving `TEMPLATES_REVISED` forward
+(Anki updates a note type only from a newer one). `tests/test_render_anki.py` pins both.
 """
 
 from __future__ import annotations
@@ -21,11 +21,12 @@ import genanki
 from markupsafe import Markup
 
 from termbase import i18n
+from termbase.languages import is_chinese, primary, slug
 from termbase.templating import environment
 
 SCHEMA_VERSION = 1
 """Raise when a field or template is added, removed or renamed (a new note type for learners)."""
-REVISED = datetime(2026, 11, 23, tzinfo=UTC)
+TEMPLATES_REVISED = datetime(2026, 11, 23, tzinfo=UTC)
 """Move forward when the templates, CSS or their labels change, so that imports update them."""
 
 PER_LANGUAGE = {
@@ -49,12 +50,6 @@ MODEL_TEMPLATE = "Model → kind"
 """The example card of a named model ("CLIP → which kind of model?")."""
 
 
-@cache
-def code(lang: str) -> str:
-    """The short code of a language in names and ids: `zh-Hans` → `zh`."""
-    return lang.split("-")[0].lower()
-
-
 def stable_id(*keys: str) -> int:
     """An id for Anki from stable keys (never from text that may change, never from the clock)."""
     digest = hashlib.sha256("\x1f".join(("termbase-anki", *keys)).encode()).digest()
@@ -70,12 +65,12 @@ class Variant:
     @property
     def key(self) -> str:
         """The variant in file names, GUIDs and ids: `en-ru`."""
-        return "-".join(code(lang) for lang in self.languages)
+        return slug(self.languages)
 
     @property
     def label(self) -> str:
         """The variant as learners read it: `EN–RU`."""
-        return "–".join(code(lang).upper() for lang in self.languages)
+        return "–".join(primary(lang).upper() for lang in self.languages)
 
 
 def variants(languages: tuple[str, ...]) -> tuple[Variant, ...]:
@@ -86,7 +81,7 @@ def variants(languages: tuple[str, ...]) -> tuple[Variant, ...]:
 
 @cache
 def field_name(kind: str, lang: str) -> str:
-    return f"{PER_LANGUAGE[kind]} {code(lang).upper()}"
+    return f"{PER_LANGUAGE[kind]} {primary(lang).upper()}"
 
 
 def field_names(variant: Variant) -> list[str]:
@@ -97,8 +92,8 @@ def field_names(variant: Variant) -> list[str]:
 
 def _direction_name(lang: str, variant: Variant) -> str:
     """A term card's template: asked in `lang`, answered in the others (`EN → RU, ZH`)."""
-    others = ", ".join(code(other).upper() for other in variant.languages if other != lang)
-    return f"{code(lang).upper()} → {others}"
+    others = ", ".join(primary(other).upper() for other in variant.languages if other != lang)
+    return f"{primary(lang).upper()} → {others}"
 
 
 # Templates --------------------------------------------------------------------------------------
@@ -112,7 +107,7 @@ class Fields:
 
     @property
     def chinese(self) -> bool:
-        return code(self.lang) == "zh"
+        return is_chinese(self.lang)
 
     def open(self, kind: str) -> Markup:
         return _anki(f"#{self._name(kind)}")
@@ -129,7 +124,7 @@ class Fields:
         return _anki(self._name(kind), "kanji" if self.chinese and kind in RUBY else "")
 
     def tts(self, kind: str) -> Markup:
-        locale = TTS_LOCALES.get(code(self.lang), self.lang.replace("-", "_"))
+        locale = TTS_LOCALES.get(primary(self.lang), self.lang.replace("-", "_"))
         return _anki(self._name(kind), "kanji" if self.chinese else "", f"tts {locale}")
 
     def _name(self, kind: str) -> str:

@@ -14,9 +14,10 @@ import io
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
+from termbase.languages import is_chinese
 from termbase.model import Concept, Glossary, Status
 from termbase.pinyin import reading
-from termbase.render import BuildContext, Output
+from termbase.rendering import BuildContext, Output
 
 PATH = PurePosixPath("csv/ai-glossary.csv")
 SEPARATOR = "; "
@@ -38,7 +39,7 @@ def table(glossary: Glossary) -> str:
 def header(glossary: Glossary) -> list[str]:
     columns = ["id", "kind", "domain"]
     for lang in glossary.languages:
-        names = ["preferred", "pinyin"] if _chinese(lang) else ["preferred"]
+        names = ["preferred", "pinyin"] if is_chinese(lang) else ["preferred"]
         names += ["variants", "deprecated", "definition"]
         columns += [f"{lang}.{name}" for name in names]
     return columns
@@ -50,7 +51,7 @@ def row(glossary: Glossary, concept: Concept) -> list[str]:
         preferred = concept.preferred(lang)
         variants = concept.variants(lang)
         cells.append(preferred.text if preferred else "")
-        if _chinese(lang):
+        if is_chinese(lang):
             cells.append(reading(preferred) if preferred else "")
         cells += [
             SEPARATOR.join(t.text for t in variants if t.status is Status.ADMITTED),
@@ -58,7 +59,3 @@ def row(glossary: Glossary, concept: Concept) -> list[str]:
             concept.definitions.get(lang, ""),
         ]
     return cells
-
-
-def _chinese(lang: str) -> bool:
-    return lang.split("-")[0] == "zh"

@@ -21,18 +21,20 @@ from itertools import groupby
 from pathlib import PurePosixPath
 
 from termbase import labels
-from termbase.checks import check
-from termbase.collation import index_letter, sort_key
+from termbase.checks.completeness import MISSING
+from termbase.collation import index_letter, ranks, sort_key
 from termbase.findings import Finding, Severity
-from termbase.i18n import LOCALE_DIR, N_, NP_, SOURCE_LANGUAGE, babel_locale, gettext, ngettext
+from termbase.i18n import N_, NP_, SOURCE_LANGUAGE, babel_locale, gettext, ngettext
 from termbase.i18n import language_name as _language_name
-from termbase.model import Concept, Glossary, Kind, Status, Term, TermType
-from termbase.pinyin import has_han, reading
-from termbase.render import BuildContext, Output, search_index
-from termbase.render.search_index import dictionary_orders
+from termbase.languages import NO_LINGUISTIC_CONTENT, PINYIN, SEARCH_RULES
+from termbase.model import Concept, Glossary, Kind, Status, TermType
+from termbase.paths import LOCALE_DIR
+from termbase.render import search_index
+from termbase.render.views import Link, Relation, TermView, Text, concept_name
+from termbase.rendering import BuildContext, Output
 from termbase.templating import environment
 
-ROOT = PurePosixPath("html")
+FOLDER = PurePosixPath("html")
 ASSETS = ("style.css", "site.js")
 PAGES = {"glossary": "index.html", "terms": "terms.html", "alignment": "alignment.html"}
 PAGE_NAMES = {
@@ -60,38 +62,8 @@ RESULTS_CUT = NP_(
 )
 NO_RESULTS = N_("Nothing found.")
 LOAD_FAILED = N_("The search index could not be loaded.")
-PINYIN_LANG = "zh-Latn-pinyin"
 CHECKS_LANG = "en"
 """The language of the checks' messages."""
-NO_LANGUAGE = "zxx"
-"""BCP 47 for "no linguistic content": a concept id shown where a concept has no name."""
-
-
-@dataclass(frozen=True, slots=True)
-class Text:
-    """A text and the language it is really in (a fallback may not be in the UI language)."""
-
-    text: str
-    lang: str
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    id: str
-    name: Text
-
-
-@dataclass(frozen=True, slots=True)
-class Relation:
-    label: str
-    links: tuple[Link, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class TermFacts:
-    term: Term
-    pinyin: str | None
-    """The reading with tone marks, for a term in Chinese characters."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,19 +71,19 @@ class LanguageBlock:
     """One language of a concept: its terms (preferred first), definition and note."""
 
     lang: str
-    terms: tuple[TermFacts, ...]
+    terms: tuple[TermView, ...]
     definition: str | None
     note: str | None
     flagged: bool
     """A finding points into this language (the alignment view marks the cell)."""
 
     @property
-    def preferred(self) -> TermFacts | None:
-        return next((t for t in self.terms if t.term.status is Status.PREFERRED), None)
+    def preferred(self) -> TermView | None:
+        return next((t for t in self.terms if t.status is Status.PREFERRED), None)
 
     @property
-    def variants(self) -> tuple[TermFacts, ...]:
-        return tuple(t for t in self.terms if t.term.status is not Status.PREFERRED)
+    def variants(self) -> tuple[TermView, ...]:
+        return tuple(t for t in self.terms if t.status is not Status.PREFERRED)
 
     @property
     def missing(self) -> bool:
@@ -166,7 +138,7 @@ class ConceptView:
 
 @dataclass(frozen=True, slots=True)
 class IndexEntry:
-    term: TermFacts
+    term: TermView
     concept: Link
     """The concept, named by its preferred term (shown when this term is not the preferred one)."""
 
@@ -197,7 +169,7 @@ class PageLink:
 
 
 def render(context: BuildContext) -> Iterator[Output]:
-    facts = Facts(context.glossary, check(context.glossary))
+    facts = Facts(context.glossary, context.findings)
     yield _output("index.html", _choose_page(context))
     for ui in ui_languages(context.glossary):
         site = Site(context, facts, ui)
@@ -209,7 +181,7 @@ def render(context: BuildContext) -> Iterator[Output]:
 
 
 def _output(path: str, data: bytes) -> Output:
-    return Output(ROOT / path, data)
+    return Output(FOLDER / path, data)
 
 
 def ui_languages(glossary: Glossary) -> tuple[str, ...]:
@@ -246,7 +218,7 @@ def localized(texts: Mapping[str, str], ui: str, languages: Sequence[str]) -> Te
     for lang in (ui, *languages):
         if lang in texts:
             return Text(texts[lang], lang)
-    return Text("", NO_LANGUAGE)
+    return Text("", NO_LINGUISTIC_CONTENT)
 
 
 class Facts:
@@ -255,26 +227,18 @@ class Facts:
     def __init__(self, glossary: Glossary, findings: Sequence[Finding]) -> None:
         self.glossary = glossary
         self.findings = _findings_by_concept(findings)
-        self.orders = dictionary_orders(glossary)
-        self.inverse = {
-            "narrower": _inverse(glossary, "broader"),
-            "examples": _inverse(glossary, "instance_of"),
-            "instance_of": _inverse(glossary, "examples"),
-        }
+        self.orders = {lang: ranks(glossary.concepts, lang) for lang in glossary.languages}
         self.concepts = {c.id: self._concept(c) for c in glossary.concepts}
 
     def _concept(self, concept: Concept) -> ConceptFacts:
         findings = tuple(self.findings.get(concept.id, ()))
-        flagged = {lang for finding in findings if (lang := _lang_of(concept, finding))}
+        flagged = {f.lang for f in findings if f.code not in MISSING}
         return ConceptFacts(
             concept=concept,
             languages=tuple(
                 LanguageBlock(
                     lang=lang,
-                    terms=tuple(
-                        TermFacts(t, reading(t) if has_han(t.text) else None)
-                        for t in concept.terms_in(lang)
-                    ),
+                    terms=tuple(TermView.of(t) for t in concept.terms_in(lang)),
                     definition=concept.definitions.get(lang),
                     note=concept.notes.get(lang),
                     flagged=lang in flagged,
@@ -336,7 +300,7 @@ class Site:
                 for lang in ui_languages(glossary)
             ],
             "script_strings": self._script_strings(),
-            "pinyin_lang": PINYIN_LANG,
+            "pinyin_lang": PINYIN,
             "checks_lang": CHECKS_LANG,
             "language_names": {
                 lang: _capitalised(_language_name(lang, self.ui)) for lang in glossary.languages
@@ -366,7 +330,8 @@ class Site:
             "statuses": {
                 search_index.STATUS_CODES[s]: labels.status_label(self.ui, s) for s in Status
             },
-            "pinyinLang": PINYIN_LANG,
+            "pinyinLang": PINYIN,
+            "english": SEARCH_RULES,
         }
         # Inside <script>, "</" would end the element: keep "<" escaped.
         return json.dumps(strings, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
@@ -374,11 +339,7 @@ class Site:
     # Concepts
 
     def _name(self, concept: Concept) -> Text:
-        for lang in (self.ui, *self.glossary.languages):
-            term = concept.preferred(lang)
-            if term is not None:
-                return Text(term.text, lang)
-        return Text(concept.id, NO_LANGUAGE)
+        return concept_name(concept, (self.ui, *self.glossary.languages))
 
     def _view(self, concept: Concept) -> ConceptView:
         return ConceptView(
@@ -389,14 +350,12 @@ class Site:
         )
 
     def _relations(self, concept: Concept) -> tuple[Relation, ...]:
-        inverse = self.facts.inverse
         groups = {
             "broader": concept.broader,
-            "narrower": inverse["narrower"].get(concept.id, ()),
+            "narrower": self.glossary.narrower(concept.id),
             "related": concept.related,
-            # `examples` and `instance_of` name one relation from its two ends: show both ends.
-            "instance_of": {*concept.instance_of, *inverse["instance_of"].get(concept.id, ())},
-            "examples": {*concept.examples, *inverse["examples"].get(concept.id, ())},
+            "instance_of": concept.instance_of,
+            "examples": concept.examples,
         }
         order = self.facts.orders[self.ui]
         return tuple(
@@ -437,11 +396,9 @@ class Site:
             if block.lang == self.ui
             for term in block.terms
         ]
-        entries.sort(key=lambda e: (sort_key(e.term.term.text, self.ui), e.concept.id))
+        entries.sort(key=lambda e: (sort_key(e.term.text, self.ui), e.concept.id))
         letters: dict[str, list[IndexEntry]] = {}
-        for letter, group in groupby(
-            entries, key=lambda e: index_letter(e.term.term.text, self.ui)
-        ):
+        for letter, group in groupby(entries, key=lambda e: index_letter(e.term.text, self.ui)):
             letters.setdefault(letter, []).extend(group)
         return {
             "letters": [
@@ -488,28 +445,6 @@ def _findings_by_concept(findings: Sequence[Finding]) -> dict[str | None, list[F
     for finding in sorted(findings, key=lambda f: (SEVERITY_RANK[f.severity], f)):
         grouped.setdefault(finding.concept, []).append(finding)
     return grouped
-
-
-def _lang_of(concept: Concept, finding: Finding) -> str | None:
-    """The language a finding points into, when its line is a term, definition or note."""
-    where = (finding.location.path, finding.location.line)
-    for term in concept.terms:
-        if (term.location.path, term.location.line) == where:
-            return term.lang
-    for key, place in concept.places.items():
-        field, _, lang = key.partition(".")
-        if field in ("definition", "notes") and (place.path, place.line) == where:
-            return lang
-    return None
-
-
-def _inverse(glossary: Glossary, relation: str) -> dict[str, tuple[str, ...]]:
-    """For each concept, the concepts that name it in `relation` (broader → narrower)."""
-    inverse: dict[str, list[str]] = {}
-    for concept in glossary.concepts:
-        for target in getattr(concept, relation):
-            inverse.setdefault(target, []).append(concept.id)
-    return {k: tuple(v) for k, v in inverse.items()}
 
 
 def _sources(concept: Concept) -> tuple[Source, ...]:

@@ -18,7 +18,7 @@ from termbase.model import (
     Term,
     TermType,
 )
-from termbase.render import BuildContext, Output
+from termbase.rendering import BuildContext, Output
 
 PATH = PurePosixPath("glossary.json")
 FORMAT_VERSION = 1

@@ -26,29 +26,20 @@ from markupsafe import Markup
 
 from termbase import labels
 from termbase.i18n import N_, gettext, long_date
+from termbase.languages import has_han, slug
 from termbase.model import Glossary
-from termbase.pinyin import is_han
-from termbase.render import BuildContext, Job, Output
-from termbase.render.pdf_content import (
-    WHOLE,
-    Text,
-    Volume,
-    edition_slug,
-    editions,
-    groups,
-    index,
-    volumes,
-)
+from termbase.render.pdf_content import WHOLE, Volume, editions, groups, index, volumes
 from termbase.render.pdf_fonts import (
     check_chinese_faces,
     embedded_fonts,
     missing_glyph_guard,
 )
 from termbase.render.pdf_paper import PAPERS, Margins, on_paper
+from termbase.render.views import Text
+from termbase.rendering import BuildContext, Job, Output
 from termbase.templating import environment
 
-Kind = Literal["cheatsheet", "reference"]
-KINDS: tuple[Kind, ...] = ("cheatsheet", "reference")
+DocumentKind = Literal["cheatsheet", "reference"]
 MARGINS = {"cheatsheet": Margins(9, 9, 11), "reference": Margins(16, 14, 15)}
 """The smallest margins of each kind of document on any paper (pdf_paper)."""
 FOLDER = PurePosixPath("pdf")
@@ -71,7 +62,7 @@ def jobs(context: BuildContext) -> Iterator[Job]:
     cores. Each job lays its document out once and writes it on every paper."""
     engine = "\0".join(f"{name} {version(name)}" for name in ENGINE)
     for kind, langs, volume in documents(context.glossary):
-        parts = [edition_slug(langs), kind, volume.slug]
+        parts = [slug(langs), kind, volume.slug]
         stem = f"ai-glossary-{'-'.join(p for p in parts if p)}"
         source = html(context, langs, kind, volume)
         key = hashlib.sha256(f"{engine}\0{source}".encode()).hexdigest()
@@ -86,7 +77,7 @@ def make_pdfs(stem: str, source: str) -> list[Output]:
     ]
 
 
-def documents(glossary: Glossary) -> Iterator[tuple[Kind, tuple[str, ...], Volume]]:
+def documents(glossary: Glossary) -> Iterator[tuple[DocumentKind, tuple[str, ...], Volume]]:
     """A cheat sheet per edition; the reference (28 pages, ~15 s to lay out) once, in all
     languages: in volumes for a large glossary."""
     for langs in editions(glossary):
@@ -95,7 +86,9 @@ def documents(glossary: Glossary) -> Iterator[tuple[Kind, tuple[str, ...], Volum
         yield "reference", glossary.languages, volume
 
 
-def html(context: BuildContext, langs: tuple[str, ...], kind: Kind, volume: Volume = WHOLE) -> str:
+def html(
+    context: BuildContext, langs: tuple[str, ...], kind: DocumentKind, volume: Volume = WHOLE
+) -> str:
     """The HTML of one document (UI text in `langs[0]`), laid out for every paper at once."""
     ui_lang = langs[0]
     glossary = context.glossary
@@ -152,7 +145,7 @@ def write_pdfs(source: str, what: str) -> dict[str, bytes]:
             written[paper] = on_paper(document, size).write_pdf(
                 finisher=lambda _doc, pdf: fonts.extend(embedded_fonts(pdf))
             )
-    check_chinese_faces(what, fonts, has_han=any(is_han(char) for char in source))
+    check_chinese_faces(what, fonts, has_han=has_han(source))
     return written
 
 

@@ -10,18 +10,17 @@ from dataclasses import dataclass
 from itertools import combinations, groupby
 
 from termbase import labels
-from termbase.collation import index_letter, sort_key
+from termbase.collation import in_dictionary_order, index_letter, sort_key
 from termbase.i18n import N_, gettext, language_name
+from termbase.languages import PINYIN, is_chinese
 from termbase.model import Concept, Glossary, Kind, Status, Term, TermType
-from termbase.pinyin import has_han, reading
+from termbase.render.views import Link, Relation, TermView, Text, concept_name
 
 INDEX_COLUMNS = 3
 LABEL = N_("%(label)s:")
 LABELLED = N_("%(label)s: %(value)s")
 INDEX_TITLE = N_("Index: %(language)s")
 SHORT_FORMS = (TermType.ABBREVIATION, TermType.ACRONYM)
-PINYIN_LANG = "zh-Latn-pinyin"
-"""BCP 47 tag of a pinyin reading: Chinese written in Latin letters."""
 Shown = frozenset[str] | None
 """The ids of the concepts a PDF shows; None for every concept."""
 
@@ -32,38 +31,12 @@ def editions(glossary: Glossary) -> tuple[tuple[str, ...], ...]:
     return (*pairs, glossary.languages) if len(glossary.languages) > 2 else pairs
 
 
-def edition_slug(langs: tuple[str, ...]) -> str:
-    """`en-ru-zh`: language tags without their script, for file names."""
-    return "-".join(lang.split("-")[0] for lang in langs)
-
-
-@dataclass(frozen=True, slots=True)
-class Text:
-    """A run of text in one language."""
-
-    text: str
-    lang: str
-
-
-@dataclass(frozen=True, slots=True)
-class Designation:
-    """A term as printed: its text, and its pinyin when it has Chinese characters."""
-
-    text: str
-    lang: str
-    pinyin: str | None
-    status: Status
-    status_label: str
-    """The status in the UI language (empty for a preferred term)."""
-    note: str | None
-
-
 @dataclass(frozen=True, slots=True)
 class Headword:
     """A concept's preferred term in one language, with its short forms beside it."""
 
-    term: Designation
-    short_forms: tuple[Designation, ...]
+    term: TermView
+    short_forms: tuple[TermView, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,30 +54,12 @@ class Row:
 
 
 @dataclass(frozen=True, slots=True)
-class Link:
-    """A reference to another concept: its preferred term in the UI language."""
-
-    concept_id: str
-    text: Text
-    local: bool = True
-    """The concept is in the same PDF (a link with its page); else in another volume."""
-
-
-@dataclass(frozen=True, slots=True)
-class Relation:
-    """A labelled list of links (Broader concepts: …), in the UI language."""
-
-    label: str
-    links: tuple[Link, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class Side:
     """One language of a reference entry."""
 
     lang: str
     headword: Headword
-    variants: tuple[Designation, ...]
+    variants: tuple[TermView, ...]
     definition: str | None
     note: str | None
 
@@ -142,7 +97,7 @@ class Group:
 
 @dataclass(frozen=True, slots=True)
 class IndexItem:
-    term: Designation
+    term: TermView
     concept_id: str
 
 
@@ -170,19 +125,6 @@ class Index:
     letters: tuple[IndexLetter, ...]
 
 
-def designation(term: Term, ui_lang: str) -> Designation:
-    chinese = term.lang.startswith("zh") and has_han(term.text)
-    status = "" if term.status is Status.PREFERRED else labels.status_label(ui_lang, term.status)
-    return Designation(
-        text=term.text,
-        lang=term.lang,
-        pinyin=reading(term) if chinese else None,
-        status=term.status,
-        status_label=status,
-        note=term.note,
-    )
-
-
 def _short_forms(concept: Concept, lang: str) -> tuple[Term, ...]:
     """The admitted abbreviations and acronyms printed beside the preferred term."""
     return tuple(
@@ -190,38 +132,37 @@ def _short_forms(concept: Concept, lang: str) -> tuple[Term, ...]:
     )
 
 
-def headword(concept: Concept, lang: str, ui_lang: str) -> Headword | None:
+def headword(concept: Concept, lang: str) -> Headword | None:
     preferred = concept.preferred(lang)
     if preferred is None:
         return None
-    shorts = tuple(designation(t, ui_lang) for t in _short_forms(concept, lang))
-    return Headword(designation(preferred, ui_lang), shorts)
+    shorts = tuple(TermView.of(t) for t in _short_forms(concept, lang))
+    return Headword(TermView.of(preferred), shorts)
 
 
-def _missing(lang: str) -> Headword:
-    """A placeholder for a language a concept has no term in (the loader allows none yet)."""
-    empty = Designation("—", lang, None, Status.PREFERRED, "", None)
-    return Headword(empty, ())
+def _missing(concept: Concept, lang: str) -> Headword:
+    """A placeholder for a language a concept has no term in (`check` reports it)."""
+    empty = Term("—", lang, Status.PREFERRED, TermType.FULL_FORM, concept.location)
+    return Headword(TermView(empty, None), ())
 
 
 def row(concept: Concept, langs: tuple[str, ...]) -> Row:
     return Row(
         concept.id,
-        tuple(headword(concept, lang, langs[0]) or _missing(lang) for lang in langs),
+        tuple(headword(concept, lang) or _missing(concept, lang) for lang in langs),
     )
 
 
-def side(concept: Concept, lang: str, ui_lang: str) -> Side:
-    head = headword(concept, lang, ui_lang) or _missing(lang)
+def side(concept: Concept, lang: str) -> Side:
+    head = headword(concept, lang) or _missing(concept, lang)
     shown = {head.term.text, *(s.text for s in head.short_forms)}
-    variants = tuple(designation(t, ui_lang) for t in concept.variants(lang) if t.text not in shown)
+    variants = tuple(TermView.of(t) for t in concept.variants(lang) if t.text not in shown)
     return Side(lang, head, variants, concept.definitions.get(lang), concept.notes.get(lang))
 
 
 def _link(glossary: Glossary, concept_id: str, ui_lang: str, shown: Shown) -> Link:
-    term = glossary.concept(concept_id).preferred(ui_lang)
-    local = shown is None or concept_id in shown
-    return Link(concept_id, Text(term.text if term else concept_id, ui_lang), local)
+    name = concept_name(glossary.concept(concept_id), (ui_lang, *glossary.languages))
+    return Link(concept_id, name, local=shown is None or concept_id in shown)
 
 
 RELATIONS = (
@@ -262,19 +203,14 @@ def entry(
     ui_lang = langs[0]
     return Entry(
         concept.id,
-        tuple(side(concept, lang, ui_lang) for lang in langs),
+        tuple(side(concept, lang) for lang in langs),
         relations(glossary, concept, ui_lang, shown),
         facts(concept, ui_lang),
     )
 
 
-def _concept_order(concept: Concept, lang: str) -> tuple[object, ...]:
-    preferred = concept.preferred(lang)
-    return (sort_key(preferred.text if preferred else concept.id, lang), concept.id)
-
-
 def _in_order(glossary: Glossary, domain_id: str, lang: str) -> list[Concept]:
-    return sorted(glossary.in_domain(domain_id), key=lambda c: _concept_order(c, lang))
+    return in_dictionary_order(glossary.in_domain(domain_id), lang)
 
 
 def groups(glossary: Glossary, langs: tuple[str, ...], shown: Shown = None) -> tuple[Group, ...]:
@@ -342,13 +278,13 @@ def index(glossary: Glossary, lang: str, ui_lang: str, shown: Shown = None) -> I
     """Every term of `lang` (preferred, admitted, deprecated) in its dictionary order (of the
     concepts in `shown`, when given)."""
     items = {
-        (term.text, concept.id): IndexItem(designation(term, ui_lang), concept.id)
+        (term.text, concept.id): IndexItem(TermView.of(term), concept.id)
         for concept in glossary.concepts
         if shown is None or concept.id in shown
         for term in concept.terms_in(lang)
     }
     ordered = sorted(items.values(), key=lambda i: (sort_key(i.term.text, lang), i.concept_id))
-    letter_lang = PINYIN_LANG if lang.startswith("zh") else lang
+    letter_lang = PINYIN if is_chinese(lang) else lang
     letters = tuple(
         IndexLetter(letter, letter_lang, tuple(group))
         for letter, group in groupby(ordered, key=lambda i: index_letter(i.term.text, lang))

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from termbase.pinyin import is_han
-from termbase.render import RenderError
+from termbase.rendering import RenderError
 
 CJK_FAMILY = "Noto Sans CJK SC"
 CJK_PACKAGE = "fonts-noto-cjk"

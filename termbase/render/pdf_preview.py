@@ -1,4 +1,4 @@
-"""The README's preview of a cheat sheet: `python -m termbase.render.pdf_preview [PNG]`.
+"""The README's preview of a cheat sheet: `python -m termbase.render.pdf_preview GLOSSARY PNG`.
 
 Renders only the first page of the trilingual A4 cheat sheet of glossary/ (with the build's
 date, so the image changes only when the glossary does) and rasterises it with poppler's
@@ -15,11 +15,9 @@ from pathlib import Path
 from termbase.builddate import build_date
 from termbase.findings import GlossaryError
 from termbase.load import load_glossary
-from termbase.render import BuildContext, RenderError
 from termbase.render.pdf import html, write_pdfs
+from termbase.rendering import BuildContext, RenderError
 
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_IMAGE = ROOT / "docs" / "preview-cheatsheet.png"
 RESOLUTION = 60  # dots per inch: an A4 page becomes 496 × 702 pixels
 
 
@@ -43,9 +41,11 @@ def preview(glossary_dir: Path, image: Path, *, resolution: int = RESOLUTION) ->
 
 
 def main(argv: list[str]) -> int:
-    image = Path(argv[0]) if argv else DEFAULT_IMAGE
+    if len(argv) != 2:
+        print("usage: python -m termbase.render.pdf_preview GLOSSARY PNG", file=sys.stderr)
+        return 2
     try:
-        print(preview(ROOT / "glossary", image))
+        print(preview(Path(argv[0]), Path(argv[1])))
     except GlossaryError as error:
         print("\n".join(map(str, error.findings)), file=sys.stderr)
         return 1

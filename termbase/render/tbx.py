@@ -19,7 +19,7 @@ from pathlib import PurePosixPath
 from lxml import etree
 
 from termbase.model import Concept, Glossary, Status, Term, TermType
-from termbase.render import BuildContext, Output, RenderError
+from termbase.rendering import BuildContext, Output, RenderError
 
 NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 PATH = PurePosixPath("tbx/ai-glossary.tbx")
@@ -145,7 +145,7 @@ def _entry(glossary: Glossary, concept: Concept, body: etree._Element, dialect: 
     _sub(dialect, entry, "descrip", domain, type="subjectField")
     for relation in RELATIONS:
         for target in getattr(concept, relation):
-            name = _name(glossary.concept(target), glossary.languages[0])
+            name = _name(glossary, glossary.concept(target))
             _sub(dialect, entry, "ref", name, type="crossReference", target=xml_id(target))
     source = f"concepts/{PurePosixPath(concept.location.path).name}"
     for lang in glossary.languages:
@@ -176,9 +176,10 @@ def _term(term: Term, lang_sec: etree._Element, dialect: Dialect) -> None:
         _sub(dialect, term_sec, "note", term.note)
 
 
-def _name(concept: Concept, lang: str) -> str:
-    term = concept.preferred(lang) or concept.terms[0]
-    return term.text
+def _name(glossary: Glossary, concept: Concept) -> str:
+    """How a cross-reference names a concept: its preferred term in the first language that
+    has one."""
+    return (concept.name(glossary.languages) or concept.terms[0]).text
 
 
 def xml_id(concept_id: str) -> str:

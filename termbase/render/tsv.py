@@ -1,4 +1,5 @@
-"""OmegaT glossaries: one tab-separated UTF-8 file per language direction (`tsv/en-ru.txt`).
+"""OmegaT glossaries: one tab-separated UTF-8 file per language direction (`tsv/en-ru.txt`,
+`tsv/zh-en.txt`: languages by their primary subtag, as in every output's file name).
 
 OmegaT reads three columns — source term, target term, comment — splits each line at tabs,
 trims the fields, and skips lines that start with `#`; nothing is quoted. So every preferred and
@@ -20,8 +21,9 @@ from babel.lists import format_list
 from termbase.collation import sort_key
 from termbase.i18n import babel_locale
 from termbase.labels import label, status_label
+from termbase.languages import is_chinese, slug
 from termbase.model import Concept, Glossary, Status
-from termbase.render import BuildContext, Output
+from termbase.rendering import BuildContext, Output
 
 FOLDER = PurePosixPath("tsv")
 _BREAKS = re.compile(r"[\t\r\n\u0085\u2028\u2029]+")
@@ -30,7 +32,7 @@ _BREAKS = re.compile(r"[\t\r\n\u0085\u2028\u2029]+")
 def render(context: BuildContext) -> Iterator[Output]:
     glossary = context.glossary
     for source, target in permutations(glossary.languages, 2):
-        yield Output(FOLDER / f"{source}-{target}.txt", omegat(glossary, source, target))
+        yield Output(FOLDER / f"{slug((source, target))}.txt", omegat(glossary, source, target))
 
 
 def omegat(glossary: Glossary, source: str, target: str) -> bytes:
@@ -62,7 +64,7 @@ def comment(concept: Concept, lang: str) -> str:
     admitted = [t.text for t in concept.variants(lang) if t.status is Status.ADMITTED]
     deprecated = [t.text for t in concept.variants(lang) if t.status is Status.DEPRECATED]
     locale = babel_locale(lang)
-    colon = "：" if lang.split("-")[0] == "zh" else ": "
+    colon = "：" if is_chinese(lang) else ": "
     parts = []
     if admitted:
         parts.append(label(lang, "variants") + colon + format_list(admitted, "or", locale))

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from termbase.render import Output
+from termbase.rendering import Output
 
 
 class OutputError(Exception):

@@ -1,0 +1,1 @@
+"""The templates and UI catalogs, shipped inside the package as data (see termbase.paths)."""

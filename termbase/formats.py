@@ -1,0 +1,73 @@
+"""The output formats: one explicit list, each format an object whose attributes say what it is.
+
+A renderer is a module in `termbase/render/` with `render(context) -> Iterable[Output]`; a format
+that plans a job per document (`per_document`) also has `jobs(context) -> Iterable[Job]`. The
+module is imported only when its format is built, so `--help` and `check` never pay for
+WeasyPrint or genanki.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import partial
+from types import ModuleType
+
+from termbase.rendering import BuildContext, Job, Output
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """One output format, as the build and the command line see it."""
+
+    name: str
+    """The format's name in `build --only` and in the build's report."""
+    module: str
+    """The renderer's module."""
+    summary: str
+    """What the format is for, in one line (`build --help`)."""
+    per_document: bool = False
+    """The renderer gives a job per document (`jobs`), run in parallel and kept when unchanged;
+    otherwise the whole format is one job."""
+
+    def renderer(self) -> ModuleType:
+        return importlib.import_module(self.module)
+
+    def render(self, context: BuildContext) -> list[Output]:
+        """Every output of the format."""
+        return list(self.renderer().render(context))
+
+    def jobs(self, context: BuildContext, fingerprint: str) -> list[Job]:
+        """The format's jobs; a format rendered as one job is keyed by `fingerprint`, the
+        digest of every input of the build."""
+        if self.per_document:
+            return list(self.renderer().jobs(context))
+        return [Job(self.name, fingerprint, partial(self.render, context))]
+
+
+FORMATS: tuple[Format, ...] = (
+    Format("json", "termbase.render.json", "the whole glossary as JSON, for other tools"),
+    Format("tbx", "termbase.render.tbx", "TBX-Basic v3 and TBX v2 termbases, for CAT tools"),
+    Format("tsv", "termbase.render.tsv", "OmegaT glossaries, one per language direction"),
+    Format("csv", "termbase.render.csv", "a spreadsheet, one row per concept"),
+    Format("anki", "termbase.render.anki", "Anki decks per language pair and trilingual"),
+    Format("html", "termbase.render.html", "the HTML glossary, with search and alignment view"),
+    Format(
+        "pdf",
+        "termbase.render.pdf",
+        "PDF cheat sheets and the reference edition, A4 and Letter",
+        per_document=True,
+    ),
+)
+"""Every format, in build order."""
+NAMES: tuple[str, ...] = tuple(f.name for f in FORMATS)
+
+
+def named(names: Iterable[str]) -> list[Format]:
+    """The formats of these names, in build order (KeyError for an unknown name)."""
+    wanted = set(names)
+    unknown = wanted - set(NAMES)
+    if unknown:
+        raise KeyError(", ".join(sorted(unknown)))
+    return [f for f in FORMATS if f.name in wanted]

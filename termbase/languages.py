@@ -1,0 +1,168 @@
+"""Languages and scripts: the one home of what the code knows about language tags, writing
+systems, and the folding of text before two texts are compared.
+
+- Tags: the glossary names languages by BCP 47 tags (`en`, `ru`, `zh-Hans`); rules that depend
+  on the language look at its primary subtag (`primary("zh-Hans") == "zh"`), and file names,
+  Anki field names and deck ids use it too (`en-ru-zh`).
+- Scripts: the Han, Cyrillic and Latin ranges, as regular-expression classes and predicates.
+- Folding: the steps comparisons are built from (NFKC, case, ё read as е, marks removed) and the
+  English plural rules. The HTML search applies the same steps in the browser from `SEARCH_RULES`;
+  tests/test_languages.py runs both on one table.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from functools import cache
+
+# Tags -------------------------------------------------------------------------------------------
+
+PINYIN = "zh-Latn-pinyin"
+"""The tag of a pinyin reading: Chinese written in Latin letters."""
+NO_LINGUISTIC_CONTENT = "zxx"
+"""The tag of text in no language: a concept id shown where a concept has no name."""
+_CASELESS = frozenset({"zh", "ja", "ko"})
+
+
+@cache
+def primary(tag: str) -> str:
+    """The primary language subtag, lower case: `zh` for `zh-Hans`, `ru` for `ru-RU`."""
+    return tag.split("-")[0].lower()
+
+
+def is_chinese(tag: str) -> bool:
+    return primary(tag) == "zh"
+
+
+def is_russian(tag: str) -> bool:
+    return primary(tag) == "ru"
+
+
+def is_english(tag: str) -> bool:
+    return primary(tag) == "en"
+
+
+def has_case(tag: str) -> bool:
+    """Whether the language's script has capitals (not Chinese, Japanese or Korean)."""
+    return primary(tag) not in _CASELESS
+
+
+def slug(tags: Iterable[str]) -> str:
+    """Languages in a file name or an id: `en-ru-zh` for (`en`, `ru`, `zh-Hans`)."""
+    return "-".join(primary(tag) for tag in tags)
+
+
+def list_comma(tag: str) -> str:
+    """What separates the items of a list of terms in running text: `、` in Chinese."""
+    return "、" if is_chinese(tag) else ", "
+
+
+# Scripts ----------------------------------------------------------------------------------------
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+"""Chinese characters, for a regular-expression class: CJK unified ideographs (the main block
+and extensions A to H) and the compatibility ideographs."""
+CYRILLIC = "\u0400-\u04ff"
+LATIN = "A-Za-z\u00c0-\u024f"
+_HAN = re.compile(f"[{HAN}]")
+
+
+def is_han(char: str) -> bool:
+    """True for a Chinese character."""
+    return bool(_HAN.fullmatch(char))
+
+
+def has_han(text: str) -> bool:
+    """Whether a text has Chinese characters (only those get a pinyin reading)."""
+    return bool(_HAN.search(text))
+
+
+def han_count(text: str) -> int:
+    return len(_HAN.findall(text))
+
+
+@cache
+def script(char: str) -> str | None:
+    """LATIN, CYRILLIC or GREEK for a letter of a cased alphabet, else None."""
+    if not char.isalpha():
+        return None
+    first = unicodedata.name(char, "").split(" ", 1)[0]
+    return first if first in ("LATIN", "CYRILLIC", "GREEK") else None
+
+
+# Folding ----------------------------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """The form in which two spellings of a word compare equal: NFKC, case folded, ё read as е
+    (Russian writes ё optionally)."""
+    return unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
+
+
+class _CharacterTable(dict[int, str | None]):
+    """A `str.translate` table filled on first sight of each character (C speed afterwards:
+    the search index folds every term and definition of a glossary of 10,000 concepts)."""
+
+    def __init__(self, rule: Callable[[str], str | None]) -> None:
+        super().__init__()
+        self.rule = rule
+
+    def __missing__(self, code: int) -> str | None:
+        self[code] = value = self.rule(chr(code))
+        return value
+
+
+@cache
+def _marks_table(keep: str) -> _CharacterTable:
+    return _CharacterTable(
+        lambda c: None if unicodedata.category(c)[0] == "M" and c not in keep else c
+    )
+
+
+def without_marks(text: str, *, keep: str = "") -> str:
+    """The text without combining marks (accents, pinyin tones), but those in `keep`."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", text).translate(_marks_table(keep))
+    return unicodedata.normalize("NFC", decomposed)
+
+
+SEPARATORS = _CharacterTable(lambda c: c if unicodedata.category(c)[0] in "LN" else " ")
+"""A `str.translate` table: letters and digits stay, everything else becomes a space."""
+
+
+ENGLISH_IRREGULAR = {
+    "data": "data",
+    "media": "media",
+    "criteria": "criterion",
+    "analyses": "analysis",
+}
+"""English plurals the regular rules would get wrong."""
+ENGLISH_KEEP = ("ss", "us", "is", "ics")
+"""Endings of English words that are not plurals: loss, corpus, analysis, robotics."""
+ENGLISH_ES = ("ches", "shes", "xes", "sses")
+"""Plurals that drop `es`, not `s`: approaches, boxes."""
+
+
+def singular(word: str) -> str:
+    """An English word's singular by the regular rules (`models`, `llms`, `libraries`); the word
+    is already folded."""
+    if word in ENGLISH_IRREGULAR:
+        return ENGLISH_IRREGULAR[word]
+    if len(word) <= 3 or word.endswith(ENGLISH_KEEP) or not word.endswith("s"):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(ENGLISH_ES):
+        return word[:-2]
+    return word[:-1]
+
+
+SEARCH_RULES = {
+    "irregular": ENGLISH_IRREGULAR,
+    "keep": list(ENGLISH_KEEP),
+    "es": list(ENGLISH_ES),
+}
+"""The English plural rules as data for the HTML search's script, which applies `singular`."""

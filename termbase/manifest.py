@@ -1,0 +1,99 @@
+"""The manifest: what the last builds into an output folder wrote, kept in `.manifest.json`.
+
+Per format, the fingerprint of the inputs it was built from and, per job, its key and the hash
+of each file it wrote; `termbase.plan` compares them with this build's to tell what is stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from termbase.rendering import Output
+
+MANIFEST_NAME = ".manifest.json"
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class JobRecord:
+    """One job of the last build: its key, and the hash of each file it wrote."""
+
+    key: str
+    files: Mapping[str, str]
+
+    @classmethod
+    def of(cls, key: str, outputs: Iterable[Output]) -> JobRecord:
+        return cls(key, dict(sorted((str(o.path), digest(o.data)) for o in outputs)))
+
+    def intact(self, out_dir: Path) -> bool:
+        """Every file is still there as written."""
+        for path, expected in self.files.items():
+            target = out_dir / path
+            if not target.is_file() or digest(target.read_bytes()) != expected:
+                return False
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class FormatRecord:
+    """One format of the last build: its fingerprint and its jobs by name."""
+
+    fingerprint: str
+    jobs: Mapping[str, JobRecord]
+
+    def intact(self, out_dir: Path) -> bool:
+        return all(job.intact(out_dir) for job in self.jobs.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    """What the last builds into an output folder wrote, per format."""
+
+    formats: Mapping[str, FormatRecord]
+
+    @classmethod
+    def read(cls, out_dir: Path) -> Manifest:
+        try:
+            data = json.loads((out_dir / MANIFEST_NAME).read_text())
+            return cls(
+                {
+                    name: FormatRecord(
+                        entry["fingerprint"],
+                        {
+                            job: JobRecord(record["key"], dict(record["files"]))
+                            for job, record in entry["jobs"].items()
+                        },
+                    )
+                    for name, entry in data["formats"].items()
+                }
+            )
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return cls({})  # no manifest, or a damaged one: build everything
+
+    def job(self, name: str, job: str) -> JobRecord | None:
+        record = self.formats.get(name)
+        return record.jobs.get(job) if record else None
+
+    def updated(self, formats: Mapping[str, FormatRecord]) -> Manifest:
+        """The manifest with these formats' records replaced."""
+        return Manifest({**self.formats, **formats})
+
+    def to_bytes(self) -> bytes:
+        data = {
+            name: {
+                "fingerprint": record.fingerprint,
+                "jobs": {
+                    job: {"key": entry.key, "files": dict(entry.files)}
+                    for job, entry in sorted(record.jobs.items())
+                },
+            }
+            for name, record in sorted(self.formats.items())
+        }
+        return (json.dumps({"formats": data}, indent=1) + "\n").encode()

@@ -1,0 +1,23 @@
+"""Where things are: the tool's own templates and catalogs, and a glossary's default folders.
+
+The templates and catalogs are package data (`templates/` in the source tree is installed as
+`termbase/templates`), so a non-editable install finds them too. A user's glossary and outputs
+are found relative to the working directory, like any command-line tool's.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+"""The package's code: hashed into every output's key (incremental builds)."""
+TEMPLATES = Path(str(files("termbase.templates")))
+"""Jinja2 templates (html/, pdf/, anki/), the Babel mapping files and the UI catalogs."""
+LOCALE_DIR = TEMPLATES / "locale"
+"""`<locale>/LC_MESSAGES/<domain>.po`: one gettext domain per output."""
+
+GLOSSARY_DIR = Path("glossary")
+"""The glossary folder when none is given: `glossary/` in the working directory."""
+OUTPUT_DIR = Path("output")
+"""The output folder when none is given: `output/` in the working directory."""

@@ -1,0 +1,80 @@
+"""What the HTML and PDF templates show of a concept, shared: texts tagged with their language,
+terms with their reading, links to other concepts, and the one rule for naming a concept.
+
+The templates tag every run of text with its `lang`, because a fallback (a concept with no term
+in the page's language) is not in the page's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from termbase.languages import NO_LINGUISTIC_CONTENT
+from termbase.model import Concept, Status, Term, TermType
+from termbase.pinyin import pinyin_of
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A text and the language it is really in."""
+
+    text: str
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class TermView:
+    """A term as shown: the term, and its pinyin when it is written in Chinese characters."""
+
+    term: Term
+    pinyin: str | None
+
+    @classmethod
+    def of(cls, term: Term) -> TermView:
+        return cls(term, pinyin_of(term))
+
+    @property
+    def text(self) -> str:
+        return self.term.text
+
+    @property
+    def lang(self) -> str:
+        return self.term.lang
+
+    @property
+    def status(self) -> Status:
+        return self.term.status
+
+    @property
+    def type(self) -> TermType:
+        return self.term.type
+
+    @property
+    def note(self) -> str | None:
+        return self.term.note
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A reference to another concept, by its name in the page's language."""
+
+    id: str
+    name: Text
+    local: bool = True
+    """The concept is in the same document (a PDF volume may not hold it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A labelled list of links (Broader concepts: …), in the page's language."""
+
+    label: str
+    links: tuple[Link, ...]
+
+
+def concept_name(concept: Concept, langs: Sequence[str]) -> Text:
+    """A concept's name: its preferred term in the first of `langs` that has one (the page's
+    language first, then the glossary's), else its id."""
+    term = concept.name(langs)
+    return Text(term.text, term.lang) if term else Text(concept.id, NO_LINGUISTIC_CONTENT)

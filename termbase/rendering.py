@@ -1,0 +1,64 @@
+"""The interface between the build and the renderers: what a renderer reads, and what it gives.
+
+A renderer turns a `BuildContext` into `Output`s (bytes and a path), in memory; the build writes
+them. A format whose documents are slow to make (the PDFs) gives `Job`s instead, one per
+document, so that they run on all cores and only those whose inputs changed run again.
+These types sit below every renderer and every build module, which import them from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+
+from termbase.findings import Finding
+from termbase.model import FrozenMap, Glossary
+from termbase.paths import TEMPLATES
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One generated file: its path below the output folder, and its bytes."""
+
+    path: PurePosixPath
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class BuildContext:
+    """Everything a renderer may read."""
+
+    glossary: Glossary
+    build_date: datetime
+    """When the glossary content last changed (UTC); never the clock, so builds reproduce."""
+    templates: Path = TEMPLATES
+    concept_dates: FrozenMap[datetime] = field(default_factory=FrozenMap)
+    """When each concept's file last changed (UTC), by concept id; see `changed`."""
+    findings: tuple[Finding, ...] = ()
+    """What `termbase.checks` found in the glossary, computed once by the build."""
+
+    def changed(self, concept_id: str) -> datetime:
+        """When a concept last changed (the build date when its file's date is unknown)."""
+        return self.concept_dates.get(concept_id, self.build_date)
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One unit of rendering work, which may run in another process.
+
+    `make` runs in a forked worker that inherits it (`parallel.fork_map`): it need not pickle,
+    only the outputs it returns do. `key` digests everything but the code that those outputs
+    depend on: a job whose key is that of the last build and whose files are intact is not run
+    again. `cost` orders the work, costliest first, so that the slowest job does not start last.
+    """
+
+    name: str
+    key: str
+    make: Callable[[], list[Output]]
+    cost: int = 0
+
+
+class RenderError(Exception):
+    """A renderer cannot produce a correct output (a missing glyph, say); nothing is written."""
