@@ -11,7 +11,8 @@ DEBIAN_PACKAGES := fonts-noto-cjk fonts-noto-core libharfbuzz-subset0 libpango-1
 	libpangoft2-1.0-0 poppler-utils chromium
 
 .DEFAULT_GOAL := all
-.PHONY: all setup system-packages schematron build check test lint messages bench preview clean
+.PHONY: all setup system-packages schematron build check test test-fast lint golden messages bench \
+	preview clean
 
 all: build
 
@@ -56,11 +57,23 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
+# The whole suite, on every core (pytest-xdist; the tests sharing an expensive fixture run in one
+# worker). test-fast leaves out the slow tests (Chromium, PDF layout, build.py as a process).
 test: setup schematron node_modules/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
+test-fast: setup
+	$(BIN)/python -m pytest -m "not slow" -n auto --dist loadgroup
+
+LINTED := termbase tests benchmarks build.py
 lint: setup
-	$(BIN)/ruff check termbase tests benchmarks build.py
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
+
+# Write the golden files in tests/golden/ anew from the current code; review their diff.
+golden: setup
+	$(BIN)/python -m pytest --update-golden -m golden -q
 
 # Add new UI strings to the catalogs in templates/locale (then translate them in the .po files).
 messages: setup
