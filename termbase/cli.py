@@ -1,4 +1,4 @@
-"""The command line, `termbase` (and `build.py` in a clone): check, build, extract, new."""
+"""The command line, `termbase` (and `build.py` in a clone): check, build, extract, qa, new."""
 
 from __future__ import annotations
 
@@ -97,6 +97,36 @@ def _parser(root: Path) -> argparse.ArgumentParser:
     )
     _add_format_option(extract, "the report")
     extract.set_defaults(run=run_extract)
+
+    qa = command(
+        "qa",
+        "check translations (XLIFF, TMX, PO, CSV, TSV) against the glossary",
+        "Check bilingual files against the glossary: in each translated segment, every "
+        "glossary term of the source must be rendered by one of the concept's preferred or "
+        "admitted terms in the target (Russian in any inflected form), never by a deprecated "
+        "one. Reads XLIFF 1.2 and 2.x (.xlf, .xliff, .sdlxliff, .mqxliff, .mxliff), TMX, PO, "
+        "and two-column CSV and TSV (.csv, .tsv, .tab, .txt). Exit status: 0 when nothing is "
+        "found, 1 when something is, 2 when a file could not be checked.",
+    )
+    qa.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a bilingual file")
+    _add_glossary_option(qa, root)
+    qa.add_argument(
+        "--source",
+        metavar="LANG",
+        help="the source language (default: the one the file names; en-US, zh-CN are read)",
+    )
+    qa.add_argument(
+        "--target", metavar="LANG", help="the target language (default: the one the file names)"
+    )
+    qa.add_argument(
+        "--ignore",
+        type=Path,
+        metavar="FILE",
+        help="accepted exceptions: lines of `UNIT CONCEPT`, or a .json list as --format json "
+        "prints",
+    )
+    _add_format_option(qa, "the findings")
+    qa.set_defaults(run=run_qa)
 
     new = command(
         "new",
@@ -231,6 +261,22 @@ def run_extract(args: argparse.Namespace) -> int:
     if glossary is None:
         return EXIT_ERROR
     return run(args.paths, glossary, args.glossary, write=args.write, output=args.format)
+
+
+def run_qa(args: argparse.Namespace) -> int:
+    from termbase.qa.command import EXIT_ERROR, run
+
+    glossary = load_or_report(args.glossary)
+    if glossary is None:
+        return EXIT_ERROR
+    return run(
+        args.files,
+        glossary,
+        source=args.source,
+        target=args.target,
+        ignore=args.ignore,
+        output=args.format,
+    )
 
 
 def run_new(args: argparse.Namespace) -> int:

@@ -54,6 +54,57 @@ def slug(tags: Iterable[str]) -> str:
     return "-".join(primary(tag) for tag in tags)
 
 
+_ISO_639_2 = {"eng": "en", "rus": "ru", "zho": "zh", "chi": "zh"}
+"""Three-letter codes some CAT tools write (memoQ: `eng-US`, `zho-CN`)."""
+_CHINESE_SCRIPTS = {
+    "CN": "Hans",
+    "SG": "Hans",
+    "MY": "Hans",
+    "TW": "Hant",
+    "HK": "Hant",
+    "MO": "Hant",
+}
+"""The script of Chinese written in a region, when a tag names the region only (`zh-TW`)."""
+_DEFAULT_SCRIPTS = {"zh": "Hans"}
+"""The script of a tag with neither script nor region: plain `zh` is Simplified Chinese."""
+_SUBTAG = re.compile(r"[A-Za-z0-9]{1,8}")
+
+
+def script_of(tag: str) -> str | None:
+    """The script a tag names or implies: `Hans` for `zh-Hans-CN`, `zh-CN`, `zh_SG` and `zh`,
+    `Hant` for `zh-TW`; None for a tag without one (`ru-RU`)."""
+    subtags = tag.replace("_", "-").split("-")
+    language = _ISO_639_2.get(subtags[0].lower(), subtags[0].lower())
+    for subtag in subtags[1:]:
+        if len(subtag) == 4 and subtag.isalpha():
+            return subtag.title()
+    for subtag in subtags[1:]:
+        if language == "zh" and subtag.upper() in _CHINESE_SCRIPTS:
+            return _CHINESE_SCRIPTS[subtag.upper()]
+    return _DEFAULT_SCRIPTS.get(language)
+
+
+def glossary_language(tag: str, languages: Iterable[str]) -> str | None:
+    """The one of `languages` (the glossary's tags) that a file's language tag names, or None.
+
+    Regions do not matter (`ru-RU` → `ru`, `en-GB` → `en`); scripts do: `zh-CN`, `zh-SG`,
+    `zh-Hans-CN` and `zh_CN` are `zh-Hans`, while `zh-TW` (Traditional) is none of ours.
+    Underscores (PO files) and three-letter codes (`rus`, `zho-CN`) are read too.
+    """
+    subtags = tag.strip().replace("_", "-").split("-")
+    if not all(_SUBTAG.fullmatch(s) for s in subtags):
+        return None
+    language = _ISO_639_2.get(subtags[0].lower(), subtags[0].lower())
+    script = script_of(tag)
+    for candidate in languages:
+        if primary(candidate) != language:
+            continue
+        wanted = script_of(candidate)
+        if wanted is None or script is None or wanted == script:
+            return candidate
+    return None
+
+
 def list_comma(tag: str) -> str:
     """What separates the items of a list of terms in running text: `、` in Chinese."""
     return "、" if is_chinese(tag) else ", "

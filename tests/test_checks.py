@@ -14,8 +14,9 @@ from termbase import checks
 from termbase.checks import check
 from termbase.checks.base import visible
 from termbase.checks.russian import disagreements
-from termbase.checks.usage import looks_abbreviated, tokens
+from termbase.checks.usage import looks_abbreviated
 from termbase.load import load_glossary
+from termbase.occurrences import tokens
 
 QA = FIXTURES / "qa"
 

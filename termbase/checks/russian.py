@@ -1,4 +1,4 @@
-"""Russian morphology (pymorphy3): agreement of adjectives with their noun, and lemmas.
+"""Russian terms: agreement of adjectives with their noun (readings from `termbase.morphology`).
 
 An adjective (or participle) before a noun agrees with it in number and case, and in gender in
 the singular: «фундаментальная модель», not «фундаментальные модель». pymorphy3 reads each word
@@ -10,46 +10,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import cache
 from typing import TYPE_CHECKING
 
 from termbase.checks.base import finding, form_note, form_severity
 from termbase.findings import Finding, Severity
 from termbase.languages import is_russian
 from termbase.model import Glossary
+from termbase.morphology import known, parses
 
 if TYPE_CHECKING:
-    from pymorphy3 import MorphAnalyzer
     from pymorphy3.analyzer import Parse
 
 _CYRILLIC_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*", re.IGNORECASE)
 _ADJECTIVE = {"ADJF", "PRTF"}
 _CASES = {"gen2": "gent", "acc2": "accs", "loc2": "loct"}
 _COMMON_GENDER = "Ms-f"
-
-
-@cache
-def analyzer() -> MorphAnalyzer:
-    """The analyzer, loaded once (a fraction of a second) and only when Russian is checked."""
-    from pymorphy3 import MorphAnalyzer
-
-    return MorphAnalyzer(lang="ru")
-
-
-@cache
-def parses(word: str) -> tuple[Parse, ...]:
-    return tuple(analyzer().parse(word))
-
-
-@cache
-def lemma(word: str) -> str:
-    """The dictionary form of a word, by its likeliest reading (ё read as е)."""
-    found = parses(word)
-    return (found[0].normal_form if found else word).replace("ё", "е")
-
-
-def known(word: str) -> bool:
-    return analyzer().word_is_known(word.lower().replace("ё", "е"))
 
 
 def check_agreement(glossary: Glossary) -> Iterator[Finding]:

@@ -4,17 +4,14 @@ terms in definitions.
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from termbase.checks.base import LETTERS, finding, form_note, form_severity
-from termbase.checks.russian import lemma
 from termbase.findings import Finding, Severity
-from termbase.languages import fold, has_case, is_chinese, is_english, is_russian, script, singular
+from termbase.languages import has_case, script
 from termbase.model import Concept, Glossary, Kind, Status, Term, TermType
 from termbase.normalize import compact_form
+from termbase.occurrences import TermIndex
 
 # Capitalised words a term may contain: English names and adjectives made from names, and
 # Russian names in the genitive (цепь Маркова, машина Больцмана). Extend it when a term names a
@@ -121,18 +118,20 @@ def _concepts(glossary: Glossary) -> Iterator[Concept]:
 def check_deprecated_in_definitions(glossary: Glossary) -> Iterator[Finding]:
     """A definition uses a deprecated term (of any concept) instead of the preferred one.
 
-    Matching reads words as a CAT tool does, in their normal form; Russian words also by lemma,
-    so inflected forms match. A longer glossary term that contains the match wins
-    (`diffuser` inside a longer admitted term is not a use of `diffuser`).
+    Terms are found as `termbase.occurrences` finds them: in their normal form, Russian ones
+    in any inflected form, the longest first (`diffuser` inside a longer admitted term is not a
+    use of `diffuser`).
     """
     for lang in glossary.languages:
-        index = TermIndex(glossary, lang)
-        if not index.has_deprecated:
+        if not any(
+            t.status is Status.DEPRECATED for c in glossary.concepts for t in c.terms_in(lang)
+        ):
             continue
+        index = TermIndex(glossary, lang)
         for concept in glossary.concepts:
             if lang not in concept.definitions:
                 continue
-            for term, owner in index.deprecated_uses(concept.definitions[lang]):
+            for term, owner in _deprecated_uses(index, concept.definitions[lang]):
                 preferred = owner.preferred(lang)
                 advice = f"; use '{preferred.text}'" if preferred else ""
                 yield finding(
@@ -146,77 +145,10 @@ def check_deprecated_in_definitions(glossary: Glossary) -> Iterator[Finding]:
                 )
 
 
-_TOKEN = re.compile(r"[^\W_]+")
-
-
-def tokens(text: str, lang: str) -> tuple[str, ...]:
-    """Words as matched: NFKC, case folded, ё as е, English singular; one per Han character."""
-    folded = fold(text)
-    if is_chinese(lang):
-        return tuple(re.findall(r"[a-z0-9]+|[^\W_]", folded))
-    words = _TOKEN.findall(folded)
-    return tuple(singular(w) for w in words) if is_english(lang) else tuple(words)
-
-
-@dataclass(frozen=True, slots=True)
-class _Pattern:
-    stream: int
-    """0: match the words as written; 1: match their lemmas (Russian)."""
-    words: tuple[str, ...]
-    term: Term
-    owner: Concept
-
-
-class TermIndex:
-    """Every term of one language, to find where a text uses them."""
-
-    def __init__(self, glossary: Glossary, lang: str) -> None:
-        self.lang = lang
-        self.lemmas = is_russian(lang)
-        terms = [(c, t) for c in glossary.concepts for t in c.terms_in(lang)]
-        allowed_lemmas = {
-            self._lemmas(tokens(t.text, lang))
-            for _, t in terms
-            if t.status is not Status.DEPRECATED
-        }
-        self.patterns: dict[tuple[int, str], list[_Pattern]] = defaultdict(list)
-        for owner, term in terms:
-            words = tokens(term.text, lang)
-            if not words:
-                continue
-            self._add(_Pattern(0, words, term, owner))
-            lemmas = self._lemmas(words)
-            # A deprecated form whose lemmas are a good term's («фундаментальные модель») is
-            # matched only as written, or every correct use would be reported.
-            if self.lemmas and (
-                term.status is not Status.DEPRECATED or lemmas not in allowed_lemmas
-            ):
-                self._add(_Pattern(1, lemmas, term, owner))
-        self.has_deprecated = any(t.status is Status.DEPRECATED for _, t in terms)
-
-    def _add(self, pattern: _Pattern) -> None:
-        self.patterns[pattern.stream, pattern.words[0]].append(pattern)
-
-    def _lemmas(self, words: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(lemma(w) for w in words) if self.lemmas else words
-
-    def deprecated_uses(self, text: str) -> Iterator[tuple[Term, Concept]]:
-        """Deprecated terms the text uses, each once, where no longer good term contains them."""
-        streams = [tokens(text, self.lang)]
-        if self.lemmas:
-            streams.append(self._lemmas(streams[0]))
-        spans = [
-            (start, start + len(p.words), p)
-            for number, stream in enumerate(streams)
-            for start, word in enumerate(stream)
-            for p in self.patterns.get((number, word), ())
-            if stream[start : start + len(p.words)] == p.words
-        ]
-        good = [(s, e) for s, e, p in spans if p.term.status is not Status.DEPRECATED]
-        seen = set()
-        for start, end, p in spans:
-            if p.term.status is not Status.DEPRECATED or id(p.term) in seen:
-                continue
-            if not any(s <= start and end <= e for s, e in good):
-                seen.add(id(p.term))
-                yield p.term, p.owner
+def _deprecated_uses(index: TermIndex, text: str) -> Iterator[tuple[Term, Concept]]:
+    """The deprecated terms a text uses, each once."""
+    seen = set()
+    for hit in index.find(text):
+        if hit.term.status is Status.DEPRECATED and id(hit.term) not in seen:
+            seen.add(id(hit.term))
+            yield hit.term, hit.concept
