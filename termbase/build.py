@@ -22,6 +22,7 @@ from termbase.manifest import MANIFEST_NAME, FormatRecord, JobRecord, Manifest
 from termbase.model import Glossary
 from termbase.parallel import fork_map
 from termbase.paths import TEMPLATES
+from termbase.pinyin import prepare as prepare_pinyin
 from termbase.plan import Inputs, Plan, PlannedJob, plan, stale_formats
 from termbase.rendering import BuildContext, Job, Output, RenderError
 from termbase.write import OutputError, build_lock, check_out_dir, write_atomically, write_outputs
@@ -96,6 +97,7 @@ class Build:
         if errors and not self.force:
             raise GlossaryError(errors)
         dates = concept_dates(glossary, self.glossary_dir, self.inputs.file_dates)
+        prepare_pinyin(glossary)  # before the jobs fork, so that they share the readings
         context = BuildContext(
             glossary, self.inputs.build_date, concept_dates=dates, findings=findings
         )

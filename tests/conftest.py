@@ -30,6 +30,22 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"
 SHIPPED = ROOT / "glossary"
+PINYIN = FIXTURES / "pinyin"
+"""A glossary of Chinese terms whose pinyin by word is known (`KNOWN_READINGS`)."""
+KNOWN_READINGS = {
+    "大语言模型": "dà yǔyán móxíng",
+    "人工智能模型": "réngōng zhìnéng móxíng",  # a dictionary word written as its two words
+    "生成对抗网络": "shēngchéng duìkàng wǎngluò",
+    "预训练模型": "yùxùnliàn móxíng",  # a prefix joins its word
+    "基于人类反馈的强化学习": "jīyú rénlèi fǎnkuì de qiánghuà xuéxí",  # 的 stands alone
+    "文生图模型": "wénshēngtú móxíng",  # single characters together
+    "文本到图像模型": "wénběn dào túxiàng móxíng",
+    "对话式人工智能": "duìhuàshì réngōng zhìnéng",  # a suffix joins its word
+    "Transformer模型": "Transformer móxíng",
+    "微调": "wēitiáo",  # the glossary's override (pypinyin reads wēidiào)
+    "阿尔法围棋": "ā'ěrfǎ wéiqí",  # an apostrophe before a syllable starting with a vowel
+}
+"""The pinyin of each Chinese term of the PINYIN glossary, as dictionaries write it."""
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -51,6 +67,11 @@ def mini_dir(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def mini() -> Glossary:
     return load_glossary(MINI)
+
+
+@pytest.fixture(scope="session")
+def pinyin_glossary() -> Glossary:
+    return load_glossary(PINYIN)
 
 
 @pytest.fixture(scope="session")

@@ -6,26 +6,25 @@ import the next version, and find the change applied with every review kept.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
 import subprocess
 import zipfile
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
-from conftest import SHIPPED
+from conftest import KNOWN_READINGS, SHIPPED
 from golden import compare
 from termbase.build import build
 from termbase.load import load_glossary
 from termbase.model import FrozenMap, Glossary, Kind
 from termbase.paths import TEMPLATES
-from termbase.pinyin import ruby_runs
 from termbase.render import anki as renderer
 from termbase.render import anki_notes, anki_notetype
 from termbase.render.anki_notetype import NoteType, Variant, field_names, variants
@@ -174,32 +173,40 @@ def test_chinese_terms_have_pinyin_as_ruby_on_the_back_and_are_spoken_without_it
     (card,) = [c for c in col.get_note(note_id).cards() if c.template()["name"] == "ZH → EN"]
     assert "大语言模型" in card.question() and "dà" not in card.question()
     answer = card.answer()
-    assert "<ruby><rb>大</rb><rt>dà</rt></ruby><ruby><rb>语</rb><rt>yǔ</rt></ruby>" in answer
-    assert "<ruby><rb>生成模型</rb><rt>shēngchéng móxíng</rt></ruby>" in answer  # an override
-    assert "LLM <ruby><rb>模</rb><rt>mó</rt></ruby>" in answer  # no pinyin over Latin letters
+    assert "<ruby><rb>大</rb><rt>dà</rt></ruby><ruby><rb>语言</rb><rt>yǔyán</rt></ruby>" in answer
+    assert "<ruby><rb>生成</rb><rt>shēngchéng</rt></ruby>" in answer  # an override, by word
+    assert "LLM <ruby><rb>模型</rb><rt>móxíng</rt></ruby>" in answer  # none over Latin letters
     spoken = {(tag.lang, tag.field_text.strip()) for tag in card.answer_av_tags()}
     heard = {("zh_CN", "大语言模型"), ("zh_CN", "LLM 模型"), ("en_US", "large language model")}
     assert heard <= spoken
 
 
-def test_ruby_runs_put_pinyin_over_the_chinese_characters_only(mini: Glossary) -> None:
-    term = mini.concept("llm").preferred("zh-Hans")
-    assert ruby_runs(term) == (
-        ("大", "dà"),
-        ("语", "yǔ"),
-        ("言", "yán"),
-        ("模", "mó"),
-        ("型", "xíng"),
-    )
-    assert ruby_runs(replace(term, text="GPT-4模型")) == (
-        ("GPT-4", ""),
-        ("模", "mó"),
-        ("型", "xíng"),
-    )
-    spaced = replace(term, text="Transformer 模型", pinyin="mó xíng")
-    assert ruby_runs(spaced) == (("Transformer ", ""), ("模", "mó"), ("型", "xíng"))
-    word = replace(term, text="生成模型", pinyin="shēngchéng móxíng")
-    assert ruby_runs(word) == (("生成模型", "shēngchéng móxíng"),)
+def ruby_terms(field: str) -> dict[str, str]:
+    """The Chinese terms of a field, `大[dà] 语言[yǔyán]`, each with its pinyin put together."""
+    found = {}
+    for term in re.sub(r"<[^>]+>", "", field).split("、"):
+        pieces = re.findall(r"([^\s\[]+)\[([^\]]+)\]|(\S+)", term)
+        if pieces:
+            text = "".join(html.unescape(base or plain) for base, _, plain in pieces)
+            found[text] = " ".join(sound or html.unescape(plain) for _, sound, plain in pieces)
+    return found
+
+
+def test_chinese_fields_carry_pinyin_by_word(pinyin_glossary: Glossary) -> None:
+    """Each word of a Chinese term is one ruby, `语言[yǔyán]`: Anki shows its reading over the
+    word, and a line never breaks inside it."""
+    context = context_for(pinyin_glossary)
+    variant = Variant(("en", "zh-Hans"))
+    shown: dict[str, str] = {}
+    for concept in pinyin_glossary.concepts:
+        data = anki_notes.note_data(context, variant, concept)
+        fields = dict(zip(field_names(variant), data.fields, strict=True))
+        shown |= ruby_terms(fields["Term ZH"]) | ruby_terms(fields["Variants ZH"])
+    alphago = pinyin_glossary.concept("alphago").preferred("zh-Hans")
+    shown |= ruby_terms(anki_notes.term_html(alphago))
+    assert shown == KNOWN_READINGS
+    llm = anki_notes.note_data(context, variant, pinyin_glossary.concept("large-language-model"))
+    assert " 大[dà] 语言[yǔyán] 模型[móxíng]" in llm.fields
 
 
 def test_the_example_card_asks_which_kind_of_model_in_the_decks_languages(

@@ -41,7 +41,7 @@ def test_one_row_per_concept_with_columns_per_language(mini) -> None:
         "ru.deprecated": "",
         "ru.definition": "Очень большая языковая модель, обученная на огромных объёмах текста.",
         "zh-Hans.preferred": "大语言模型",
-        "zh-Hans.pinyin": "dà yǔ yán mó xíng",
+        "zh-Hans.pinyin": "dà yǔyán móxíng",
         "zh-Hans.variants": "",
         "zh-Hans.deprecated": "",
         "zh-Hans.definition": "在海量文本上训练的超大规模语言模型。",

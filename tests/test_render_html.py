@@ -7,6 +7,7 @@ that need one of them are skipped, saying which, when it is missing.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, ROOT
+from conftest import KNOWN_READINGS, MINI, ROOT
 from termbase.checks import check
 from termbase.load import load_glossary
 from termbase.model import Glossary
@@ -124,6 +125,17 @@ def test_the_site_is_the_same_on_every_build(problems: Glossary) -> None:
     assert list(render(context)) == list(render(context))
 
 
+def test_chinese_terms_show_their_pinyin_by_word(pinyin_glossary: Glossary, tmp_path: Path) -> None:
+    page = (write_site(pinyin_glossary, tmp_path) / "zh-Hans" / "index.html").read_text()
+    shown = dict(
+        re.findall(
+            r'<b lang="zh-Hans">([^<]+)</b> <i class="pinyin" lang="zh-Latn-pinyin">([^<]+)</i>',
+            page,
+        )
+    )
+    assert {text: html.unescape(pinyin) for text, pinyin in shown.items()} == KNOWN_READINGS
+
+
 def test_search_keys_ignore_case_accents_tones_and_yo() -> None:
     assert search_key("Dà-yǔ  Yán") == "da yu yan"
     assert search_key("ЕЩЁ") == search_key("еще") == "еще"
@@ -197,6 +209,9 @@ def results(page) -> list[dict[str, str]]:
         ("zh-Hans", "生成", "generative-model"),
         ("zh-Hans", "dayuyanmoxing", "llm"),
         ("zh-Hans", "da yu yan", "llm"),
+        ("zh-Hans", "dayuyan", "llm"),
+        ("zh-Hans", "dayu yan", "llm"),
+        ("zh-Hans", "da yuyan moxing", "llm"),
         ("zh-Hans", "Dà Yǔ", "llm"),
         ("en", "shengcheng", "generative-model"),
         ("en", "sheng cheng mo", "generative-model"),

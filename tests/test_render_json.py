@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from conftest import KNOWN_READINGS
+from termbase.languages import has_han
 from termbase.render.json import dumps, loads
 
 
@@ -25,6 +27,7 @@ def test_json_is_readable_utf8_with_terms_and_definitions(mini) -> None:
         "status": "preferred",
         "type": "full-form",
         "pinyin": None,
+        "reading": None,
         "note": None,
         "homonym": False,
         "sources": ["notes.md:3"],
@@ -35,3 +38,19 @@ def test_json_is_readable_utf8_with_terms_and_definitions(mini) -> None:
 
 def test_json_is_the_same_on_every_build(mini) -> None:
     assert dumps(mini) == dumps(mini)
+
+
+def test_every_chinese_term_has_its_pinyin_by_word_beside_the_override(pinyin_glossary) -> None:
+    terms = [t for c in json.loads(dumps(pinyin_glossary))["concepts"] for t in c["terms"]]
+    chinese = {t["text"]: t for t in terms if t["lang"] == "zh-Hans"}
+    assert {text: t["reading"] for text, t in chinese.items()} == KNOWN_READINGS
+    assert chinese["微调"]["pinyin"] == "wēitiáo"  # the override, as the glossary writes it
+    assert chinese["大语言模型"]["pinyin"] is None
+    assert loads(dumps(pinyin_glossary)) == pinyin_glossary
+
+
+def test_the_shipped_export_has_a_reading_for_every_chinese_term(shipped) -> None:
+    terms = [t for c in json.loads(dumps(shipped))["concepts"] for t in c["terms"]]
+    chinese = [t for t in terms if t["lang"] == "zh-Hans" and has_han(t["text"])]
+    assert chinese and all(t["reading"] for t in chinese)
+    assert all(t["reading"] is None for t in terms if t["lang"] != "zh-Hans")

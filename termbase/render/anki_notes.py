@@ -18,7 +18,7 @@ from termbase.pinyin import ruby_runs
 from termbase.render.anki_notetype import PER_LANGUAGE, Variant, field_name, field_names
 from termbase.rendering import BuildContext, RenderError
 
-FIELDS_REVISED = datetime(2026, 12, 2, tzinfo=UTC)
+FIELDS_REVISED = datetime(2026, 12, 3, tzinfo=UTC)
 """Move forward when the way fields are written changes, so that imports update every note."""
 TAG_PREFIX = "glossary"
 ABBREVIATIONS = (TermType.ABBREVIATION, TermType.ACRONYM)
@@ -120,7 +120,7 @@ def _language_fields(glossary: Glossary, concept: Concept, lang: str) -> dict[st
         return _list([term for term in terms if term], lang)
 
     values = {
-        "term": _term(preferred) if preferred and concept.kind is Kind.CONCEPT else "",
+        "term": term_html(preferred) if preferred and concept.kind is Kind.CONCEPT else "",
         "abbreviations": _list([t for t in admitted if t.type in ABBREVIATIONS], lang),
         "variants": _list([t for t in admitted if t.type not in ABBREVIATIONS], lang),
         "deprecated": _deprecated(concept, lang),
@@ -138,7 +138,7 @@ def _language_fields(glossary: Glossary, concept: Concept, lang: str) -> dict[st
 def _deprecated(concept: Concept, lang: str) -> str:
     """One line per deprecated term, struck through, with the reason when the glossary gives it."""
     return "".join(
-        f'<div class="avoid" lang="{lang}"><s>{_term(term)}</s>'
+        f'<div class="avoid" lang="{lang}"><s>{term_html(term)}</s>'
         + (f' <span class="why">{_text(term.note)}</span>' if term.note else "")
         + "</div>"
         for term in concept.terms_in(lang)
@@ -151,7 +151,7 @@ def _list(terms: list[Term], lang: str) -> str:
     if not terms:
         return ""
     comma = list_comma(lang)
-    items = comma.join(_term(term) for term in terms)
+    items = comma.join(term_html(term) for term in terms)
     return f'<span class="terms" lang="{lang}">{items}</span>'
 
 
@@ -166,8 +166,9 @@ def _escape(text: str) -> str:
     return html.escape(text, quote=False).replace("[", "&#91;").replace("]", "&#93;")
 
 
-def _term(term: Term) -> str:
-    """A term as field HTML; a Chinese term as `大模型[dà mó xíng]` for Anki's ruby filters."""
+def term_html(term: Term) -> str:
+    """A term as field HTML; a Chinese term a word at a time, ` 大[dà] 模型[móxíng]`, for Anki's
+    ruby filters (`furigana`, `kanji`)."""
     if not is_chinese(term.lang):
         return _escape(term.text)
     try:

@@ -18,6 +18,7 @@ from termbase.model import (
     Term,
     TermType,
 )
+from termbase.pinyin import pinyin_of
 from termbase.rendering import BuildContext, Output
 
 PATH = PurePosixPath("glossary.json")
@@ -78,7 +79,8 @@ def _term(term: Term) -> dict[str, Any]:
         "lang": term.lang,
         "status": str(term.status),
         "type": str(term.type),
-        "pinyin": term.pinyin,
+        "pinyin": term.pinyin,  # the glossary's override, as written (read back)
+        "reading": pinyin_of(term),  # what every output shows: the override, or derived
         "note": term.note,
         "homonym": term.homonym,
         "sources": [f"{s.path}:{s.line}" for s in term.sources],
@@ -90,7 +92,9 @@ def _term(term: Term) -> dict[str, Any]:
 
 
 def loads(text: str) -> Glossary:
-    """The model from `dumps` output (for tools that read the export; the round-trip test)."""
+    """The model from `dumps` output (for tools that read the export; the round-trip test).
+
+    A term's `reading` is derived from the model, so it is not read back."""
     data = json.loads(text)
     return Glossary(
         title=FrozenMap(data["title"]),
