@@ -51,6 +51,11 @@ FORMATS: tuple[Format, ...] = (
     Format("tbx", "termbase.render.tbx", "TBX-Basic v3 and TBX v2 termbases, for CAT tools"),
     Format("tsv", "termbase.render.tsv", "OmegaT glossaries, one per language direction"),
     Format("csv", "termbase.render.csv", "a spreadsheet, one row per concept"),
+    Format(
+        "xlsx",
+        "termbase.render.xlsx",
+        "an Excel workbook for CAT tools' spreadsheet imports (memoQ, Phrase, XTM)",
+    ),
     Format("anki", "termbase.render.anki", "Anki decks per language pair and trilingual"),
     Format("html", "termbase.render.html", "the HTML glossary, with search and alignment view"),
     Format(
