@@ -189,6 +189,8 @@ ENGLISH_IRREGULAR = {
     "media": "media",
     "criteria": "criterion",
     "analyses": "analysis",
+    "series": "series",
+    "species": "species",
 }
 """English plurals the regular rules would get wrong."""
 ENGLISH_KEEP = ("ss", "us", "is", "ics")

@@ -19,7 +19,3 @@ def test_every_ui_string_is_translated(domain: str, lang: str) -> None:
     }
     missing = sorted(used - translated)
     assert not missing, f"run `make messages` and translate in {domain}.po ({lang}): {missing}"
-
-
-def test_the_core_domain_exists() -> None:
-    assert "core" in domains()

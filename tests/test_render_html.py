@@ -22,7 +22,7 @@ from termbase.checks import check
 from termbase.load import load_glossary
 from termbase.model import Glossary
 from termbase.render.html import render
-from termbase.render.search_index import pinyin_keys, search_key
+from termbase.render.search_index import pinyin_keys
 from termbase.rendering import BuildContext
 
 NODE_MODULES = ROOT / "node_modules"
@@ -120,11 +120,6 @@ def test_pages_link_their_other_languages(site: Path) -> None:
         assert f'hreflang="{lang}" lang="{lang}"' in text
 
 
-def test_the_site_is_the_same_on_every_build(problems: Glossary) -> None:
-    context = BuildContext(problems, BUILD_DATE)
-    assert list(render(context)) == list(render(context))
-
-
 def test_chinese_terms_show_their_pinyin_by_word(pinyin_glossary: Glossary, tmp_path: Path) -> None:
     page = (write_site(pinyin_glossary, tmp_path) / "zh-Hans" / "index.html").read_text()
     shown = dict(
@@ -136,11 +131,7 @@ def test_chinese_terms_show_their_pinyin_by_word(pinyin_glossary: Glossary, tmp_
     assert {text: html.unescape(pinyin) for text, pinyin in shown.items()} == KNOWN_READINGS
 
 
-def test_search_keys_ignore_case_accents_tones_and_yo() -> None:
-    assert search_key("Dà-yǔ  Yán") == "da yu yan"
-    assert search_key("ЕЩЁ") == search_key("еще") == "еще"
-    assert search_key("Йод") == "йод"  # й is a letter of its own, not и with a mark
-    assert search_key("ＧＰＴ－４") == "gpt 4"
+def test_pinyin_is_searched_without_tones_with_u_or_v_for_u_umlaut() -> None:
     assert pinyin_keys("lǜ sè mó xíng") == ["lu se mo xing", "lv se mo xing"]
 
 
@@ -231,22 +222,6 @@ def test_search_results_are_named_in_the_ui_language(page, site: Path) -> None:
     assert search(page, "модель") and page.text_content("#_q-status") == "4 понятия"
     assert search(page, "xyzzy") == []
     assert page.text_content("#_q-status") == "Ничего не найдено."
-
-
-def test_search_normalises_like_python(page, site: Path) -> None:
-    open_page(page, site, "en/index.html")
-    samples = [
-        "Dà-yǔ  Yán",
-        "ЕЩЁ",
-        "Йод",
-        "ＧＰＴ－４",
-        "naïve café",
-        "GPT-3.5",
-        "大语言模型",
-        "a_b/c",
-    ]
-    keys = page.evaluate("samples => samples.map(window.termbaseSearchKey)", samples)
-    assert keys == [search_key(s) for s in samples]
 
 
 def test_following_a_permalink(page, site: Path) -> None:

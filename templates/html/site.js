@@ -89,13 +89,25 @@
     });
   }
 
-  function stem(word) {
-    // English plurals: "models" finds "model" (substring search does the rest).
-    return /^[a-z]{3,}s$/.test(word) && !/(ss|us|is)$/.test(word) ? word.slice(0, -1) : word;
+  // English plurals read as singulars ("models" finds "model"), by the rules of singular() in
+  // termbase/languages.py, whose data the page carries; only Latin words are English.
+  var english = strings.english;
+  function endsWithAny(word, endings) {
+    return endings.some(function (ending) {
+      return word.slice(-ending.length) === ending;
+    });
+  }
+  function singular(word) {
+    if (!/^[a-z]+$/.test(word)) return word;
+    if (Object.prototype.hasOwnProperty.call(english.irregular, word)) return english.irregular[word];
+    if (word.length <= 3 || endsWithAny(word, english.keep) || word.slice(-1) !== "s") return word;
+    if (word.slice(-3) === "ies" && word.length > 4) return word.slice(0, -3) + "y";
+    if (endsWithAny(word, english.es)) return word.slice(0, -2);
+    return word.slice(0, -1);
   }
 
   function parse(text) {
-    var words = searchKey(text).split(" ").filter(Boolean).map(stem);
+    var words = searchKey(text).split(" ").filter(Boolean).map(singular);
     if (!words.length) return null;
     return { phrase: words.join(" "), packed: words.join(""), words: words };
   }
@@ -361,8 +373,9 @@
     else apply();
   }
 
-  // For the tests, which compare this normalisation with the Python one.
+  // For the tests, which compare these rules with the Python ones on shared tables.
   window.termbaseSearchKey = searchKey;
+  window.termbaseSingular = singular;
 
   setUpSearch();
   setUpSwitcher();
