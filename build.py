@@ -8,4 +8,4 @@ from pathlib import Path
 from termbase.cli import main
 
 if __name__ == "__main__":
-    sys.exit(main(root=Path(__file__).resolve().parent))
+    sys.exit(main(root=Path(__file__).resolve().parent, prog="build.py"))

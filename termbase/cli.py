@@ -16,12 +16,14 @@ from termbase.model import Glossary
 from termbase.paths import GLOSSARY_DIR, OUTPUT_DIR
 
 
-def main(argv: Sequence[str] | None = None, *, root: Path | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, *, root: Path | None = None, prog: str = "termbase"
+) -> int:
     """Run the command line; return the exit status. `root` is the folder whose `glossary/`
     and `output/` are the defaults (the working directory when not given)."""
     signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops a build as Ctrl-C does
     try:
-        parser = _parser(root or Path())
+        parser = _parser(root or Path(), prog)
         args = parser.parse_args(argv)
         if not hasattr(args, "run"):
             args = parser.parse_args(["build", *(argv if argv is not None else sys.argv[1:])])
@@ -35,8 +37,9 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _parser(root: Path) -> argparse.ArgumentParser:
+def _parser(root: Path, prog: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
+        prog=prog,
         description="A trilingual glossary rendered into Anki decks, PDFs, HTML and exports.",
         epilog="Without a command, builds every format.",
     )
