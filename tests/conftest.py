@@ -6,6 +6,8 @@ or run build.py as a process carry the mark themselves. `make test-fast` leaves 
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -17,6 +19,7 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
+from termbase.cli import main
 from termbase.load import load_glossary
 from termbase.model import Glossary
 
@@ -80,7 +83,8 @@ def shipped() -> Glossary:
 
 
 def run_build_py(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run `python build.py ARGS` as a user does, capturing its output."""
+    """Run `python build.py ARGS` in a process of its own, as a user does (slow: for the tests
+    whose point is a real process; the others use `run_cli`)."""
     return subprocess.run(
         [sys.executable, str(ROOT / "build.py"), *args],
         cwd=cwd,
@@ -88,6 +92,23 @@ def run_build_py(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[st
         text=True,
         timeout=300,
     )
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run the command line of `build.py ARGS` in this process, from `cwd`, capturing what it
+    prints: what `run_build_py` does, without starting Python and importing everything again."""
+    stdout, stderr = io.StringIO(), io.StringIO()
+    previous = Path.cwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            try:
+                status = main(list(args), root=ROOT, prog="build.py")
+            except SystemExit as exit_:  # argparse on a usage error or --help
+                status = exit_.code if isinstance(exit_.code, int) else 2
+    finally:
+        os.chdir(previous)
+    return subprocess.CompletedProcess(args, status, stdout.getvalue(), stderr.getvalue())
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

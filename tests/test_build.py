@@ -9,9 +9,13 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 from termbase.build import build
 from termbase.load import load_glossary
+
+pytestmark = pytest.mark.slow  # real build processes, killed and raced
 
 
 def start_build(glossary: Path, out: Path) -> subprocess.Popen[str]:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, run_cli
 from termbase import checks
 from termbase.checks import check
 from termbase.checks.base import visible
@@ -153,9 +152,4 @@ def test_warnings_do_not_fail_check_but_errors_do(mini_dir: Path) -> None:
 
 
 def _check(glossary: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "build.py"), "check", "--glossary", str(glossary)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_cli("check", "--glossary", str(glossary))

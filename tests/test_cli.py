@@ -1,8 +1,10 @@
-"""The command line, run as a user runs it: `python build.py ...` in a subprocess."""
+"""The command line: `build.py` / `termbase` with its subcommands, run in this process as a user
+would run it (`run_cli`), and once as a process of its own (`run_build_py`)."""
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -10,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, run_build_py
+from conftest import FIXTURES, ROOT, run_build_py, run_cli
 
 
 def test_check_passes_on_the_shipped_glossary() -> None:
-    result = run_build_py("check")
+    result = run_cli("check")
     assert result.returncode == 0, result.stdout + result.stderr
     assert " error:" not in result.stdout
 
@@ -22,7 +24,7 @@ def test_check_passes_on_the_shipped_glossary() -> None:
 @pytest.mark.parametrize("case", ["unknown-key", "dangling-reference", "shared-term"])
 def test_check_reports_one_clear_line_and_exits_1(case: str, mini_dir: Path) -> None:
     shutil.copytree(FIXTURES / "bad" / case, mini_dir, dirs_exist_ok=True)
-    result = run_build_py("check", "--glossary", ".", cwd=mini_dir)
+    result = run_cli("check", "--glossary", ".", cwd=mini_dir)
     assert result.returncode == 1
     assert result.stdout.splitlines() == (mini_dir / "expected.txt").read_text().splitlines()
     assert "Traceback" not in result.stderr
@@ -30,7 +32,7 @@ def test_check_reports_one_clear_line_and_exits_1(case: str, mini_dir: Path) -> 
 
 def test_check_json_gives_findings_to_machines(mini_dir: Path) -> None:
     shutil.copytree(FIXTURES / "bad" / "dangling-reference", mini_dir, dirs_exist_ok=True)
-    result = run_build_py("check", "--glossary", ".", "--format", "json", cwd=mini_dir)
+    result = run_cli("check", "--glossary", ".", "--format", "json", cwd=mini_dir)
     assert result.returncode == 1
     [finding] = json.loads(result.stdout)
     assert finding == {
@@ -46,7 +48,8 @@ def test_check_json_gives_findings_to_machines(mini_dir: Path) -> None:
     }
 
 
-def test_build_writes_the_json_export(mini_dir: Path, tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_build_py_writes_the_json_export_as_a_process(mini_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run_build_py("build", "--only", "json", "--glossary", str(mini_dir), "--out", str(out))
     assert result.returncode == 0, result.stderr
@@ -58,7 +61,7 @@ def test_build_writes_the_json_export(mini_dir: Path, tmp_path: Path) -> None:
 def test_build_refuses_a_broken_glossary_and_writes_nothing(mini_dir: Path, tmp_path: Path) -> None:
     shutil.copytree(FIXTURES / "bad" / "yaml-syntax", mini_dir, dirs_exist_ok=True)
     out = tmp_path / "out"
-    result = run_build_py("build", "--glossary", str(mini_dir), "--out", str(out))
+    result = run_cli("build", "--glossary", str(mini_dir), "--out", str(out))
     assert result.returncode == 1
     assert "llm.yaml:29:9: error: invalid YAML" in result.stderr
     assert "Traceback" not in result.stderr
@@ -66,16 +69,14 @@ def test_build_refuses_a_broken_glossary_and_writes_nothing(mini_dir: Path, tmp_
 
 
 def test_build_refuses_to_write_into_the_glossary(mini_dir: Path) -> None:
-    result = run_build_py(
-        "build", "--only", "json", "--glossary", str(mini_dir), "--out", str(mini_dir)
-    )
+    result = run_cli("build", "--only", "json", "--glossary", str(mini_dir), "--out", str(mini_dir))
     assert result.returncode == 1
     assert "overlaps" in result.stderr and "nothing was written" in result.stderr
     assert not (mini_dir / "glossary.json").exists()
 
 
 def test_unknown_format_is_a_usage_error() -> None:
-    result = run_build_py("build", "--only", "pdff")
+    result = run_cli("build", "--only", "pdff")
     assert result.returncode == 2
     assert "unknown format 'pdff'" in result.stderr
 
@@ -90,3 +91,86 @@ def test_help_and_check_import_no_renderer_libraries() -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True)
     assert result.stdout.splitlines()[-1] == "[]", result.stderr
+
+
+MISSING_CHINESE = """\
+kind: concept
+domain: generative-models
+terms:
+  en:
+    - text: diffusion model
+      status: preferred
+  ru:
+    - text: диффузионная модель
+      status: preferred
+definition:
+  en: A model that learns to reverse a gradual noising of the data.
+  ru: Модель, которая учится обращать постепенное зашумление данных.
+"""
+
+
+def test_build_refuses_a_glossary_that_check_finds_errors_in(
+    mini_dir: Path, tmp_path: Path
+) -> None:
+    (mini_dir / "concepts" / "diffusion-model.yaml").write_text(MISSING_CHINESE)
+    out = tmp_path / "out"
+    result = run_cli("build", "--only", "json", "--glossary", str(mini_dir), "--out", str(out))
+    assert result.returncode == 1
+    assert "diffusion-model.yaml:4:3: error: no term in 'zh-Hans'" in result.stderr
+    assert "nothing was built (--force builds anyway)" in result.stderr
+    assert not out.exists()
+    forced = run_cli(
+        "build", "--only", "json", "--force", "--glossary", str(mini_dir), "--out", str(out)
+    )
+    assert forced.returncode == 0, forced.stderr
+    assert "check: 2 error(s), 0 warning(s)" in forced.stderr
+    assert (out / "glossary.json").exists()
+
+
+def test_build_reports_warnings_in_one_line(mini_dir: Path, tmp_path: Path) -> None:
+    llm = mini_dir / "concepts" / "llm.yaml"
+    llm.write_text(llm.read_text().replace("ru: Очень", "ru: Очень  "))
+    out = tmp_path / "out"
+    result = run_cli("build", "--only", "json", "--glossary", str(mini_dir), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "check: 0 error(s), 1 warning(s), 0 note(s); `check` lists them\n"
+
+
+def test_version_and_a_line_of_help_per_command() -> None:
+    assert run_cli("--version").stdout.strip().startswith("build.py 0.")
+    usage = run_cli("--help").stdout
+    for command in ("check", "build", "extract", "new"):
+        assert re.search(rf"^    {command} +\w", usage, re.MULTILINE), (command, usage)
+
+
+def test_new_writes_a_skeleton_that_check_points_into(mini_dir: Path) -> None:
+    made = run_cli("new", "diffusion-model", "--glossary", str(mini_dir))
+    assert made.returncode == 0, made.stderr
+    path = mini_dir / "concepts" / "diffusion-model.yaml"
+    assert made.stdout == f"{path}: fill in the terms and definitions, then run check\n"
+    checked = run_cli("check", "--glossary", str(mini_dir))
+    empty = [line for line in checked.stdout.splitlines() if "diffusion-model.yaml" in line]
+    assert len(empty) == 6 and all("must not be empty" in line for line in empty)
+    again = run_cli("new", "diffusion-model", "--glossary", str(mini_dir))
+    assert again.returncode == 1 and "exists already; it is not overwritten" in again.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["Not_An_Id"], "error: 'Not_An_Id' is not a kebab-case id (a-z, 0-9, -)"),
+        (
+            ["x", "--domain", "generativ"],
+            "error: no domain 'generativ' in glossary.toml (did you mean 'generative-models'?); "
+            "choose from generative-models, named-models",
+        ),
+    ],
+)
+def test_new_refuses_a_bad_id_or_domain(args: list[str], message: str, mini_dir: Path) -> None:
+    result = run_cli("new", *args, "--glossary", str(mini_dir))
+    assert (result.returncode, result.stderr) == (1, message + "\n")
+    assert sorted(p.name for p in (mini_dir / "concepts").iterdir()) == [
+        "generative-model.yaml",
+        "gpt-3.yaml",
+        "llm.yaml",
+    ]

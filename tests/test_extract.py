@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import FIXTURES, ROOT, SHIPPED, run_build_py
+from conftest import FIXTURES, ROOT, SHIPPED, run_cli
 from termbase.extract import Coverage, candidates, extract
 from termbase.extract.matching import (
     IgnoreEntry,
@@ -242,7 +242,7 @@ def test_the_shipped_ignore_list_loads_and_gives_every_entry_a_reason() -> None:
 def test_extract_reports_per_source_and_exits_1_while_candidates_are_unmatched(
     mini_dir: Path,
 ) -> None:
-    result = run_build_py("extract", str(NOTES / "obsidian-note.md"), "--glossary", str(mini_dir))
+    result = run_cli("extract", str(NOTES / "obsidian-note.md"), "--glossary", str(mini_dir))
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].endswith("obsidian-note.md: 6 unmatched, 11 matched, 0 ignored")
@@ -260,14 +260,14 @@ def test_extract_exits_0_when_every_candidate_is_matched_or_ignored(mini_dir: Pa
         "".join(f'[[ignore]]\ntext = "{t}"\nreason = "not a term"\n\n' for t in [*leftovers, "LM"]),
         encoding="utf-8",
     )
-    result = run_build_py("extract", str(NOTES / "obsidian-note.md"), "--glossary", str(mini_dir))
+    result = run_cli("extract", str(NOTES / "obsidian-note.md"), "--glossary", str(mini_dir))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 unmatched, 11 matched, 6 ignored" in result.stdout.splitlines()[-1]
     assert "    20  en  foundation language model  [also-called]: not a term" in result.stdout
 
 
 def test_extract_json_gives_every_candidate_with_its_verdict(mini_dir: Path) -> None:
-    result = run_build_py("extract", str(NOTES), "--glossary", str(mini_dir), "--format", "json")
+    result = run_cli("extract", str(NOTES), "--glossary", str(mini_dir), "--format", "json")
     data = json.loads(result.stdout)
     assert [s["file"] for s in data["sources"]] == [
         "2023-09-21-jekyll-post.markdown",
@@ -293,7 +293,7 @@ def test_extract_json_gives_every_candidate_with_its_verdict(mini_dir: Path) -> 
 
 @pytest.mark.parametrize("missing", ["no-such-notes", "no-such-note.md"])
 def test_a_missing_path_is_a_clear_error(mini_dir: Path, missing: str) -> None:
-    result = run_build_py("extract", str(NOTES), missing, "--glossary", str(mini_dir))
+    result = run_cli("extract", str(NOTES), missing, "--glossary", str(mini_dir))
     assert result.returncode == 2
     assert result.stderr == f"error: {missing}: no such file or folder\n"
     assert result.stdout == ""
@@ -306,10 +306,10 @@ def test_a_file_that_is_not_text_is_an_error_when_named_and_skipped_in_a_folder(
     notes.mkdir()
     (notes / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n\xff\x00")
     (notes / "note.md").write_text("# GPT-3\n", encoding="utf-8")
-    in_folder = run_build_py("extract", str(notes), "--glossary", str(mini_dir))
+    in_folder = run_cli("extract", str(notes), "--glossary", str(mini_dir))
     assert in_folder.returncode == 0, in_folder.stderr
     assert "picture.png: skipped (not UTF-8 text)" in in_folder.stdout
-    named = run_build_py("extract", str(notes / "picture.png"), "--glossary", str(mini_dir))
+    named = run_cli("extract", str(notes / "picture.png"), "--glossary", str(mini_dir))
     assert named.returncode == 2
     assert "picture.png:1:1: not valid UTF-8 (byte 0x89)" in named.stderr
     assert "Traceback" not in named.stderr
@@ -320,7 +320,7 @@ def test_front_matter_that_is_not_yaml_is_a_warning_and_the_body_is_still_read(
 ) -> None:
     note = tmp_path / "note.md"
     note.write_text("---\ntitle: GPT-3\naliases: [LLM\n---\n# GPT-3\n", encoding="utf-8")
-    result = run_build_py("extract", str(note), "--glossary", str(mini_dir))
+    result = run_cli("extract", str(note), "--glossary", str(mini_dir))
     assert result.returncode == 0, result.stderr
     assert "note.md:4: front matter is not YAML; its aliases and title are not read" in (
         result.stderr
@@ -337,7 +337,7 @@ def _digests(folder: Path) -> dict[str, str]:
 
 def test_write_appends_the_unmatched_once_and_leaves_concepts_alone(mini_dir: Path) -> None:
     concepts = _digests(mini_dir / "concepts")
-    first = run_build_py("extract", str(NOTES), "--glossary", str(mini_dir), "--write")
+    first = run_cli("extract", str(NOTES), "--glossary", str(mini_dir), "--write")
     assert first.returncode == 1
     review = mini_dir / "review.yaml"
     written = review.read_text(encoding="utf-8")
@@ -350,7 +350,7 @@ def test_write_appends_the_unmatched_once_and_leaves_concepts_alone(mini_dir: Pa
         "variants": ["Open Source Models"],
     } in entries
     assert all(entry["text"] != "GPT-3" for entry in entries)  # matched, not for review
-    second = run_build_py("extract", str(NOTES), "--glossary", str(mini_dir), "--write")
+    second = run_cli("extract", str(NOTES), "--glossary", str(mini_dir), "--write")
     assert second.returncode == 1
     assert "0 new entries" in second.stderr
     assert review.read_text(encoding="utf-8") == written
@@ -362,13 +362,13 @@ def test_write_adds_only_occurrences_not_yet_in_the_review_file(
 ) -> None:
     note = tmp_path / "note.md"
     note.write_text("# Chat Models\n", encoding="utf-8")
-    run_build_py("extract", str(note), "--glossary", str(mini_dir), "--write")
+    run_cli("extract", str(note), "--glossary", str(mini_dir), "--write")
     (mini_dir / "review.yaml").write_text(
         (mini_dir / "review.yaml").read_text(encoding="utf-8") + "# curated by hand\n",
         encoding="utf-8",
     )
     note.write_text("# Chat Models\n\n## Chat Models\n", encoding="utf-8")
-    result = run_build_py("extract", str(note), "--glossary", str(mini_dir), "--write")
+    result = run_cli("extract", str(note), "--glossary", str(mini_dir), "--write")
     assert "1 new entry" in result.stderr
     text = (mini_dir / "review.yaml").read_text(encoding="utf-8")
     assert text.count("text: Chat Models") == 2 and "# curated by hand\n" in text
@@ -377,7 +377,7 @@ def test_write_adds_only_occurrences_not_yet_in_the_review_file(
 
 def test_write_refuses_a_review_file_that_is_not_a_list(mini_dir: Path) -> None:
     (mini_dir / "review.yaml").write_text("text: [unclosed\n", encoding="utf-8")
-    result = run_build_py("extract", str(NOTES), "--glossary", str(mini_dir), "--write")
+    result = run_cli("extract", str(NOTES), "--glossary", str(mini_dir), "--write")
     assert result.returncode == 2
     assert "review.yaml:2: not valid YAML" in result.stderr
     assert (mini_dir / "review.yaml").read_text(encoding="utf-8") == "text: [unclosed\n"

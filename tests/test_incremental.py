@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 from termbase.build import FormatReport, build
 from termbase.load import load_glossary
@@ -89,6 +91,7 @@ def pdf_times(out: Path) -> dict[str, int]:
     return {p.stem.removeprefix("ai-glossary-"): p.stat().st_mtime_ns for p in out.glob("pdf/*")}
 
 
+@pytest.mark.slow
 def test_an_edit_lays_out_again_only_the_pdfs_that_show_it(mini_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert build_into(mini_dir, out, ["pdf"])["pdf"].rendered == 10
@@ -113,6 +116,7 @@ def test_an_edit_lays_out_again_only_the_pdfs_that_show_it(mini_dir: Path, tmp_p
     assert snapshot(out) == snapshot(clean)
 
 
+@pytest.mark.slow
 def test_a_no_op_build_py_does_not_even_load_the_glossary(mini_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     code = (

@@ -478,6 +478,7 @@ def test_the_card_style_has_night_modes_and_font_stacks() -> None:
 CHROMIUM = Path("/usr/bin/chromium")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Chromium")
 def test_a_card_back_is_dark_in_night_mode_and_light_by_day(
     dated_mini: Path, tmp_path: Path, col: Collection

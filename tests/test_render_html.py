@@ -390,6 +390,7 @@ def nu_errors(files: list[Path]) -> list[str]:
     return [f"{m.get('url', '')}:{m.get('lastLine', '')}: {m['message']}" for m in messages]
 
 
+@pytest.mark.slow  # the Nu HTML Checker is a Java program
 def test_markup_is_valid_html_and_css(site: Path, shipped_site: Path) -> None:
     files = [*html_files(site), *html_files(shipped_site), site / "assets" / "style.css"]
     assert nu_errors(files) == []

@@ -131,6 +131,7 @@ def shipped_pdfs(shipped: Glossary, tmp_path_factory, weasyprint_warnings) -> di
 # What is written -------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_cheat_sheet_per_edition_and_one_reference_each_on_a4_and_letter(mini_pdfs) -> None:
     names = [
         f"ai-glossary-{edition}-{kind}-{paper}.pdf"
@@ -146,11 +147,13 @@ def test_a_cheat_sheet_per_edition_and_one_reference_each_on_a4_and_letter(mini_
     assert sorted(mini_pdfs) == sorted(str(PurePosixPath("pdf") / n) for n in names)
 
 
+@pytest.mark.slow
 def test_page_sizes_are_a4_and_us_letter(mini_pdfs) -> None:
     for name, pdf in mini_pdfs.items():
         assert info(pdf)["Page size"] == (A4 if name.endswith("-a4.pdf") else LETTER), name
 
 
+@pytest.mark.slow
 def test_metadata_dates_are_the_build_day_not_the_clock(mini_pdfs) -> None:
     for pdf in mini_pdfs.values():
         metadata = info(pdf)
@@ -158,6 +161,7 @@ def test_metadata_dates_are_the_build_day_not_the_clock(mini_pdfs) -> None:
         assert metadata["ModDate"] == metadata["CreationDate"]
 
 
+@pytest.mark.slow
 def test_every_font_is_embedded_and_subset_and_chinese_is_in_the_sc_face(mini_pdfs) -> None:
     for name, pdf in mini_pdfs.items():
         found = fonts(pdf)
@@ -171,10 +175,12 @@ def test_every_font_is_embedded_and_subset_and_chinese_is_in_the_sc_face(mini_pd
             assert not any("CJK" in n for n in names), (name, names)
 
 
+@pytest.mark.slow
 def test_weasyprint_warns_about_nothing(mini_pdfs, shipped_pdfs, weasyprint_warnings) -> None:
     assert weasyprint_warnings == []
 
 
+@pytest.mark.slow
 def test_two_builds_in_different_processes_give_identical_pdfs(mini_pdfs, tmp_path) -> None:
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(DATE.timestamp())), "PYTHONHASHSEED": "7"}
     out = tmp_path / "out"
@@ -192,6 +198,7 @@ def test_two_builds_in_different_processes_give_identical_pdfs(mini_pdfs, tmp_pa
 # UI text and languages --------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_ui_text_is_in_the_first_language_of_the_sheet(mini_pdfs) -> None:
     english = text(mini_pdfs["pdf/ai-glossary-en-zh-cheatsheet-a4.pdf"])
     assert "Cheat sheet" in english and "Page 1 of 1" in english
@@ -226,6 +233,7 @@ def test_every_run_of_chinese_and_russian_text_carries_its_lang(mini: Glossary, 
 # The shipped glossary ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_shipped_cheat_sheets_fit_on_two_pages(shipped_pdfs) -> None:
     pages = {
         name: int(info(pdf)["Pages"])
@@ -235,6 +243,7 @@ def test_the_shipped_cheat_sheets_fit_on_two_pages(shipped_pdfs) -> None:
     assert len(pages) == 8 and max(pages.values()) <= 2, pages
 
 
+@pytest.mark.slow
 def test_the_reference_has_every_preferred_term_of_the_glossary(shipped, shipped_pdfs) -> None:
     extracted = re.sub(r"\s+", "", text(shipped_pdfs["reference-en-ru-zh-Hans-a4"]))
     missing = [
@@ -246,6 +255,7 @@ def test_the_reference_has_every_preferred_term_of_the_glossary(shipped, shipped
     assert missing == []
 
 
+@pytest.mark.slow
 def test_the_reference_has_bookmarks_per_domain_and_index(shipped, shipped_pdfs) -> None:
     bookmarks = outline(shipped_pdfs["reference-en-ru-zh-Hans-a4"])
     top = [title for level, title, _page in bookmarks if level == 1]
@@ -257,6 +267,7 @@ def test_the_reference_has_bookmarks_per_domain_and_index(shipped, shipped_pdfs)
     assert pages == sorted(pages) and pages[-1] > 10
 
 
+@pytest.mark.slow
 def test_the_cheat_sheet_has_a_bookmark_per_domain(mini, mini_pdfs) -> None:
     bookmarks = outline(mini_pdfs["pdf/ai-glossary-ru-zh-cheatsheet-a4.pdf"])
     assert bookmarks == [(1, "Генеративные модели", 1), (1, "Известные модели", 1)]
@@ -289,6 +300,7 @@ def placed(page: dict, centre: tuple[float, float]) -> list[tuple[str, int, int]
     return sorted((word, round(x + dx), round(y + dy)) for word, x, y, _, _ in page["words"])
 
 
+@pytest.mark.slow
 def test_letter_pages_are_the_a4_pages_centred_with_the_same_bookmarks(shipped_pdfs) -> None:
     for stem in ("reference-en-ru-zh-Hans", "cheatsheet-en-ru"):
         a4, letter = shipped_pdfs[f"{stem}-a4"], shipped_pdfs[f"{stem}-letter"]
@@ -299,6 +311,7 @@ def test_letter_pages_are_the_a4_pages_centred_with_the_same_bookmarks(shipped_p
         assert outline(a4) == outline(letter)
 
 
+@pytest.mark.slow
 def test_no_word_is_near_an_edge_of_either_paper(shipped_pdfs) -> None:
     margin = MIN_MARGIN_MM * 72 / 25.4
     for name, pdf in shipped_pdfs.items():
@@ -312,6 +325,7 @@ def test_no_word_is_near_an_edge_of_either_paper(shipped_pdfs) -> None:
 # The index --------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_indexes_are_in_dictionary_order_with_page_numbers(mini, mini_pdfs) -> None:
     russian = index(mini, "ru", "en")
     terms = [item.term.text for letter in russian.letters for item in letter.items]
@@ -382,10 +396,12 @@ def volume_pdfs(mini: Glossary, tmp_path_factory) -> dict[str, tuple[Path, str]]
     return written
 
 
+@pytest.mark.slow
 def test_a_large_reference_is_split_by_domain_and_a_large_domain_into_parts(volume_pdfs) -> None:
     assert sorted(volume_pdfs) == ["generative-models-1", "generative-models-2", "named-models"]
 
 
+@pytest.mark.slow
 def test_a_volume_has_its_own_concepts_index_and_name(mini: Glossary, volume_pdfs) -> None:
     owners = {"generative-models-1": "generative-model", "generative-models-2": "llm"}
     owners["named-models"] = "gpt-3"
@@ -403,6 +419,7 @@ def test_a_volume_has_its_own_concepts_index_and_name(mini: Glossary, volume_pdf
     assert masthead.startswith("Generative models 2"), masthead
 
 
+@pytest.mark.slow
 def test_links_to_a_concept_in_another_volume_are_text_without_a_page(volume_pdfs) -> None:
     pdf, source = volume_pdfs["named-models"]
     # GPT-3 is an instance of the LLM, which is in another volume: no link, no page number.
@@ -424,6 +441,7 @@ def test_css_content_quotes_text_and_keeps_counters() -> None:
     assert css_content('a"</style>') == '"a\\22 \\3c \\2f style\\3e "'
 
 
+@pytest.mark.slow
 def test_fonts_packages_and_messages() -> None:
     assert package_for("生") == "fonts-noto-cjk" and package_for("，") == "fonts-noto-cjk"
     assert package_for("Ж") == "fonts-noto-core"
@@ -457,6 +475,7 @@ def _build_with_fontconfig(tmp_path: Path, reject: str) -> subprocess.CompletedP
     )
 
 
+@pytest.mark.slow
 def test_a_build_without_a_chinese_font_fails_naming_the_character_and_package(tmp_path) -> None:
     result = _build_with_fontconfig(tmp_path, "<glob>*CJK*</glob>")
     assert result.returncode == 1, result.stderr
@@ -466,6 +485,7 @@ def test_a_build_without_a_chinese_font_fails_naming_the_character_and_package(t
     assert not (tmp_path / "out" / "pdf").exists()
 
 
+@pytest.mark.slow
 def test_a_build_that_would_set_chinese_in_the_japanese_face_fails(tmp_path) -> None:
     family = "<pattern><patelt name='family'><string>Noto Sans CJK SC</string></patelt></pattern>"
     result = _build_with_fontconfig(tmp_path, family)

@@ -135,12 +135,14 @@ def test_the_core_rng_refuses_a_language_section_without_terms(mini) -> None:
 
 
 @needs_schemas
+@pytest.mark.slow
 def test_v3_passes_the_tbx_basic_schematron(mini, qa, tmp_path: Path) -> None:
     report = run_schematron(tmp_path, {"mini.tbx": tbx_v3(mini), "qa.tbx": tbx_v3(qa)})
     assert report == {"mini.tbx": [], "qa.tbx": []}
 
 
 @needs_schemas
+@pytest.mark.slow
 def test_the_schematron_refuses_a_wrong_administrative_status(mini, tmp_path: Path) -> None:
     wrong = with_status(tbx_v3(mini), "preferred")
     assert rng_errors(wrong) == []  # the core structure allows any value: only the dialect checks
