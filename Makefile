@@ -57,13 +57,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-# The whole suite, on every core (pytest-xdist; the tests sharing an expensive fixture run in one
-# worker). test-fast leaves out the slow tests (Chromium, PDF layout, build.py as a process).
+# The whole suite, on every core (pytest-xdist; a test file runs in one worker, so that its tests
+# share their fixtures). test-fast leaves out the slow tests: Chromium, PDF layout, the Nu checker
+# and the Schematron, build.py as a process.
 test: setup schematron node_modules/.installed
-	$(BIN)/python -m pytest -n auto --dist loadgroup
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 test-fast: setup
-	$(BIN)/python -m pytest -m "not slow" -n auto --dist loadgroup
+	$(BIN)/python -m pytest -m "not slow" -n auto --dist loadfile
 
 LINTED := termbase tests benchmarks build.py
 lint: setup
