@@ -58,6 +58,16 @@ def reading(term: Term) -> str:
     return term.pinyin or spell(term.text)
 
 
+def initials(term: Term) -> str:
+    """The first letters of a Chinese term's syllables (`sjwl` for 神经网络), as people type a
+    term in pinyin initials; "" for a term not written in Chinese characters alone. The letters
+    are those of the derived syllables, an override aside: they differ only for polyphones
+    whose readings start differently, and none of the glossary's does."""
+    if not is_chinese(term.lang) or han_count(term.text) != len(term.text) or len(term.text) < 2:
+        return ""
+    return "".join(without_marks(sound)[:1].lower() for sound in syllables(term.text))
+
+
 def spell(text: str) -> str:
     """The derived pinyin of a text, words apart (`dà yǔyán móxíng`); runs of other characters
     (`GPT-4`) are kept whole."""

@@ -437,3 +437,98 @@ def test_a_query_typed_letter_by_letter_finds_what_the_whole_query_finds(
     shorter = search(page, "text")
     open_page(page, shipped_site, "en/index.html")
     assert shorter == search(page, "text")
+
+
+# Search: why a result matched, and what ranks first -------------------------------------------
+
+
+def reasons(page) -> list[str]:
+    """Each result's reason: what kind of text matched, and which."""
+    return page.eval_on_selector_all(".result-why", "spans => spans.map(s => s.textContent)")
+
+
+@pytest.mark.parametrize(
+    ("ui", "query", "reason"),
+    [
+        ("en", "LLM", "Abbreviation LLM admitted"),
+        ("en", "large language", "Term"),
+        ("en", "dayuyan", "Pinyin 大语言模型 dà yǔyán móxíng"),
+        ("zh-Hans", "dayuyan", "拼音 dà yǔyán móxíng"),
+        ("en", "dyymx", "Pinyin initials 大语言模型 dà yǔyán móxíng"),
+        ("en", "noising", "Definition"),
+        ("ru", "диффузная", "Термин Диффузная модель нерекомендуемый"),
+    ],
+)
+def test_search_says_why_a_result_matched(
+    page, site: Path, ui: str, query: str, reason: str
+) -> None:
+    open_page(page, site, f"{ui}/index.html")
+    search(page, query)
+    assert reasons(page)[0] == reason
+
+
+def test_pinyin_initials_find_a_chinese_term(page, site: Path) -> None:
+    open_page(page, site, "zh-Hans/index.html")
+    assert [r["id"] for r in search(page, "dyymx")] == ["llm"]
+    assert [r["id"] for r in search(page, "DYY")] == ["llm"]  # a prefix, in any case
+    assert search(page, "yymx") == []  # initials match from the first syllable only
+
+
+def test_a_latin_query_equal_to_a_term_ranks_it_first(page, shipped_site: Path) -> None:
+    # "GAN" is in the toneless pinyin of 情感分析 (qínggǎn fēnxī): found, but after GAN itself.
+    open_page(page, shipped_site, "en/index.html")
+    found = [r["id"] for r in search(page, "GAN")]
+    assert found[0] == "generative-adversarial-network"
+    assert "sentiment-analysis" in found
+    assert reasons(page)[found.index("sentiment-analysis")].startswith("Pinyin ")
+
+
+# The alignment view's options and address -----------------------------------------------------
+
+
+def definitions_shown(page, row: str) -> list[bool]:
+    return page.eval_on_selector_all(
+        f"#{row} td .definition", "ps => ps.map(p => p.getClientRects().length > 0)"
+    )
+
+
+def test_alignment_definitions_toggle(page, site: Path) -> None:
+    open_page(page, site, "en/alignment.html")
+    assert definitions_shown(page, "llm") == [False, False, False]
+    page.check("input[name=definitions]")
+    assert definitions_shown(page, "llm") == [True, True, True]
+    assert page.text_content("#llm td:nth-of-type(2) .definition") == (
+        "Очень большая языковая модель, обученная на огромных объёмах текста."
+    )
+    assert page.evaluate("location.search") == "?definitions=1"
+    page.uncheck("input[name=definitions]")
+    assert definitions_shown(page, "llm") == [False, False, False]
+    assert page.evaluate("location.search") == ""
+
+
+def test_alignment_filters_are_kept_in_the_address(page, site: Path) -> None:
+    open_page(page, site, "en/alignment.html#llm")
+    page.check("input[name=problems]")
+    page.select_option("select[name=missing]", "zh-Hans")
+    page.check("input[name=definitions]")
+    page.fill("input[name=q]", "диффузионная")
+    page.wait_for_function("location.search.includes('q=')")
+    address = page.url
+    assert address.endswith(
+        "/en/alignment.html?problems=1&definitions=1&missing=zh-Hans&q=%D0%B4%D0%B8%D1%84%D1%84"
+        "%D1%83%D0%B7%D0%B8%D0%BE%D0%BD%D0%BD%D0%B0%D1%8F#llm"
+    )
+    # The address, shared, opens the same view.
+    other = page.context.new_page()
+    other.goto(address)
+    other.wait_for_load_state("load")
+    other.wait_for_function("document.getElementById('_rows').textContent.startsWith('Showing 1')")
+    assert visible_rows(other) == ["diffusion-model"]
+    assert other.is_checked("input[name=problems]") and other.is_checked("input[name=definitions]")
+    assert other.input_value("input[name=q]") == "диффузионная"
+    assert definitions_shown(other, "diffusion-model")[0]
+    # Another language keeps the view.
+    other.click(".switcher a[hreflang=ru]")
+    other.wait_for_load_state("load")
+    assert other.url.endswith("/ru/alignment.html" + address[address.index("?") :])
+    assert other.text_content("#_rows") == "Показано 1 из 4 строк"

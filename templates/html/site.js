@@ -60,15 +60,26 @@
     return key.replace(/ /g, "");
   }
 
+  // A concept's terms: [language index, status, type, text, key] and, for Chinese, [reading,
+  // reading keys, initials] (see termbase/render/search_index.py).
+  var TEXT = 3, KEY = 4, READING = 5, READING_KEYS = 6, INITIALS = 7;
+
   function prepare(raw) {
     var entries = raw.concepts.map(function (item) {
       var keys = [];
       var owners = []; // the term each key belongs to
+      var spoken = []; // whether the key is a pinyin reading, not the term's text
+      var initials = []; // [initials, term]
       item[1].forEach(function (term, index) {
-        [term[3]].concat(term[5] || []).forEach(function (key) {
+        keys.push(term[KEY]);
+        owners.push(index);
+        spoken.push(false);
+        (term[READING_KEYS] || []).forEach(function (key) {
           keys.push(key);
           owners.push(index);
+          spoken.push(true);
         });
+        if (term[INITIALS]) initials.push([term[INITIALS], index]);
       });
       var packed = keys.map(compact);
       return {
@@ -76,6 +87,8 @@
         terms: item[1],
         keys: keys,
         owners: owners,
+        spoken: spoken,
+        initials: initials,
         packedKeys: packed,
         spaced: keys.join("\u0001"),
         packed: packed.join("\u0001"),
@@ -109,7 +122,10 @@
   function parse(text) {
     var words = searchKey(text).split(" ").filter(Boolean).map(singular);
     if (!words.length) return null;
-    return { phrase: words.join(" "), packed: words.join(""), words: words };
+    var packed = words.join("");
+    // One word of two or more Latin letters may be pinyin initials (sjwl: shénjīng wǎngluò).
+    var initials = words.length === 1 && /^[a-z]{2,}$/.test(packed);
+    return { phrase: words.join(" "), packed: packed, words: words, initials: initials };
   }
 
   function containsAll(text, words) {
@@ -119,34 +135,48 @@
     return true;
   }
 
-  // How well a concept matches, best first: 0 a whole term, 1 a term's start, 2 a word's start
-  // in a term, 3 inside a term, 4 every word in its terms, 5 the phrase in a definition, 6 every
-  // word somewhere. Terms are also compared without spaces, for pinyin typed as one word.
+  // How well a concept matches, as a bucket, best first: 0 a whole term, 2 a term's start, 4 a
+  // word's start in a term, 6 inside a term; the odd buckets are the same matches on a pinyin
+  // reading or its initials, one step behind, so that a Latin query equal to a term or an
+  // abbreviation ("GAN") comes before a Chinese term whose pinyin has it (qínggǎn); 8 every
+  // word in its terms, 9 the phrase in a definition, 10 every word somewhere. Terms are also
+  // compared without spaces, for pinyin typed as one word. `how` says what matched.
+  var BUCKETS = 11;
+
   function rank(entry, query) {
+    var best = null;
     if (entry.packed.indexOf(query.packed) >= 0) {
-      var best = 4;
-      var matched = 0;
-      for (var i = 0; i < entry.keys.length && best > 0; i++) {
+      for (var i = 0; i < entry.keys.length && !(best && best.bucket === 0); i++) {
         var packed = entry.packedKeys[i];
-        var level = 4;
+        var level = -1;
         if (packed === query.packed) level = 0;
         else if (packed.indexOf(query.packed) === 0) level = 1;
         else if ((" " + entry.keys[i]).indexOf(" " + query.phrase) >= 0) level = 2;
         else if (packed.indexOf(query.packed) >= 0) level = 3;
-        if (level < best) {
-          best = level;
-          matched = entry.owners[i];
+        var bucket = 2 * level + (entry.spoken[i] ? 1 : 0);
+        if (level >= 0 && (!best || bucket < best.bucket)) {
+          best = { bucket: bucket, term: entry.owners[i], how: entry.spoken[i] ? "pinyin" : "term" };
         }
       }
-      return { level: best, term: matched };
     }
-    if (containsAll(entry.spaced, query.words)) return { level: 4, term: 0 };
-    if (entry.definitions.indexOf(query.phrase) >= 0) return { level: 5, term: 0 };
+    if (query.initials) {
+      entry.initials.forEach(function (pair) {
+        var bucket = pair[0] === query.packed ? 1 : pair[0].indexOf(query.packed) === 0 ? 3 : -1;
+        if (bucket >= 0 && (!best || bucket < best.bucket)) {
+          best = { bucket: bucket, term: pair[1], how: "initials" };
+        }
+      });
+    }
+    if (best) return best;
+    if (containsAll(entry.spaced, query.words)) return { bucket: 8, term: -1, how: "terms" };
+    if (entry.definitions.indexOf(query.phrase) >= 0) {
+      return { bucket: 9, term: -1, how: "definition" };
+    }
     for (var w = 0; w < query.words.length; w++) {
       var word = query.words[w];
       if (entry.spaced.indexOf(word) < 0 && entry.definitions.indexOf(word) < 0) return null;
     }
-    return { level: 6, term: 0 };
+    return { bucket: 10, term: -1, how: "words" };
   }
 
   // The last search, for the next keystroke: a query that extends it (its phrase starts with
@@ -160,13 +190,15 @@
     if (!query) return [];
     var extends_ = last && last.entries === entries && query.phrase.indexOf(last.phrase) === 0;
     var pool = extends_ ? last.matched : entries;
-    var levels = [[], [], [], [], [], [], []];
+    var levels = [];
+    for (var b = 0; b < BUCKETS; b++) levels.push([]);
     var matched = [];
     for (var i = 0; i < pool.length; i++) {
       var match = rank(pool[i], query);
       if (match) {
         matched.push(pool[i]);
-        levels[match.level].push({ entry: pool[i], level: match.level, term: match.term });
+        match.entry = pool[i];
+        levels[match.bucket].push(match);
       }
     }
     last = { entries: entries, phrase: query.phrase, matched: matched };
@@ -197,41 +229,55 @@
 
   function appendTerm(parent, term, className) {
     parent.appendChild(document.createTextNode(" "));
-    parent.appendChild(element("span", className, term[2], strings.languages[term[0]]));
-    if (term[4]) {
+    parent.appendChild(element("span", className, term[TEXT], strings.languages[term[0]]));
+    if (term[READING]) {
       parent.appendChild(document.createTextNode(" "));
-      parent.appendChild(element("i", "pinyin", term[4], strings.pinyinLang));
+      parent.appendChild(element("i", "pinyin", term[READING], strings.pinyinLang));
     }
   }
 
-  // A result: the concept's name as a link, its other preferred terms (each text once), and the
-  // term that matched when it is an admitted or deprecated one.
+  // Why a concept was found: the kind of text that matched ("abbreviation", "pinyin", ...) and,
+  // for a term, the term (with its status when it is not the preferred one).
+  function reason(hit, shown) {
+    var why = element("span", "result-why");
+    var term = hit.term >= 0 ? hit.entry.terms[hit.term] : null;
+    var kind = hit.how;
+    if (kind === "term" && (term[2] === "b" || term[2] === "c")) kind = "abbreviation";
+    why.appendChild(element("span", "tag", strings.reasons[kind]));
+    if (term && term[TEXT] !== shown) {
+      appendTerm(why, term, null);
+    } else if (term && term[READING] && hit.how !== "term") {
+      why.appendChild(document.createTextNode(" "));
+      why.appendChild(element("i", "pinyin", term[READING], strings.pinyinLang));
+    }
+    if (term && term[1] !== "p") {
+      why.appendChild(document.createTextNode(" "));
+      why.appendChild(element("span", "tag", strings.statuses[term[1]]));
+    }
+    return why;
+  }
+
+  // A result: the concept's name as a link, its other preferred terms (each text once), and why
+  // it was found.
   function resultItem(hit) {
     var item = element("li");
     var terms = preferredTerms(hit.entry);
-    var main = terms[0] || [uiIndex, "p", hit.entry.id, hit.entry.id];
-    var link = element("a", "result-name", main[2], strings.languages[main[0]]);
+    var main = terms[0] || [uiIndex, "p", "f", hit.entry.id, hit.entry.id];
+    var link = element("a", "result-name", main[TEXT], strings.languages[main[0]]);
     link.href = "index.html#" + hit.entry.id;
     item.appendChild(link);
-    if (main[4]) {
+    if (main[READING]) {
       item.appendChild(document.createTextNode(" "));
-      item.appendChild(element("i", "pinyin", main[4], strings.pinyinLang));
+      item.appendChild(element("i", "pinyin", main[READING], strings.pinyinLang));
     }
-    var shown = [main[2]];
+    var shown = [main[TEXT]];
     terms.slice(1).forEach(function (term) {
-      if (shown.indexOf(term[2]) >= 0) return;
-      shown.push(term[2]);
+      if (shown.indexOf(term[TEXT]) >= 0) return;
+      shown.push(term[TEXT]);
       appendTerm(item, term, "result-term");
     });
-    var matched = hit.entry.terms[hit.term];
-    if (hit.level <= 3 && matched && matched[1] !== "p") {
-      var also = element("span", "result-match");
-      appendTerm(also, matched, null);
-      also.appendChild(document.createTextNode(" "));
-      also.appendChild(element("span", "tag", strings.statuses[matched[1]]));
-      item.appendChild(document.createTextNode(" "));
-      item.appendChild(also);
-    }
+    item.appendChild(document.createTextNode(" "));
+    item.appendChild(reason(hit, main[TEXT]));
     return item;
   }
 
@@ -297,6 +343,8 @@
         var id = decodeURIComponent(location.hash.slice(1));
         // Concept ids are the same in every language; other anchors (index letters) are not.
         if (id && id.charAt(0) !== "_") link.hash = location.hash;
+        // The alignment view's filters, which are the same in every language, go along.
+        if (document.getElementById("_filters")) link.search = location.search;
       });
     });
   }
@@ -307,10 +355,16 @@
     return (" " + list + " ").indexOf(" " + word + " ") >= 0;
   }
 
+  // The filters and the display options live in the address (alignment.html?problems=1&
+  // missing=zh-Hans&definitions=1), so that a filtered view can be shared or bookmarked.
+  var CHECKBOXES = ["problems", "definitions"];
+  var CHOICES = ["missing", "code", "domain", "q"];
+
   function setUpFilters() {
     var form = document.getElementById("_filters");
     if (!form) return;
     var rows = Array.prototype.slice.call(document.querySelectorAll("tr.row"));
+    var table = document.querySelector("table.alignment");
     var status = document.getElementById("_rows");
     var fields = form.elements;
     var matching = null;
@@ -332,7 +386,20 @@
         row.hidden = !visible;
         if (visible) shown += 1;
       });
+      table.classList.toggle("with-definitions", fields.definitions.checked);
       status.textContent = format(strings.rows, { num: shown, total: rows.length }, rows.length);
+    }
+
+    function remember() {
+      var params = new URLSearchParams();
+      CHECKBOXES.forEach(function (name) {
+        if (fields[name].checked) params.set(name, "1");
+      });
+      CHOICES.forEach(function (name) {
+        if (fields[name].value) params.set(name, fields[name].value);
+      });
+      var query = params.toString();
+      history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
     }
 
     function filterText() {
@@ -354,18 +421,21 @@
       );
     }
 
-    // Filters can be given in the address: alignment.html?problems=1&missing=zh-Hans
     new URLSearchParams(location.search).forEach(function (value, name) {
       var field = fields[name];
-      if (!field) return;
+      if (!field || (CHECKBOXES.indexOf(name) < 0 && CHOICES.indexOf(name) < 0)) return;
       if (field.type === "checkbox") field.checked = value !== "" && value !== "0";
       else field.value = value;
     });
     form.hidden = false;
     form.addEventListener("change", function (event) {
       if (event.target !== fields.q) apply();
+      remember();
     });
-    fields.q.addEventListener("input", filterText);
+    fields.q.addEventListener("input", function () {
+      filterText();
+      remember();
+    });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
     });

@@ -61,6 +61,16 @@ RESULTS_CUT = NP_(
     "Only the first %(num)d are listed: type more to narrow the search.",
 )
 NO_RESULTS = N_("Nothing found.")
+REASONS = {
+    "term": labels.FIELDS["term"],
+    "abbreviation": labels.FIELDS["abbreviation"],
+    "pinyin": labels.FIELDS["pinyin"],
+    "initials": N_("Pinyin initials"),
+    "terms": labels.FIELDS["terms"],
+    "definition": labels.FIELDS["definition"],
+    "words": N_("Terms and definitions"),
+}
+"""What a search result was found by, as the script names it (`how` in site.js)."""
 LOAD_FAILED = N_("The search index could not be loaded.")
 CHECKS_LANG = "en"
 """The language of the checks' messages."""
@@ -331,6 +341,7 @@ class Site:
                 search_index.STATUS_CODES[s]: labels.status_label(self.ui, s) for s in Status
             },
             "pinyinLang": PINYIN,
+            "reasons": {how: self._(message) for how, message in REASONS.items()},
             "english": SEARCH_RULES,
         }
         # Inside <script>, "</" would end the element: keep "<" escaped.

@@ -14,8 +14,8 @@ from pathlib import PurePosixPath
 
 from termbase.collation import ranks
 from termbase.languages import SEPARATORS, without_marks
-from termbase.model import Concept, Glossary, Status
-from termbase.pinyin import pinyin_of
+from termbase.model import Concept, Glossary, Status, TermType
+from termbase.pinyin import initials, pinyin_of
 
 PATH = PurePosixPath("assets/search-data.js")
 GLOBAL = "TERMBASE_SEARCH"
@@ -23,6 +23,12 @@ _KEEP_MARK = "\u0308"  # the diaeresis of pinyin ü, kept until the ü/v spellin
 _SHORT_I = "й"
 _PLACEHOLDER = "\ue000"
 STATUS_CODES = {Status.PREFERRED: "p", Status.ADMITTED: "a", Status.DEPRECATED: "d"}
+TYPE_CODES = {
+    TermType.FULL_FORM: "f",
+    TermType.ABBREVIATION: "b",
+    TermType.ACRONYM: "c",
+    TermType.VARIANT: "v",
+}
 
 
 def search_key(text: str) -> str:
@@ -44,8 +50,9 @@ def pinyin_keys(pinyin: str) -> list[str]:
 def entry(concept: Concept, languages: tuple[str, ...], ranks: list[int]) -> list[object]:
     """One concept as `[id, terms, definitions key, ranks]`.
 
-    terms: `[language index, status code, text, key]`, and for terms in Chinese characters also
-    the reading with tone marks and the pinyin keys. ranks: the concept's place in dictionary
+    terms: `[language index, status code, type code, text, key]`, and for terms in Chinese
+    characters also the reading with tone marks, its keys, and the initials of its syllables
+    (the script says which of these a query matched). ranks: the concept's place in dictionary
     order of each language, to order equally good matches.
     """
     terms: list[list[object]] = []
@@ -53,11 +60,12 @@ def entry(concept: Concept, languages: tuple[str, ...], ranks: list[int]) -> lis
         item: list[object] = [
             languages.index(term.lang),
             STATUS_CODES[term.status],
+            TYPE_CODES[term.type],
             term.text,
             search_key(term.text),
         ]
         if pinyin := pinyin_of(term):
-            item += [pinyin, pinyin_keys(pinyin)]
+            item += [pinyin, pinyin_keys(pinyin), initials(term)]
         terms.append(item)
     definitions = "\n".join(search_key(concept.definitions[lang]) for lang in concept.definitions)
     return [concept.id, terms, definitions, ranks]
