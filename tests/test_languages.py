@@ -14,6 +14,7 @@ import pytest
 from termbase import languages
 from termbase.languages import (
     fold,
+    glossary_language,
     has_case,
     has_han,
     is_han,
@@ -83,6 +84,32 @@ def test_tags() -> None:
     ]
     assert slug(("en", "ru", "zh-Hans")) == "en-ru-zh"
     assert [has_case(t) for t in ("en", "ru", "zh-Hans")] == [True, True, False]
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("zh-CN", "zh-Hans"),
+        ("zh-SG", "zh-Hans"),
+        ("zh-Hans-CN", "zh-Hans"),
+        ("zh_CN", "zh-Hans"),  # PO files
+        ("zh", "zh-Hans"),
+        ("ZH-hans", "zh-Hans"),
+        ("zho-CN", "zh-Hans"),  # memoQ's three-letter codes
+        ("zh-TW", None),  # Traditional Chinese
+        ("zh-Hant", None),
+        ("zh-HK", None),
+        ("ru-RU", "ru"),
+        ("rus", "ru"),
+        ("en-US", "en"),
+        ("EN-gb", "en"),
+        ("de-DE", None),
+        ("", None),
+        ("en US", None),
+    ],
+)
+def test_a_file_s_tag_as_a_glossary_language(tag: str, expected: str | None) -> None:
+    assert glossary_language(tag, ("en", "ru", "zh-Hans")) == expected
 
 
 def test_han_covers_the_extensions_and_nothing_else() -> None:
