@@ -1,8 +1,9 @@
 """Golden files: outputs kept in tests/golden/, compared as text with a readable diff.
 
 `make golden` (pytest --update-golden -m golden) writes them anew; review their diff like code.
-A golden file may carry a revision (the date Anki compares): when the content changes, the
-revision must move forward too, or learners' collections would not take the change.
+A golden file may carry a revision (the date Anki compares): when the code changes what a
+golden file shows, the revision must move forward too, or learners' collections would not take
+the change (a change of the fixture's text alone needs no new revision).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def compare(name: str, text: str, *, update: bool, revision: str | None = None) 
     advice = REFRESH
     if revision and kept.startswith(f"revision: {revision}\n"):
         advice = (
-            f"the content changed but its revision ({revision}) did not: move it forward, "
-            f"then {REFRESH}"
+            f"if the code changed what learners see, move its revision ({revision}) forward "
+            f"(Anki takes only newer notes and note types); then {REFRESH}"
         )
     raise AssertionError(f"{name} differs from its golden file; {advice}\n{diff}")

@@ -13,6 +13,7 @@ from termbase import checks
 from termbase.checks import check
 from termbase.checks.base import visible
 from termbase.checks.russian import disagreements
+from termbase.checks.spelling import ise_words
 from termbase.checks.usage import looks_abbreviated
 from termbase.load import load_glossary
 from termbase.occurrences import tokens
@@ -22,7 +23,9 @@ QA = FIXTURES / "qa"
 # (code, concept, line, severity): one per file of tests/fixtures/qa, whose first comment
 # says what is planted there.
 PLANTED = [
+    ("circular-definition", "attention", 15, "warning"),
     ("missing-definition", "clustering", 15, "error"),
+    ("chinese-full-stop", "decoder", 17, "warning"),
     ("untranslated", "embedding", 9, "warning"),
     ("agreement", "foundation-model", 14, "info"),
     ("abbreviation-type", "generative-adversarial-network", 8, "warning"),
@@ -30,16 +33,19 @@ PLANTED = [
     ("full-width-character", "image-classification", 14, "error"),
     ("invisible-character", "image-generation", 8, "error"),
     ("mixed-script", "language-model", 11, "error"),
+    ("chinese-punctuation", "latent-space", 17, "warning"),
     ("bidi-control", "machine-translation", 8, "error"),
     ("term-in-two-concepts", "model-size", 11, "warning"),
     ("chinese-punctuation", "object-detection", 17, "warning"),
     ("inconsistent-translation", "pretrained-model", 10, "warning"),
     ("agreement", "recurrent-network", 9, "error"),
+    ("ise-spelling", "regularization", 15, "warning"),
     ("missing-language", "retentive-network", 5, "error"),
     ("deprecated-in-definition", "semi-supervised-learning", 17, "warning"),
     ("extra-space", "speech-recognition", 8, "error"),
     ("traditional-character", "speech-synthesis", 14, "error"),
     ("tab-or-line-break", "text-generation", 8, "error"),
+    ("status-contradicts-note", "tokenizer", 8, "warning"),
     ("duplicate-concept", "tuning", 6, "warning"),
 ]
 
@@ -153,3 +159,16 @@ def test_warnings_do_not_fail_check_but_errors_do(mini_dir: Path) -> None:
 
 def _check(glossary: Path) -> subprocess.CompletedProcess[str]:
     return run_cli("check", "--glossary", str(glossary))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Models that summarise and recognise text.", ["summarise", "recognise"]),
+        ("Summarization, organized and specialized.", []),
+        ("Unsupervised denoising of noise, otherwise precise.", []),
+        ("An organisation's organisations.", ["organisation", "organisations"]),
+    ],
+)
+def test_ise_spelling_spares_words_spelt_ise_everywhere(text: str, found: list[str]) -> None:
+    assert ise_words(text) == found

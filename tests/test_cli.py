@@ -129,7 +129,7 @@ def test_build_refuses_a_glossary_that_check_finds_errors_in(
 
 def test_build_reports_warnings_in_one_line(mini_dir: Path, tmp_path: Path) -> None:
     llm = mini_dir / "concepts" / "llm.yaml"
-    llm.write_text(llm.read_text().replace("ru: Очень", "ru: Очень  "))
+    llm.write_text(llm.read_text().replace("ru: Языковая", "ru: Языковая  "))
     out = tmp_path / "out"
     result = run_cli("build", "--only", "json", "--glossary", str(mini_dir), "--out", str(out))
     assert result.returncode == 0, result.stderr

@@ -256,7 +256,9 @@ def test_translate_toolkit_reads_the_v2_file(mini) -> None:
     ]
     assert [t.text for t in llm.get_target_terms("zh-Hans")] == ["大语言模型"]
     definitions = [n.text for n in llm.get_common_notes() if n.category == "definition"]
-    assert definitions == ["Очень большая языковая модель, обученная на огромных объёмах текста."]
+    assert definitions == [
+        "Языковая модель очень большого размера, обученная на огромных объёмах текста."
+    ]
 
 
 def test_translate_toolkit_sees_deprecated_terms(shipped) -> None:

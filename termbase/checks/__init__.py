@@ -7,7 +7,10 @@ the glossary's languages, one module per theme:
 - `characters`: stray spaces, invisible characters, mixed scripts, Chinese characters and
   punctuation;
 - `usage`: capitals, abbreviations, untranslated terms, deprecated terms in definitions;
-- `russian`: agreement of adjective + noun terms.
+- `russian`: agreement of adjective + noun terms;
+- `definitions`: circular definitions, Chinese definitions without 。, a note that says to avoid
+  a term its status admits;
+- `spelling`: English spelt -ize throughout.
 
 Errors are defects a reader or a CAT tool would trip over (`check` exits 1); warnings need a
 person's judgement; info marks what is known and deliberate (the form findings of a deprecated
@@ -26,8 +29,14 @@ from termbase.checks.characters import (
     check_spaces,
 )
 from termbase.checks.completeness import check_languages
+from termbase.checks.definitions import (
+    check_chinese_full_stop,
+    check_circular_definitions,
+    check_status_against_note,
+)
 from termbase.checks.duplicates import check_duplicates
 from termbase.checks.russian import check_agreement
+from termbase.checks.spelling import check_ize_spelling
 from termbase.checks.usage import (
     check_abbreviation_type,
     check_capitalisation,
@@ -53,6 +62,10 @@ CHECKS: tuple[Check, ...] = (
     check_deprecated_in_definitions,
     check_untranslated,
     check_agreement,
+    check_circular_definitions,
+    check_chinese_full_stop,
+    check_status_against_note,
+    check_ize_spelling,
 )
 
 

@@ -31,6 +31,8 @@ _FULL_WIDTH_PUNCT_IN_LATIN = re.compile(
 )
 _FULL_STOP_AFTER_HAN = re.compile(rf"(?<=[{HAN}])\.(?!\d)")
 _CHINESE_EQUIVALENT = dict(zip(",;:?!().", "，；：？！（）。", strict=True))
+_QUOTES_IN_CHINESE = re.compile('[«»"]')
+"""Quotation marks of other languages: Chinese text quotes with “ and ”."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +181,8 @@ def _traditional_only(char: str) -> bool:
 
 
 def check_chinese_punctuation(glossary: Glossary) -> Iterator[Finding]:
-    """Full-width punctuation in Chinese text, ASCII punctuation inside Latin runs."""
+    """Full-width punctuation and “” quotes in Chinese text, ASCII punctuation inside Latin
+    runs."""
     for concept, item in _scanned(glossary):
         if not is_chinese(item.lang):
             continue
@@ -192,6 +195,15 @@ def check_chinese_punctuation(glossary: Glossary) -> Iterator[Finding]:
                 "chinese-punctuation",
                 f"{item.subject}: ASCII '{mark}' in Chinese text; use "
                 f"'{_CHINESE_EQUIVALENT[mark]}'",
+                concept,
+                item.lang,
+            )
+        elif match := _QUOTES_IN_CHINESE.search(item.text):
+            yield finding(
+                item.location,
+                Severity.WARNING,
+                "chinese-punctuation",
+                f"{item.subject}: '{match[0]}' in Chinese text; quote with '“' and '”'",
                 concept,
                 item.lang,
             )

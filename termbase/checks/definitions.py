@@ -1,0 +1,93 @@
+"""What a definition and a term's note must not say: a definition that uses the term it
+defines (circular), a Chinese definition that is not a sentence ending in 。, and a note that
+says to avoid a term whose status admits it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from termbase.checks.base import finding
+from termbase.findings import Finding, Severity
+from termbase.languages import is_chinese, primary
+from termbase.model import Glossary, Kind, Status
+from termbase.occurrences import TermIndex
+
+_SUPPLEMENT = re.compile("[;；]")
+
+
+def check_circular_definitions(glossary: Glossary) -> Iterator[Finding]:
+    """A definition proper (what comes before a semicolon: the broader concept and what sets
+    this one apart; what follows adds facts) uses one of the concept's own terms. A term inside
+    a longer term of another concept is no use of it ("large language model" in the definition
+    of language model). Named models are left out: a name is defined by its maker, which may
+    bear it too (Midjourney), and by its versions (VGG-16)."""
+    for lang in glossary.languages:
+        index = TermIndex(glossary, lang)
+        for concept in glossary.concepts:
+            definition = concept.definitions.get(lang)
+            if definition is None or concept.kind is Kind.NAMED_MODEL:
+                continue
+            proper = _SUPPLEMENT.split(definition, maxsplit=1)[0]
+            own = [
+                hit
+                for hit in index.find(proper)
+                if hit.concept.id == concept.id and hit.term.status is not Status.DEPRECATED
+            ]
+            if own:
+                yield finding(
+                    concept.places.get(f"definition.{lang}", concept.location),
+                    Severity.WARNING,
+                    "circular-definition",
+                    f"definition.{lang} uses the term it defines, '{own[0].text}'; define it "
+                    "by a broader concept and what sets it apart",
+                    concept,
+                    lang,
+                )
+
+
+def check_chinese_full_stop(glossary: Glossary) -> Iterator[Finding]:
+    """A Chinese definition is a sentence: it ends in 。."""
+    for concept in glossary.concepts:
+        for lang, definition in concept.definitions.items():
+            if is_chinese(lang) and not definition.rstrip().endswith("。"):
+                yield finding(
+                    concept.places.get(f"definition.{lang}", concept.location),
+                    Severity.WARNING,
+                    "chinese-full-stop",
+                    f"definition.{lang} does not end in '。'",
+                    concept,
+                    lang,
+                )
+
+
+AVOID = {
+    "en": r"\b(avoid|do not use|don't use|not recommended|unofficial|not an official|incorrect|"
+    r"wrong|garbled|obsolete|misleading)\b",
+    "ru": r"(избега|не используй|не рекомендуется|не следует|неофициальн|ошибочн|неверн|"
+    r"неправильн|устаревш)",
+    "zh": r"(避免|不建议|不推荐|不宜|非官方|错误|误用|过时)",
+}
+"""What a note says of a term that should not be used, per language."""
+_AVOID = {lang: re.compile(pattern, re.IGNORECASE) for lang, pattern in AVOID.items()}
+
+
+def check_status_against_note(glossary: Glossary) -> Iterator[Finding]:
+    """A preferred or admitted term whose note says to avoid it, or calls it unofficial or
+    wrong: the status and the note contradict each other (deprecate the term, or reword)."""
+    for concept in glossary.concepts:
+        for term in concept.terms:
+            pattern = _AVOID.get(primary(term.lang))
+            if term.status is Status.DEPRECATED or not term.note or pattern is None:
+                continue
+            if match := pattern.search(term.note):
+                yield finding(
+                    term.location,
+                    Severity.WARNING,
+                    "status-contradicts-note",
+                    f"term '{term.text}' is {term.status}, but its note says «{match[0]}»; "
+                    "deprecate the term, or reword the note",
+                    concept,
+                    term.lang,
+                )
