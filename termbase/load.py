@@ -16,6 +16,7 @@ from termbase.findings import Finding, GlossaryError, Severity, suggest
 from termbase.languages import is_chinese
 from termbase.model import (
     Concept,
+    Contrast,
     Domain,
     FrozenMap,
     Glossary,
@@ -44,12 +45,14 @@ CONCEPT_KEYS = (
     "related",
     "examples",
     "instance_of",
+    "contrast",
     "maker",
     "year",
 )
 REQUIRED_CONCEPT_KEYS = ("kind", "domain", "terms", "definition")
 NAMED_MODEL_KEYS = ("instance_of", "maker", "year")
 TERM_KEYS = ("text", "status", "type", "pinyin", "note", "homonym", "sources")
+CONTRAST_KEYS = ("with", "note")
 RELATION_KEYS = ("broader", "related", "examples", "instance_of")
 MAX_TERM = 200
 """The longest term accepted, in characters (a longer one is a definition in the wrong place)."""
@@ -311,6 +314,7 @@ class _ConceptReader(NodeReader):
         definitions = self.per_language(fields.get("definition"), "definition")
         notes = self.per_language(fields.get("notes"), "notes")
         relations = {key: self.ids(fields[key], key) for key in RELATION_KEYS if key in fields}
+        contrasts = self.contrasts(fields["contrast"]) if "contrast" in fields else ()
         maker = self.text(fields["maker"], "maker") if "maker" in fields else None
         year = self.integer(fields["year"], "year") if "year" in fields else None
         if self.findings or kind is None or domain is None:
@@ -323,6 +327,7 @@ class _ConceptReader(NodeReader):
             definitions=definitions,
             notes=notes,
             location=self.where(root),
+            contrasts=contrasts,
             maker=maker,
             year=year,
             places=FrozenMap(self.places),
@@ -452,6 +457,36 @@ class _ConceptReader(NodeReader):
             else:
                 places.append(Location(match["file"], int(match["line"])))
         return tuple(places)
+
+    def contrasts(self, node: yaml.Node) -> tuple[Contrast, ...]:
+        """`contrast`: a list of `{with: <id>, note: {<lang>: <one line>}}`, a note in every
+        language of the glossary; `places["contrast[i]"]` is where the i-th `with` is."""
+        found: list[Contrast] = []
+        for index, item in enumerate(self.sequence(node, "contrast")):
+            field = f"contrast[{index}]"
+            fields = self.mapping(item, field, known=CONTRAST_KEYS, required=CONTRAST_KEYS)
+            if not fields or "with" not in fields or "note" not in fields:
+                continue
+            other = self.text(fields["with"], f"{field}.with")
+            notes = self.per_language(fields["note"], f"{field}.note")
+            for lang in self.header.languages:
+                if lang not in notes and isinstance(fields["note"], yaml.MappingNode):
+                    self.error(
+                        fields["note"], "missing-language", f"{field}.note: no text for '{lang}'"
+                    )
+            if other is None:
+                continue
+            where = self.where(fields["with"])
+            if not ID_PATTERN.fullmatch(other):
+                self.error(fields["with"], "bad-id", f"{field}.with: '{other}' is not a concept id")
+            elif other in (c.other for c in found):
+                self.error(
+                    fields["with"], "duplicate-reference", f"contrast: '{other}' is listed twice"
+                )
+            else:
+                self.places[f"contrast[{len(found)}]"] = where
+                found.append(Contrast(other, notes, where))
+        return tuple(found)
 
     def ids(self, node: yaml.Node, field: str) -> tuple[str, ...]:
         ids: list[str] = []

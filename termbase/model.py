@@ -100,6 +100,18 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True)
+class Contrast:
+    """Another concept that is not to be confused with this one, and how the two differ."""
+
+    other: str
+    """The other concept's id."""
+    notes: FrozenMap[str]
+    """The difference in one line, per language; written to read the same from either end."""
+    location: Location
+    """Where the contrast is written (in one of the two concepts' files)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Concept:
     """One concept entry: its terms in every language, definitions and relations."""
 
@@ -119,6 +131,9 @@ class Concept:
     instance_of: tuple[str, ...] = ()
     """For a named model: the ids of the concepts it is an instance of (written here, then those
     whose `examples` name it)."""
+    contrasts: tuple[Contrast, ...] = ()
+    """Concepts not to be confused with this one: those written here, then those whose
+    `contrast` names this one (the `Glossary` completes both ends)."""
     maker: str | None = None
     """For a named model: the organisation that made it."""
     year: int | None = None
@@ -208,22 +223,41 @@ def _inverse(concepts: Iterable[Concept], relation: str) -> dict[str, tuple[str,
 
 
 def with_both_ends(concepts: tuple[Concept, ...]) -> tuple[Concept, ...]:
-    """The concepts with `examples` and `instance_of` completed from each other.
+    """The concepts with `examples` and `instance_of` completed from each other, and each
+    contrast shown at both of its ends.
 
     The two name one relation from its two ends ("GPT-4 is an instance of large language model",
     "GPT-4 is an example of a large language model"); the glossary may write it at either end,
-    and every output shows it at both.
+    and every output shows it at both. A contrast is symmetric: written once, it belongs to both.
     """
     instances = _inverse(concepts, "instance_of")
     kinds = _inverse(concepts, "examples")
+    contrasts = _contrasts_from_the_other_end(concepts)
     completed = []
     for concept in concepts:
         examples = _merged(concept.examples, instances.get(concept.id, ()))
         instance_of = _merged(concept.instance_of, kinds.get(concept.id, ()))
-        if (examples, instance_of) != (concept.examples, concept.instance_of):
-            concept = replace(concept, examples=examples, instance_of=instance_of)
+        written = {c.other for c in concept.contrasts}
+        derived = tuple(c for c in contrasts.get(concept.id, ()) if c.other not in written)
+        if (examples, instance_of, derived) != (concept.examples, concept.instance_of, ()):
+            concept = replace(
+                concept,
+                examples=examples,
+                instance_of=instance_of,
+                contrasts=concept.contrasts + derived,
+            )
         completed.append(concept)
     return tuple(completed)
+
+
+def _contrasts_from_the_other_end(concepts: Iterable[Concept]) -> dict[str, list[Contrast]]:
+    """For each concept id, the contrasts written on the concepts it is contrasted with, as
+    seen from its end (the same notes, pointing back), in id order."""
+    found: dict[str, list[Contrast]] = defaultdict(list)
+    for concept in concepts:
+        for contrast in concept.contrasts:
+            found[contrast.other].append(replace(contrast, other=concept.id))
+    return found
 
 
 def _merged(written: tuple[str, ...], derived: tuple[str, ...]) -> tuple[str, ...]:

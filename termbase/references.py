@@ -1,4 +1,5 @@
-"""Rules across concepts: references that resolve, no cycles in `broader`, terms owned once."""
+"""Rules across concepts: references that resolve, no cycles in `broader`, contrasts written
+once, terms owned once."""
 
 from __future__ import annotations
 
@@ -23,7 +24,9 @@ def check_references(concepts: Sequence[Concept], domain_ids: set[str]) -> list[
     by_id = {concept.id: concept for concept in concepts}
     return [
         *_dangling(concepts, by_id, domain_ids),
+        *_dangling_contrasts(concepts, by_id),
         *_broader_cycles(concepts, by_id),
+        *_contrasts_written_twice(concepts, by_id),
         *_shared_terms(concepts),
     ]
 
@@ -69,6 +72,49 @@ def _dangling(
                         f"{relation}: '{target}' is a {by_id[target].kind}, expected a {kind}",
                         concept.id,
                     )
+
+
+def _dangling_contrasts(
+    concepts: Sequence[Concept], by_id: dict[str, Concept]
+) -> Iterator[Finding]:
+    for concept in concepts:
+        for contrast in concept.contrasts:
+            if contrast.other == concept.id:
+                yield _error(
+                    contrast.location,
+                    "self-reference",
+                    "contrast: a concept cannot be contrasted with itself",
+                    concept.id,
+                )
+            elif contrast.other not in by_id:
+                yield _error(
+                    contrast.location,
+                    "dangling-reference",
+                    f"contrast: no concept '{contrast.other}' (no concepts/{contrast.other}.yaml)"
+                    f"{suggest(contrast.other, by_id)}",
+                    concept.id,
+                )
+
+
+def _contrasts_written_twice(
+    concepts: Sequence[Concept], by_id: dict[str, Concept]
+) -> Iterator[Finding]:
+    """A contrast belongs to both its concepts and is shown on both: written at both ends, the
+    two notes would disagree sooner or later. Reported on the alphabetically second concept."""
+    for concept in concepts:
+        for contrast in concept.contrasts:
+            other = by_id.get(contrast.other)
+            if other is None or other.id >= concept.id:
+                continue
+            first = next((c for c in other.contrasts if c.other == concept.id), None)
+            if first is not None:
+                yield _error(
+                    contrast.location,
+                    "contrast-twice",
+                    f"contrast: '{other.id}' is already contrasted with this concept "
+                    f"({first.location}); write a contrast once, it is shown on both concepts",
+                    concept.id,
+                )
 
 
 def _broader_cycles(concepts: Sequence[Concept], by_id: dict[str, Concept]) -> Iterator[Finding]:

@@ -136,3 +136,13 @@ def test_hostile_but_valid_text_loads_literally() -> None:
     assert "Б\u200bЯМ\u202e" in [t.text for t in llm.terms_in("ru")]
     assert llm.definitions["en"].startswith("A <i>very</i> large model & more: {{c1::cloze}}")
     assert llm.preferred("en").location.line == 5  # CRLF and BOM do not shift lines
+
+
+def test_a_contrast_written_once_is_shown_on_both_concepts(mini) -> None:
+    written = mini.concept("llm").contrasts
+    derived = mini.concept("generative-model").contrasts
+    assert [c.other for c in written] == ["generative-model"]
+    assert [c.other for c in derived] == ["llm"]
+    assert derived[0].notes == written[0].notes
+    assert set(written[0].notes) == set(mini.languages)
+    assert str(derived[0].location) == "tests/fixtures/mini/concepts/llm.yaml:31:11"

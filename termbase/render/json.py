@@ -9,6 +9,7 @@ from typing import Any
 
 from termbase.model import (
     Concept,
+    Contrast,
     Domain,
     FrozenMap,
     Glossary,
@@ -67,9 +68,18 @@ def _concept(concept: Concept) -> dict[str, Any]:
         "related": list(concept.related),
         "examples": list(concept.examples),
         "instance_of": list(concept.instance_of),
+        "contrast": [_contrast(c) for c in concept.contrasts],
         "maker": concept.maker,
         "year": concept.year,
         "location": str(concept.location),
+    }
+
+
+def _contrast(contrast: Contrast) -> dict[str, Any]:
+    return {
+        "with": contrast.other,
+        "note": dict(contrast.notes),
+        "location": str(contrast.location),
     }
 
 
@@ -126,6 +136,10 @@ def _read_concept(data: dict[str, Any]) -> Concept:
         related=tuple(data["related"]),
         examples=tuple(data["examples"]),
         instance_of=tuple(data["instance_of"]),
+        contrasts=tuple(
+            Contrast(c["with"], FrozenMap(c["note"]), _location(c["location"]))
+            for c in data["contrast"]
+        ),
         maker=data["maker"],
         year=data["year"],
         location=_location(data["location"]),
