@@ -5,10 +5,10 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Fonts for Chinese and Cyrillic, HarfBuzz's subsetter for small PDFs, poppler and Chromium
-# for the tests of the PDFs and of the HTML.
+# Fonts for Chinese and Cyrillic, HarfBuzz's subsetter for small PDFs, Graphviz to lay out the
+# concept maps, poppler and Chromium for the tests of the PDFs and of the HTML.
 DEBIAN_PACKAGES := fonts-noto-cjk fonts-noto-core libharfbuzz-subset0 libpango-1.0-0 \
-	libpangoft2-1.0-0 poppler-utils chromium
+	libpangoft2-1.0-0 graphviz poppler-utils chromium
 
 .DEFAULT_GOAL := all
 .PHONY: all setup system-packages schematron build check test test-fast lint golden messages bench \

@@ -29,7 +29,7 @@ NODE_MODULES = ROOT / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 UI = ("en", "ru", "zh-Hans")
-PAGES = ("index.html", "terms.html", "alignment.html")
+PAGES = ("index.html", "terms.html", "map.html", "alignment.html")
 BUILD_DATE = datetime(2026, 11, 23, tzinfo=UTC)
 
 # A concept with planted problems, added to the mini glossary: no Chinese, two spaces in the

@@ -4,6 +4,7 @@ an alignment view for translators, with search over all three languages that wor
     html/index.html                the choice of language
     html/<lang>/index.html         the glossary by domain; `#<concept id>` is a concept's permalink
     html/<lang>/terms.html         every term of <lang> in dictionary order, under its initial
+    html/<lang>/map.html           the concept maps of the whole glossary and of each domain
     html/<lang>/alignment.html     one row per concept with the findings of `termbase.checks`
     html/assets/style.css, site.js copied from templates/html/
     html/assets/search-data.js     see `termbase.render.search_index`
@@ -20,6 +21,8 @@ from dataclasses import dataclass
 from itertools import groupby
 from pathlib import PurePosixPath
 
+from markupsafe import Markup
+
 from termbase import labels
 from termbase.checks.completeness import MISSING
 from termbase.collation import index_letter, ranks, sort_key
@@ -29,17 +32,23 @@ from termbase.i18n import language_name as _language_name
 from termbase.languages import NO_LINGUISTIC_CONTENT, PINYIN, SEARCH_RULES
 from termbase.model import Concept, Glossary, Kind, Status, TermType
 from termbase.paths import LOCALE_DIR
-from termbase.render import search_index
+from termbase.render import concept_map, search_index
 from termbase.render.views import Link, Relation, TermView, Text, concept_name
 from termbase.rendering import BuildContext, Output
 from termbase.templating import environment
 
 FOLDER = PurePosixPath("html")
 ASSETS = ("style.css", "site.js")
-PAGES = {"glossary": "index.html", "terms": "terms.html", "alignment": "alignment.html"}
+PAGES = {
+    "glossary": "index.html",
+    "terms": "terms.html",
+    "map": "map.html",
+    "alignment": "alignment.html",
+}
 PAGE_NAMES = {
     "glossary": N_("Glossary"),
     "terms": labels.FIELDS["index"],
+    "map": N_("Map"),
     "alignment": N_("Alignment view"),
 }
 NARROWER = N_("Narrower concepts")
@@ -140,6 +149,8 @@ class ConceptView:
     name: Text
     domain: Text
     relations: tuple[Relation, ...]
+    map: Markup
+    """Its concept map: itself among its neighbours."""
 
     @property
     def concept(self) -> Concept:
@@ -168,6 +179,17 @@ class DomainView:
 
 
 @dataclass(frozen=True, slots=True)
+class MapView:
+    """An overview map on the Map page: the whole glossary's or a domain's."""
+
+    anchor: str
+    name: Text
+    count: int
+    """Its concepts, those of other domains included."""
+    svg: Markup
+
+
+@dataclass(frozen=True, slots=True)
 class PageLink:
     name: str
     href: str
@@ -180,9 +202,10 @@ class PageLink:
 
 def render(context: BuildContext) -> Iterator[Output]:
     facts = Facts(context.glossary, context.findings)
+    maps = Maps(context.glossary)
     yield _output("index.html", _choose_page(context))
     for ui in ui_languages(context.glossary):
-        site = Site(context, facts, ui)
+        site = Site(context, facts, maps, ui)
         for page in PAGES:
             yield _output(f"{ui}/{PAGES[page]}", site.page(page))
     for asset in ASSETS:
@@ -266,13 +289,33 @@ class Facts:
         return sorted(concepts, key=lambda c: order[c.id])
 
 
+class Maps:
+    """Every concept map of the site, laid out at once in every UI language (`dot` is started
+    once per core, not once per map)."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        domains = [d.id for d in glossary.domains if glossary.in_domain(d.id)]
+        self.overviews = (
+            concept_map.glossary_map(glossary),
+            *(concept_map.domain_map(glossary, d) for d in domains),
+        )
+        local = [concept_map.local_map(glossary, c.id) for c in glossary.concepts]
+        wanted = [(m, ui) for ui in ui_languages(glossary) for m in (*self.overviews, *local)]
+        drawings = concept_map.Drawer(glossary).draw(wanted)
+        self.drawings = {(d.map.key, d.lang): d for d in drawings}
+
+    def local(self, concept_id: str, ui: str) -> concept_map.Drawing:
+        return self.drawings[f"concept-{concept_id}", ui]
+
+
 class Site:
     """The pages of one UI language."""
 
-    def __init__(self, context: BuildContext, facts: Facts, ui: str) -> None:
+    def __init__(self, context: BuildContext, facts: Facts, maps: Maps, ui: str) -> None:
         self.context = context
         self.glossary = context.glossary
         self.facts = facts
+        self.maps = maps
         self.ui = ui
         self.env = environment(ui, context.templates)
         self.names = {c.id: self._name(c) for c in self.glossary.concepts}
@@ -353,11 +396,26 @@ class Site:
         return concept_name(concept, (self.ui, *self.glossary.languages))
 
     def _view(self, concept: Concept) -> ConceptView:
+        relations = self._relations(concept)
         return ConceptView(
             facts=self.facts.concepts[concept.id],
             name=self.names[concept.id],
             domain=self.domain_names[concept.domain],
-            relations=self._relations(concept),
+            relations=relations,
+            map=self._local_map(concept, relations),
+        )
+
+    def _local_map(self, concept: Concept, relations: tuple[Relation, ...]) -> Markup:
+        """The concept's map; its description names what it shows, as the list above it."""
+        shown = "; ".join(
+            f"{r.label}: {', '.join(link.name.text for link in r.links)}" for r in relations
+        )
+        return concept_map.svg(
+            self.maps.local(concept.id, self.ui),
+            href=lambda i: f"#{i}",
+            ident=f"_map-{concept.id}",
+            title=concept_map.title(self.ui, self.names[concept.id].text),
+            description=f"{shown}. {concept_map.description(self.ui)}",
         )
 
     def _relations(self, concept: Concept) -> tuple[Relation, ...]:
@@ -417,6 +475,25 @@ class Site:
                 for n, (letter, items) in enumerate(letters.items(), 1)
             ],
         }
+
+    def _map_data(self) -> dict[str, object]:
+        views = []
+        for overview in self.maps.overviews:
+            drawing = self.maps.drawings[overview.key, self.ui]
+            name = (
+                self.domain_names[overview.domain]
+                if overview.domain
+                else Text(self._(concept_map.WHOLE), self.ui)
+            )
+            svg = concept_map.svg(
+                drawing,
+                href=lambda i: f"index.html#{i}",
+                ident=f"_map-{overview.key}",
+                title=concept_map.title(self.ui, name.text),
+                description=concept_map.description(self.ui),
+            )
+            views.append(MapView(f"_{overview.key}", name, len(overview.concept_ids), svg))
+        return {"maps": views, "legend": concept_map.legend(self.ui)}
 
     def _alignment_data(self) -> dict[str, object]:
         rows = [self.views[c.id] for _, concepts in self._in_glossary_order() for c in concepts]

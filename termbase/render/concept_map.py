@@ -1,0 +1,413 @@
+"""Concept maps, shared by the HTML site and the PDF reference: what a map shows, and its SVG.
+
+Three kinds of map: a concept's own (its broader and narrower concepts, the kinds it is an
+instance of or its named examples, and its related concepts), a domain's (its concepts and the
+links between them, with the concepts they lead to in other domains), and the whole glossary's
+(every concept, broader and narrower, kinds and their examples).
+
+Graphviz lays them out (`graphviz.lay_out`, every map of a build in a few `dot` processes); the
+SVG is written here: labels as text, in the font dot measured them with, every node a link to
+its concept, a `<title>` and `<desc>`, and no colour of its own: lines and boxes are drawn in
+`currentColor` and their classes let the page's stylesheet colour them (dark mode too). The
+same glossary gives the same bytes: nodes are named by their place in the map, never by dot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from html import escape
+from typing import Literal
+
+from markupsafe import Markup
+
+from termbase.collation import ranks
+from termbase.i18n import N_, gettext
+from termbase.languages import is_chinese
+from termbase.model import Glossary, Kind
+from termbase.render import graphviz
+from termbase.render.views import Text, concept_name
+
+Relation = Literal["generic", "instance", "related"]
+"""Broader to narrower concept; a kind to its named model; related concepts."""
+PRIORITY: dict[Relation, int] = {"generic": 0, "instance": 1, "related": 2}
+"""Two concepts joined twice are drawn with the stronger link only."""
+DASHES: dict[Relation, str | None] = {"generic": None, "instance": "1.5 3", "related": "6 4"}
+"""How each relation's line is drawn (SVG `stroke-dasharray`): the legend says the same."""
+ELSEWHERE = "3 2"
+"""The dashes of a box whose concept is in another domain than the map's."""
+
+TITLE = N_("Concept map: %(name)s")
+WHOLE = N_("The whole glossary")
+LEGEND: dict[Relation, str] = {
+    "generic": N_("broader and narrower concepts, the broader one first"),
+    "instance": N_("a kind of model and its named models"),
+    "related": N_("related concepts"),
+}
+"""What each kind of line joins (a map's legend, and its description for screen readers)."""
+LINES: dict[Relation, str] = {
+    "generic": N_("Solid lines"),
+    "instance": N_("Dotted lines"),
+    "related": N_("Dashed lines"),
+}
+JOIN = N_("%(lines)s: %(what)s.")
+BOXES = {
+    "concept": N_("a concept"),
+    "named-model": N_("a named model"),
+    "elsewhere": N_("a concept of another domain"),
+}
+"""What each kind of box is (the Map page's legend)."""
+
+FONTS = {"zh": "Noto Sans CJK SC"}
+"""The family of each language's labels (the page's fonts), by primary language subtag."""
+FONT = "Noto Sans"
+FONT_SIZE = 14
+LINE_HEIGHT = 1.2
+LINE_LENGTH = {"zh": 8}
+"""The characters in a label's line before it wraps (Chinese has no spaces to wrap at)."""
+DEFAULT_LINE_LENGTH = 20
+PAD = 4
+"""Space around the drawing, so that strokes at its edge are not cut."""
+FIT = (1100, 1500)
+"""The box (points) an overview map should fit best: a screen's or a page's width, portrait."""
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptMap:
+    """What one map shows."""
+
+    key: str
+    """Names the map in element ids: `concept-llm`, `domain-tasks`, `glossary`."""
+    concept_ids: tuple[str, ...]
+    edges: tuple[tuple[str, str, Relation], ...]
+    """(upper, lower, relation): the broader concept or the kind first."""
+    focus: str | None = None
+    """The concept whose own map this is."""
+    domain: str | None = None
+    """A domain's map: its concepts are drawn plain, the others as being elsewhere."""
+    overview: bool = False
+    """A domain's or the glossary's map: laid out both ways (the one that fits `FIT` best is
+    kept), its flat trees staggered."""
+
+
+def local_map(glossary: Glossary, concept_id: str) -> ConceptMap:
+    """A concept and its neighbours, general on the left, specific on the right."""
+    concept = glossary.concept(concept_id)
+    edges: list[tuple[str, str, Relation]] = [
+        *((b, concept_id, "generic") for b in concept.broader),
+        *((concept_id, n, "generic") for n in glossary.narrower(concept_id)),
+        *((k, concept_id, "instance") for k in concept.instance_of),
+        *((concept_id, e, "instance") for e in concept.examples),
+        *((concept_id, r, "related") for r in concept.related),
+    ]
+    ids = [concept_id, *(other for a, b, _ in edges for other in (a, b) if other != concept_id)]
+    return ConceptMap(
+        f"concept-{concept_id}", tuple(dict.fromkeys(ids)), _strongest(edges), focus=concept_id
+    )
+
+
+def domain_map(glossary: Glossary, domain_id: str) -> ConceptMap:
+    """A domain's concepts, broader and narrower, and the concepts of other domains they lead
+    to; named models only on their own domain's map, with their kinds. Related concepts are
+    left to the concepts' own maps: on a whole domain their lines would hide the tree."""
+    inside = {c.id for c in glossary.in_domain(domain_id)}
+    models = {c.id for c in glossary.concepts if c.kind is Kind.NAMED_MODEL} - inside
+    edges = [
+        edge
+        for edge in _taxonomy(glossary)
+        if (edge[0] in inside or edge[1] in inside) and not models & set(edge[:2])
+    ]
+    ids = sorted(inside | {end for a, b, _ in edges for end in (a, b)})
+    return ConceptMap(
+        f"domain-{domain_id}", tuple(ids), _strongest(edges), domain=domain_id, overview=True
+    )
+
+
+def glossary_map(glossary: Glossary) -> ConceptMap:
+    """Every concept but the named models (each on its domain's map), broader and narrower."""
+    ids = tuple(c.id for c in glossary.concepts if c.kind is Kind.CONCEPT)
+    edges = [e for e in _taxonomy(glossary) if e[2] == "generic" and {e[0], e[1]} <= set(ids)]
+    return ConceptMap("glossary", ids, _strongest(edges), overview=True)
+
+
+def _taxonomy(glossary: Glossary) -> list[tuple[str, str, Relation]]:
+    return [
+        *((b, c.id, "generic") for c in glossary.concepts for b in c.broader),
+        *((k, c.id, "instance") for c in glossary.concepts for k in c.instance_of),
+    ]
+
+
+def _strongest(
+    edges: Iterable[tuple[str, str, Relation]],
+) -> tuple[tuple[str, str, Relation], ...]:
+    """One edge per pair of concepts, the strongest relation, in the order first given."""
+    best: dict[frozenset[str], tuple[str, str, Relation]] = {}
+    for edge in edges:
+        pair = frozenset(edge[:2])
+        if pair not in best or PRIORITY[edge[2]] < PRIORITY[best[pair][2]]:
+            best[pair] = edge
+    return tuple(best.values())
+
+
+def title(lang: str, name: str) -> str:
+    """A map's title in `lang`: "Concept map: Generative models"."""
+    return gettext(lang, TITLE) % {"name": name}
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """One entry of a map's legend: a line or a box, drawn as on the maps, and its meaning."""
+
+    classes: str
+    name: str
+    """"Dotted lines" (empty for a box, which is drawn, not named)."""
+    meaning: str
+    dashes: str | None = None
+    rounded: bool = False
+
+
+def legend(lang: str) -> tuple[Key, ...]:
+    """The lines, then the boxes, in `lang`."""
+    lines = (Key(r, gettext(lang, LINES[r]), gettext(lang, LEGEND[r]), DASHES[r]) for r in LEGEND)
+    boxes = (
+        Key("concept", "", gettext(lang, BOXES["concept"]), rounded=True),
+        Key("named-model", "", gettext(lang, BOXES["named-model"])),
+        Key("concept elsewhere", "", gettext(lang, BOXES["elsewhere"]), ELSEWHERE, rounded=True),
+    )
+    return (*lines, *boxes)
+
+
+def description(lang: str) -> str:
+    """How to read a map's lines, in words (its `<desc>`)."""
+    return " ".join(
+        gettext(lang, JOIN) % {"lines": key.name, "what": key.meaning}
+        for key in legend(lang)
+        if key.name
+    )
+
+
+# Layout ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MapNode:
+    """A concept on a map."""
+
+    name: str
+    """dot's name for its node: its place in the map (`n0`, `n1`…)."""
+    label: Text
+    """Its preferred term in the map's language (else in another language)."""
+    classes: str
+    """`concept` or `named-model`, and `focus` (the map's own concept) or `elsewhere` (in
+    another domain than the map's)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Drawing:
+    """A map laid out in one language."""
+
+    map: ConceptMap
+    lang: str
+    nodes: dict[str, MapNode]
+    """By concept id, in the order drawn."""
+    layout: graphviz.Layout
+
+
+class Drawer:
+    """Lays out maps in the glossary's languages, all of them in one go."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self._orders: dict[str, dict[str, int]] = {}
+
+    def draw(self, maps: Sequence[tuple[ConceptMap, str]]) -> list[Drawing]:
+        """Each (map, language) laid out, in order; of a map's orientations, the one that
+        fits `FIT` at the largest scale."""
+        planned = [
+            (concept_map, lang, *self._graph(concept_map, lang, rankdir))
+            for concept_map, lang in maps
+            for rankdir in (("TB", "LR") if concept_map.overview else ("LR",))
+        ]
+        layouts = graphviz.lay_out([graph for *_, graph in planned])
+        best: dict[tuple[str, str], Drawing] = {}
+        for (concept_map, lang, nodes, _), layout in zip(planned, layouts, strict=True):
+            key = (concept_map.key, lang)
+            drawing = Drawing(concept_map, lang, nodes, layout)
+            if key not in best or _scale(layout) > _scale(best[key].layout):
+                best[key] = drawing
+        return [best[concept_map.key, lang] for concept_map, lang in maps]
+
+    def _order(self, lang: str) -> dict[str, int]:
+        if lang not in self._orders:
+            self._orders[lang] = ranks(self.glossary.concepts, lang)
+        return self._orders[lang]
+
+    def _graph(
+        self, concept_map: ConceptMap, lang: str, rankdir: str
+    ) -> tuple[dict[str, MapNode], graphviz.Graph]:
+        """dot's graph of a map: nodes in the dictionary order of `lang` (so that siblings
+        read in order), named by that place."""
+        order = self._order(lang)
+        ids = sorted(concept_map.concept_ids, key=order.__getitem__)
+        nodes = {i: self._node(concept_map, i, lang, f"n{n}") for n, i in enumerate(ids)}
+        graph_nodes = tuple(
+            graphviz.Node(node.name, wrap(node.label.text, node.label.lang), font(node.label.lang))
+            for node in nodes.values()
+        )
+        edges = tuple(
+            graphviz.Edge(nodes[upper].name, nodes[lower].name, relation != "related")
+            for upper, lower, relation in sorted(
+                concept_map.edges, key=lambda e: (order[e[0]], order[e[1]])
+            )
+        )
+        beside = tuple(
+            nodes[i].name
+            for i in ids
+            if i == concept_map.focus
+            or any(r == "related" and i in (a, b) for a, b, r in concept_map.edges)
+        )
+        same = (beside,) if concept_map.focus and len(beside) > 1 else ()
+        return nodes, graphviz.Graph(rankdir, graph_nodes, edges, same, concept_map.overview)
+
+    def _node(self, concept_map: ConceptMap, concept_id: str, lang: str, name: str) -> MapNode:
+        concept = self.glossary.concept(concept_id)
+        classes = [str(concept.kind)]
+        if concept_id == concept_map.focus:
+            classes.append("focus")
+        elif concept_map.domain and concept.domain != concept_map.domain:
+            classes.append("elsewhere")
+        label = concept_name(concept, (lang, *self.glossary.languages))
+        return MapNode(name, label, " ".join(classes))
+
+
+def _scale(layout: graphviz.Layout) -> float:
+    return min(FIT[0] / max(layout.width, 1), FIT[1] / max(layout.height, 1))
+
+
+def font(lang: str) -> str:
+    """The family a label in `lang` is set in (and measured with)."""
+    return FONTS.get(lang.split("-")[0], FONT)
+
+
+def wrap(text: str, lang: str) -> tuple[str, ...]:
+    """A label in as few lines as its language's line length allows, of even length: at
+    spaces, or between any two characters of a Chinese label without spaces."""
+    limit = LINE_LENGTH.get(lang.split("-")[0], DEFAULT_LINE_LENGTH)
+    if len(text) <= limit:
+        return (text,)
+    count = -(-len(text) // limit)
+    if is_chinese(lang) and " " not in text:
+        size = -(-len(text) // count)
+        return tuple(text[i : i + size] for i in range(0, len(text), size))
+    words = text.split(" ")
+    for width in range(-(-len(text) // count), len(text) + 1):
+        lines = _filled(words, width)
+        if len(lines) <= count:
+            return lines
+    return (text,)  # not reached: at the text's own width it is one line
+
+
+def _filled(words: list[str], width: int) -> tuple[str, ...]:
+    """Words in lines of at most `width` characters (a longer word on a line of its own)."""
+    lines: list[str] = []
+    for word in words:
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return tuple(lines)
+
+
+# SVG ------------------------------------------------------------------------------------------
+
+
+def svg(
+    drawing: Drawing,
+    *,
+    href: Callable[[str], str],
+    ident: str,
+    title: str,
+    description: str,
+    standalone: bool = False,
+) -> Markup:
+    """The map as an `<svg>` element: `ident` prefixes its element ids (unique in the page),
+    `href` gives each concept's link; `standalone` adds the namespace a file needs.
+
+    Small, because a page shows a map per concept: coordinates in whole points, what every
+    node shares (font, text colour, box outline) said once on their group, where SVG inherits
+    it; a page's stylesheet overrides any of it by class."""
+    layout = drawing.layout
+    width, height = round(layout.width) + 2 * PAD, round(layout.height) + 2 * PAD
+    namespace = ' xmlns="http://www.w3.org/2000/svg"' if standalone else ""
+    return Markup(
+        "".join(
+            [
+                f'<svg{namespace} class="map" viewBox="0 0 {width} {height}" width="{width}" '
+                f'height="{height}" role="group" aria-labelledby="{ident}-title" '
+                f'aria-describedby="{ident}-desc">',
+                f'<title id="{ident}-title">{escape(title)}</title>',
+                f'<desc id="{ident}-desc">{escape(description)}</desc>',
+                '<g class="edges" fill="none" stroke="currentColor">',
+                *(_edge(drawing, edge) for edge in drawing.map.edges),
+                f'</g><g class="nodes" fill="currentColor" stroke="none" '
+                f'font-family="{font(drawing.lang)}" font-size="{FONT_SIZE}" '
+                'text-anchor="middle">',
+                *(_node(drawing, concept_id, href) for concept_id in drawing.nodes),
+                "</g></svg>",
+            ]
+        )
+    )
+
+
+def _edge(drawing: Drawing, edge: tuple[str, str, Relation]) -> str:
+    upper, lower, relation = edge
+    points = drawing.layout.splines[drawing.nodes[upper].name, drawing.nodes[lower].name]
+    (x, y), rest = points[0], points[1:]
+    path = f"M{_n(x)} {_n(y)}C" + " ".join(f"{_n(px)} {_n(py)}" for px, py in rest)
+    dashes = DASHES[relation]
+    dash = f' stroke-dasharray="{dashes}"' if dashes else ""
+    return f'<path class="{relation}" d="{path}"{dash}/>'
+
+
+def _node(drawing: Drawing, concept_id: str, href: Callable[[str], str]) -> str:
+    node = drawing.nodes[concept_id]
+    box = drawing.layout.boxes[node.name]
+    classes = node.classes.split()
+    shape = ' rx="6"' if Kind.CONCEPT in classes else ""
+    if "focus" in classes:
+        shape += ' stroke-width="2.5"'
+    elif "elsewhere" in classes:
+        shape += f' stroke-dasharray="{ELSEWHERE}"'
+    left, top = box.x - box.width / 2, box.y - box.height / 2
+    label = node.label
+    lines = wrap(label.text, label.lang)
+    step = FONT_SIZE * LINE_HEIGHT
+    first = box.y - step * (len(lines) - 1) / 2 + FONT_SIZE * 0.35
+    if len(lines) == 1:
+        text = f' x="{_n(box.x)}" y="{_n(first)}">{escape(label.text)}'
+    else:
+        space = " " if " " in label.text else ""  # kept at the line's end, for screen readers
+        text = ">" + "".join(
+            f'<tspan x="{_n(box.x)}" y="{_n(first + step * i)}">{escape(line)}'
+            f"{space if i < len(lines) - 1 else ''}</tspan>"
+            for i, line in enumerate(lines)
+        )
+    other = font(label.lang)
+    if label.lang != drawing.lang:  # a fallback: no term in the map's language
+        text = (
+            f' lang="{label.lang}"'
+            + (f' font-family="{other}"' if other != font(drawing.lang) else "")
+            + text
+        )
+    return (
+        f'<a href="{escape(href(concept_id))}" class="{node.classes}">'
+        f'<rect x="{_n(left)}" y="{_n(top)}" width="{_n(box.width)}" '
+        f'height="{_n(box.height)}"{shape} fill="none" stroke="currentColor"/>'
+        f"<text{text}</text></a>"
+    )
+
+
+def _n(value: float) -> str:
+    """A coordinate in whole points, moved by the drawing's margin (the same bytes on every
+    build; a point is a pixel on screen, finer than the eye needs)."""
+    return str(round(value) + PAD)
