@@ -492,13 +492,13 @@ def definitions_shown(page, row: str) -> list[bool]:
     )
 
 
-def test_alignment_definitions_toggle(page, site: Path) -> None:
+def test_alignment_definitions_toggle(page, site: Path, problems: Glossary) -> None:
     open_page(page, site, "en/alignment.html")
     assert definitions_shown(page, "llm") == [False, False, False]
     page.check("input[name=definitions]")
     assert definitions_shown(page, "llm") == [True, True, True]
     assert page.text_content("#llm td:nth-of-type(2) .definition") == (
-        "Очень большая языковая модель, обученная на огромных объёмах текста."
+        problems.concept("llm").definitions["ru"]
     )
     assert page.evaluate("location.search") == "?definitions=1"
     page.uncheck("input[name=definitions]")
