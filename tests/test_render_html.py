@@ -497,9 +497,8 @@ def test_alignment_definitions_toggle(page, site: Path, problems: Glossary) -> N
     assert definitions_shown(page, "llm") == [False, False, False]
     page.check("input[name=definitions]")
     assert definitions_shown(page, "llm") == [True, True, True]
-    assert page.text_content("#llm td:nth-of-type(2) .definition") == (
-        problems.concept("llm").definitions["ru"]
-    )
+    russian = problems.concept("llm").definitions["ru"]
+    assert page.text_content("#llm td:nth-of-type(2) .definition") == russian
     assert page.evaluate("location.search") == "?definitions=1"
     page.uncheck("input[name=definitions]")
     assert definitions_shown(page, "llm") == [False, False, False]
