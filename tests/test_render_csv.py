@@ -36,16 +36,19 @@ def test_one_row_per_concept_with_columns_per_language(mini) -> None:
         "en.variants": "LLM",
         "en.deprecated": "",
         "en.definition": "A language model of very large size, trained on huge amounts of text.",
+        "en.attested": "large language model; LLM",
         "ru.preferred": "большая языковая модель",
         "ru.variants": "БЯМ",
         "ru.deprecated": "",
         "ru.definition": "Языковая модель очень большого размера, обученная на огромных "
         "объёмах текста.",
+        "ru.attested": "",
         "zh-Hans.preferred": "大语言模型",
         "zh-Hans.pinyin": "dà yǔyán móxíng",
         "zh-Hans.variants": "",
         "zh-Hans.deprecated": "",
         "zh-Hans.definition": "在海量文本上训练的超大规模语言模型。",
+        "zh-Hans.attested": "",
     }
 
 

@@ -292,6 +292,27 @@ def test_alignment_filters_from_the_address(page, site: Path) -> None:
     assert page.text_content("#_rows") == "Показано 1 из 4 строк"
 
 
+def test_alignment_marks_each_term_attested_or_the_glossarys_own(
+    page, site: Path, problems: Glossary
+) -> None:
+    open_page(page, site, "ru/alignment.html")
+    tags = page.eval_on_selector_all(
+        "#llm td:nth-of-type(1) .attested, #llm td:nth-of-type(1) .own",
+        "tags => tags.map(t => [t.className, t.title, t.textContent])",
+    )
+    llm = problems.concept("llm")
+    assert tags == [
+        ["tag attested", ", ".join(f"{s.path}:{s.line}" for s in term.sources), "в источниках"]
+        if term.sources
+        else ["tag own", "", "предложен глоссарием"]
+        for term in llm.terms_in("en")
+    ]
+    page.select_option("select[name=own]", "en")
+    unattested = [c.id for c in problems.concepts if not c.preferred("en").sources]
+    assert sorted(visible_rows(page)) == unattested and unattested
+    assert "own=en" in page.url
+
+
 def test_alignment_marks_the_cells_with_problems(page, site: Path) -> None:
     open_page(page, site, "en/alignment.html#diffusion-model")
     cells = page.eval_on_selector_all(

@@ -31,8 +31,10 @@ def test_json_is_readable_utf8_with_terms_and_definitions(mini) -> None:
         "note": None,
         "homonym": False,
         "sources": ["notes.md:3"],
+        "attested": True,
         "location": concept["terms"][0]["location"],
     }
+    assert [t["attested"] for t in concept["terms"] if t["lang"] == "ru"] == [False, False]
     assert concept["definition"]["zh-Hans"].startswith("在海量文本")
 
 

@@ -358,7 +358,7 @@
   // The filters and the display options live in the address (alignment.html?problems=1&
   // missing=zh-Hans&definitions=1), so that a filtered view can be shared or bookmarked.
   var CHECKBOXES = ["problems", "definitions"];
-  var CHOICES = ["missing", "code", "domain", "q"];
+  var CHOICES = ["missing", "own", "code", "domain", "q"];
 
   function setUpFilters() {
     var form = document.getElementById("_filters");
@@ -374,6 +374,8 @@
       if (fields.problems.checked && !d.severity) return false;
       var missing = fields.missing.value;
       if (missing && !(missing === "*" ? d.missing : hasWord(d.missing, missing))) return false;
+      var own = fields.own.value;
+      if (own && !(own === "*" ? d.own : hasWord(d.own, own))) return false;
       if (fields.code.value && !hasWord(d.codes, fields.code.value)) return false;
       if (fields.domain.value && d.domain !== fields.domain.value) return false;
       return !matching || matching.has(row.id);

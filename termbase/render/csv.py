@@ -1,9 +1,10 @@
 """The spreadsheet export: one row per concept, columns per language (`csv/ai-glossary.csv`).
 
 Columns: id, kind, domain, then for each language its preferred term, admitted variants,
-deprecated terms and definition (for Chinese, the pinyin of the preferred term after it). Several
-terms in one cell are separated by "; ". The column names are keys (`ru.preferred`), like the
-JSON export's. RFC 4180 quoting; UTF-8 with a byte order mark, so that Excel reads Cyrillic and
+deprecated terms and definition (for Chinese, the pinyin of the preferred term after it), and
+which of its terms the source notes have (`attested`; the others are the glossary's own
+renderings). Several terms in one cell are separated by "; ". The column names are keys
+(`ru.preferred`), like the JSON export's. RFC 4180 quoting; UTF-8 with a byte order mark, so that Excel reads Cyrillic and
 Chinese correctly.
 """
 
@@ -40,7 +41,7 @@ def header(glossary: Glossary) -> list[str]:
     columns = ["id", "kind", "domain"]
     for lang in glossary.languages:
         names = ["preferred", "pinyin"] if is_chinese(lang) else ["preferred"]
-        names += ["variants", "deprecated", "definition"]
+        names += ["variants", "deprecated", "definition", "attested"]
         columns += [f"{lang}.{name}" for name in names]
     return columns
 
@@ -57,5 +58,6 @@ def row(glossary: Glossary, concept: Concept) -> list[str]:
             SEPARATOR.join(t.text for t in variants if t.status is Status.ADMITTED),
             SEPARATOR.join(t.text for t in variants if t.status is Status.DEPRECATED),
             concept.definitions.get(lang, ""),
+            SEPARATOR.join(t.text for t in concept.terms_in(lang) if t.sources),
         ]
     return cells

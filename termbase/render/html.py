@@ -108,6 +108,11 @@ class LanguageBlock:
     def missing(self) -> bool:
         return self.preferred is None or self.definition is None
 
+    @property
+    def own(self) -> bool:
+        """The preferred term is the glossary's own rendering: no source note has it."""
+        return self.preferred is not None and not self.preferred.term.sources
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -139,6 +144,11 @@ class ConceptFacts:
     @property
     def missing(self) -> str:
         return " ".join(block.lang for block in self.languages if block.missing)
+
+    @property
+    def own(self) -> str:
+        """The languages whose preferred term is the glossary's own rendering."""
+        return " ".join(block.lang for block in self.languages if block.own)
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,6 +94,7 @@ def _term(term: Term) -> dict[str, Any]:
         "note": term.note,
         "homonym": term.homonym,
         "sources": [f"{s.path}:{s.line}" for s in term.sources],
+        "attested": bool(term.sources),  # in the source notes, or the glossary's own rendering
         "location": str(term.location),
     }
 

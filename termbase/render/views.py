@@ -54,6 +54,12 @@ class TermView:
     def note(self) -> str | None:
         return self.term.note
 
+    @property
+    def cited(self) -> str:
+        """Where the source notes have the term (`001_x.txt:7, 003_y.txt:12`); empty for the
+        glossary's own rendering."""
+        return ", ".join(f"{place.path}:{place.line}" for place in self.term.sources)
+
 
 @dataclass(frozen=True, slots=True)
 class Link:
