@@ -4,8 +4,8 @@ Columns: id, kind, domain, then for each language its preferred term, admitted v
 deprecated terms and definition (for Chinese, the pinyin of the preferred term after it), and
 which of its terms the source notes have (`attested`; the others are the glossary's own
 renderings). Several terms in one cell are separated by "; ". The column names are keys
-(`ru.preferred`), like the JSON export's. RFC 4180 quoting; UTF-8 with a byte order mark, so that Excel reads Cyrillic and
-Chinese correctly.
+(`ru.preferred`), like the JSON export's. RFC 4180 quoting; UTF-8 with a byte order mark, so that
+Excel reads Cyrillic and Chinese correctly.
 """
 
 from __future__ import annotations
