@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -14,6 +14,44 @@ class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A message that the UI can translate: an English template, marked for the catalogs with
+    `N_` where it is written (`"term '%(term)s': two spaces in a row"`), and the values that
+    fill it, plain strings or texts of their own (translated in turn)."""
+
+    template: str
+    values: tuple[tuple[str, str | Text], ...] = ()
+
+    def __str__(self) -> str:
+        """The English message."""
+        return self.render(str)
+
+    def render(self, translate: Callable[[str], str]) -> str:
+        """The message, each template passed through `translate` (a catalog's gettext)."""
+        if not self.template:
+            return ""  # gettext("") is a catalog's header
+        if not self.values:
+            return translate(self.template)
+        values = {
+            name: value.render(translate) if isinstance(value, Text) else value
+            for name, value in self.values
+        }
+        return translate(self.template) % values
+
+
+def text(template: str, **values: str | Text) -> Text:
+    """`Text(template, values)`, the values given by name."""
+    return Text(template, tuple(values.items()))
+
+
+def joined(parts: list[Text], separator: str = "; ") -> Text:
+    """Texts one after the other, each translated on its own (the joining template is no
+    message: a catalog gives it back as it is)."""
+    template = separator.join(f"%(part{n})s" for n in range(len(parts)))
+    return Text(template, tuple((f"part{n}", part) for n, part in enumerate(parts)))
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -30,9 +68,16 @@ class Finding:
     lang: str | None = field(default=None, compare=False)
     """The language of the text concerned (a term, a definition), when there is one: the
     alignment view marks that language's cell."""
+    text: Text | None = field(default=None, compare=False)
+    """The message as a translatable `Text` (the checks give one; the loader's messages,
+    for the author of the glossary at the terminal, are English only)."""
 
     def __str__(self) -> str:
         return f"{self.location}: {self.severity}: {self.message}"
+
+    def translated(self, translate: Callable[[str], str]) -> str:
+        """The message in the language of `translate` (a catalog's gettext)."""
+        return self.text.render(translate) if self.text is not None else self.message
 
     def as_dict(self) -> dict[str, object]:
         """The finding for `--format json`."""

@@ -19,3 +19,13 @@ def test_every_ui_string_is_translated(domain: str, lang: str) -> None:
     }
     missing = sorted(used - translated)
     assert not missing, f"run `make messages` and translate in {domain}.po ({lang}): {missing}"
+
+
+@pytest.mark.parametrize("lang", UI_LANGUAGES)
+@pytest.mark.parametrize("domain", domains())
+def test_translations_keep_the_placeholders(domain: str, lang: str) -> None:
+    # Babel's checks: a translation of "term '%(term)s'" must use %(term)s, and no other name.
+    problems = [
+        (m.id, str(error)) for m, errors in read_catalog(domain, lang).check() for error in errors
+    ]
+    assert not problems

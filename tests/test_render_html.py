@@ -157,6 +157,29 @@ def test_alignment_rows_carry_the_findings_of_the_checks(site: Path, problems: G
     assert 'data-severity=""' in re.search(r'<tr id="llm".*?</tr>', text, re.S)[0]
 
 
+@pytest.mark.parametrize(
+    ("ui", "messages"),
+    [
+        ("en", ["term 'диффузионная  модель': two spaces in a row", "no term in 'zh-Hans'"]),
+        ("ru", ["термин «диффузионная  модель»: два пробела подряд", "нет термина на «zh-Hans»"]),
+        ("zh-Hans", ["术语“диффузионная  модель”：连续两个空格", "缺少“zh-Hans”术语"]),
+    ],
+)
+def test_the_findings_speak_the_ui_language(site: Path, ui: str, messages: list[str]) -> None:
+    text = html.unescape((site / ui / "alignment.html").read_text())
+    row = re.search(r'<tr id="diffusion-model".*?</tr>', text, re.S)
+    assert row is not None
+    for message in messages:
+        assert f"<span>{message}</span>" in row[0]
+
+
+def test_the_terminal_still_gets_the_english_messages(problems: Glossary) -> None:
+    found = {f.code: f for f in check(problems) if f.concept == "diffusion-model"}
+    spaces = found["extra-space"]
+    assert spaces.message == "term 'диффузионная  модель': two spaces in a row"
+    assert spaces.translated(lambda template: template) == spaces.message
+
+
 # In Chromium ----------------------------------------------------------------------------------
 
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 import hanzidentifier
 
-from termbase.checks.base import LETTERS, describe, finding, form_severity, texts, visible
-from termbase.findings import Finding, Severity
+from termbase.checks.base import LETTERS, describe, finding, form_severity, term_name, texts
+from termbase.findings import Finding, Severity, Text, text
+from termbase.i18n import N_
 from termbase.languages import HAN, is_chinese, is_han, is_russian, script
 from termbase.model import Concept, Glossary, Location, Term
 
@@ -33,13 +34,14 @@ _FULL_STOP_AFTER_HAN = re.compile(rf"(?<=[{HAN}])\.(?!\d)")
 _CHINESE_EQUIVALENT = dict(zip(",;:?!().", "，；：？！（）。", strict=True))
 _QUOTES_IN_CHINESE = re.compile('[«»"]')
 """Quotation marks of other languages: Chinese text quotes with “ and ”."""
+_ALPHABETS = {"LATIN": N_("Latin"), "CYRILLIC": N_("Cyrillic"), "GREEK": N_("Greek")}
 
 
 @dataclass(frozen=True, slots=True)
 class Scanned:
     """A term or a prose text, with what a finding about it needs."""
 
-    subject: str
+    subject: Text
     """How a finding names it: `term 'x'`, `definition.ru`."""
     lang: str
     text: str
@@ -50,10 +52,9 @@ class Scanned:
 def _scanned(glossary: Glossary) -> Iterator[tuple[Concept, Scanned]]:
     for concept in glossary.concepts:
         for term in concept.terms:
-            subject = f"term '{visible(term.text)}'"
-            yield concept, Scanned(subject, term.lang, term.text, term.location, term)
-        for text in texts(concept):
-            yield concept, Scanned(text.field, text.lang, text.text, text.location)
+            yield concept, Scanned(term_name(term), term.lang, term.text, term.location, term)
+        for prose in texts(concept):
+            yield concept, Scanned(prose.field, prose.lang, prose.text, prose.location)
 
 
 def _severity(item: Scanned) -> Severity:
@@ -65,15 +66,15 @@ def check_spaces(glossary: Glossary) -> Iterator[Finding]:
     for concept, item in _scanned(glossary):
         problem = None
         if item.term and item.text != item.text.strip():
-            problem = "leading or trailing space"
+            problem = N_("%(subject)s: leading or trailing space")
         elif "  " in item.text:
-            problem = "two spaces in a row"
+            problem = N_("%(subject)s: two spaces in a row")
         if problem:
             yield finding(
                 item.location,
                 _severity(item),
                 "extra-space",
-                f"{item.subject}: {problem}",
+                text(problem, subject=item.subject),
                 concept,
                 item.lang,
             )
@@ -83,9 +84,13 @@ def check_spaces(glossary: Glossary) -> Iterator[Finding]:
                 item.location,
                 _severity(item),
                 "tab-or-line-break",
-                f"{item.subject}: {describe(match[0])}; a term is one line without tabs"
-                if item.term
-                else f"{item.subject}: {describe(match[0])}",
+                text(
+                    N_("%(subject)s: %(character)s; a term is one line without tabs")
+                    if item.term
+                    else N_("%(subject)s: %(character)s"),
+                    subject=item.subject,
+                    character=describe(match[0]),
+                ),
                 concept,
                 item.lang,
             )
@@ -100,7 +105,11 @@ def check_invisible(glossary: Glossary) -> Iterator[Finding]:
                     item.location,
                     _severity(item),
                     code,
-                    f"{item.subject}: invisible {describe(match[0])}",
+                    text(
+                        N_("%(subject)s: invisible %(character)s"),
+                        subject=item.subject,
+                        character=describe(match[0]),
+                    ),
                     concept,
                     item.lang,
                 )
@@ -109,7 +118,11 @@ def check_invisible(glossary: Glossary) -> Iterator[Finding]:
                 item.location,
                 _severity(item),
                 "invisible-character",
-                f"{item.subject}: {describe(match[0])} instead of a plain space",
+                text(
+                    N_("%(subject)s: %(character)s instead of a plain space"),
+                    subject=item.subject,
+                    character=describe(match[0]),
+                ),
                 concept,
                 item.lang,
             )
@@ -124,14 +137,14 @@ def check_mixed_scripts(glossary: Glossary) -> Iterator[Finding]:
                     item.location,
                     _severity(item),
                     "mixed-script",
-                    f"{item.subject}: {message}",
+                    text(N_("%(subject)s: %(problem)s"), subject=item.subject, problem=message),
                     concept,
                     item.lang,
                 )
                 break
 
 
-def _mixed(word: str, lang: str) -> str | None:
+def _mixed(word: str, lang: str) -> Text | None:
     """What is wrong with a word of several alphabets, or None."""
     if word.isascii():
         return None  # Latin letters only
@@ -144,9 +157,11 @@ def _mixed(word: str, lang: str) -> str | None:
     native = "CYRILLIC" if is_russian(lang) else "LATIN"
     main = max(counts, key=lambda name: (counts[name], name == native))
     strangers = [c for c in word if script(c) not in (main, None)]
-    return (
-        f"'{word}' mixes alphabets: {', '.join(describe(c) for c in strangers)} "
-        f"in a {main.title()} word"
+    return text(
+        N_("'%(word)s' mixes alphabets: %(characters)s in a %(alphabet)s word"),
+        word=word,
+        characters=", ".join(describe(c) for c in strangers),
+        alphabet=text(_ALPHABETS[main]),
     )
 
 
@@ -160,8 +175,11 @@ def check_chinese_characters(glossary: Glossary) -> Iterator[Finding]:
                     item.location,
                     _severity(item),
                     "traditional-character",
-                    f"{item.subject}: Traditional {'、'.join(dict.fromkeys(traditional))} "
-                    "in Simplified Chinese",
+                    text(
+                        N_("%(subject)s: Traditional %(characters)s in Simplified Chinese"),
+                        subject=item.subject,
+                        characters="、".join(dict.fromkeys(traditional)),
+                    ),
                     concept,
                     item.lang,
                 )
@@ -170,7 +188,14 @@ def check_chinese_characters(glossary: Glossary) -> Iterator[Finding]:
                 item.location,
                 _severity(item),
                 "full-width-character",
-                f"{item.subject}: full-width '{match[0]}'; write letters and digits half-width",
+                text(
+                    N_(
+                        "%(subject)s: full-width '%(character)s'; write letters and digits "
+                        "half-width"
+                    ),
+                    subject=item.subject,
+                    character=match[0],
+                ),
                 concept,
                 item.lang,
             )
@@ -193,8 +218,12 @@ def check_chinese_punctuation(glossary: Glossary) -> Iterator[Finding]:
                 item.location,
                 Severity.WARNING,
                 "chinese-punctuation",
-                f"{item.subject}: ASCII '{mark}' in Chinese text; use "
-                f"'{_CHINESE_EQUIVALENT[mark]}'",
+                text(
+                    N_("%(subject)s: ASCII '%(mark)s' in Chinese text; use '%(chinese)s'"),
+                    subject=item.subject,
+                    mark=mark,
+                    chinese=_CHINESE_EQUIVALENT[mark],
+                ),
                 concept,
                 item.lang,
             )
@@ -203,7 +232,11 @@ def check_chinese_punctuation(glossary: Glossary) -> Iterator[Finding]:
                 item.location,
                 Severity.WARNING,
                 "chinese-punctuation",
-                f"{item.subject}: '{match[0]}' in Chinese text; quote with '“' and '”'",
+                text(
+                    N_("%(subject)s: '%(mark)s' in Chinese text; quote with '“' and '”'"),
+                    subject=item.subject,
+                    mark=match[0],
+                ),
                 concept,
                 item.lang,
             )
@@ -212,8 +245,14 @@ def check_chinese_punctuation(glossary: Glossary) -> Iterator[Finding]:
                 item.location,
                 Severity.WARNING,
                 "chinese-punctuation",
-                f"{item.subject}: full-width '{match[0]}' between Latin letters or digits; "
-                "use the ASCII form",
+                text(
+                    N_(
+                        "%(subject)s: full-width '%(mark)s' between Latin letters or digits; "
+                        "use the ASCII form"
+                    ),
+                    subject=item.subject,
+                    mark=match[0],
+                ),
                 concept,
                 item.lang,
             )

@@ -9,7 +9,9 @@ import re
 from collections.abc import Iterator
 
 from termbase.checks.base import finding
-from termbase.findings import Finding, Severity
+from termbase.findings import Finding, Severity, text
+from termbase.i18n import N_
+from termbase.labels import STATUSES
 from termbase.languages import is_chinese, primary
 from termbase.model import Glossary, Kind, Status
 from termbase.occurrences import TermIndex
@@ -40,8 +42,14 @@ def check_circular_definitions(glossary: Glossary) -> Iterator[Finding]:
                     concept.places.get(f"definition.{lang}", concept.location),
                     Severity.WARNING,
                     "circular-definition",
-                    f"definition.{lang} uses the term it defines, '{own[0].text}'; define it "
-                    "by a broader concept and what sets it apart",
+                    text(
+                        N_(
+                            "definition.%(lang)s uses the term it defines, '%(term)s'; define "
+                            "it by a broader concept and what sets it apart"
+                        ),
+                        lang=lang,
+                        term=own[0].text,
+                    ),
                     concept,
                     lang,
                 )
@@ -56,7 +64,7 @@ def check_chinese_full_stop(glossary: Glossary) -> Iterator[Finding]:
                     concept.places.get(f"definition.{lang}", concept.location),
                     Severity.WARNING,
                     "chinese-full-stop",
-                    f"definition.{lang} does not end in '。'",
+                    text(N_("definition.%(lang)s does not end in '。'"), lang=lang),
                     concept,
                     lang,
                 )
@@ -86,8 +94,15 @@ def check_status_against_note(glossary: Glossary) -> Iterator[Finding]:
                     term.location,
                     Severity.WARNING,
                     "status-contradicts-note",
-                    f"term '{term.text}' is {term.status}, but its note says «{match[0]}»; "
-                    "deprecate the term, or reword the note",
+                    text(
+                        N_(
+                            "term '%(term)s' is %(status)s, but its note says «%(words)s»; "
+                            "deprecate the term, or reword the note"
+                        ),
+                        term=term.text,
+                        status=text(STATUSES[term.status]),
+                        words=match[0],
+                    ),
                     concept,
                     term.lang,
                 )

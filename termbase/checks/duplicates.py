@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from itertools import combinations
 
 from termbase.checks.base import finding
-from termbase.findings import Finding, Severity
+from termbase.findings import Finding, Severity, Text, joined, text
+from termbase.i18n import N_
 from termbase.model import Concept, Glossary, Status, Term
 from termbase.normalize import compact_form
 
@@ -54,9 +55,18 @@ def _pair_finding(
             b.location,
             Severity.WARNING,
             "duplicate-concept",
-            f"terms.{lang}: the preferred term '{b.text}' is one term with '{a.text}', the "
-            f"preferred term of '{first.id}' ({a.location}); merge the two concepts or tell "
-            "them apart",
+            text(
+                N_(
+                    "terms.%(lang)s: the preferred term '%(term)s' is one term with '%(other)s', "
+                    "the preferred term of '%(concept)s' (%(place)s); merge the two concepts or "
+                    "tell them apart"
+                ),
+                lang=lang,
+                term=b.text,
+                other=a.text,
+                concept=first.id,
+                place=str(a.location),
+            ),
             second,
             lang,
         )
@@ -68,8 +78,17 @@ def _pair_finding(
             b.location,
             Severity.WARNING,
             "inconsistent-translation",
-            f"terms.{source}: '{b.text}' is also a term of '{first.id}' ({a.location}), which "
-            f"translates it differently: {'; '.join(differences)}",
+            text(
+                N_(
+                    "terms.%(lang)s: '%(term)s' is also a term of '%(concept)s' (%(place)s), "
+                    "which translates it differently: %(differences)s"
+                ),
+                lang=source,
+                term=b.text,
+                concept=first.id,
+                place=str(a.location),
+                differences=joined(differences),
+            ),
             second,
             source,
         )
@@ -78,18 +97,34 @@ def _pair_finding(
         b.location,
         Severity.WARNING,
         "term-in-two-concepts",
-        f"terms.{lang}: '{b.text}' is one term with '{a.text}' of '{first.id}' ({a.location}); "
-        "keep it in one concept, or mark both `homonym: true`",
+        text(
+            N_(
+                "terms.%(lang)s: '%(term)s' is one term with '%(other)s' of '%(concept)s' "
+                "(%(place)s); keep it in one concept, or mark both `homonym: true`"
+            ),
+            lang=lang,
+            term=b.text,
+            other=a.text,
+            concept=first.id,
+            place=str(a.location),
+        ),
         second,
         lang,
     )
 
 
-def _translations(glossary: Glossary, first: Concept, second: Concept) -> list[str]:
+def _translations(glossary: Glossary, first: Concept, second: Concept) -> list[Text]:
     """`ru: 'X' there, 'Y' here` for each target language whose preferred terms differ."""
     differences = []
     for lang in glossary.languages[1:]:
         there, here = first.preferred(lang), second.preferred(lang)
         if there and here and compact_form(there.text, lang) != compact_form(here.text, lang):
-            differences.append(f"{lang} '{there.text}' there, '{here.text}' here")
+            differences.append(
+                text(
+                    N_("%(lang)s '%(there)s' there, '%(here)s' here"),
+                    lang=lang,
+                    there=there.text,
+                    here=here.text,
+                )
+            )
     return differences

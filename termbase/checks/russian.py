@@ -13,7 +13,8 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from termbase.checks.base import finding, form_note, form_severity
-from termbase.findings import Finding, Severity
+from termbase.findings import Finding, Severity, text
+from termbase.i18n import N_
 from termbase.languages import is_russian
 from termbase.model import Glossary
 from termbase.morphology import known, parses
@@ -40,8 +41,16 @@ def check_agreement(glossary: Glossary) -> Iterator[Finding]:
                     term.location,
                     form_severity(term, severity),
                     "agreement",
-                    f"term '{term.text}': «{adjective}» does not agree with «{noun}» in gender, "
-                    f"number or case{form_note(term)}",
+                    text(
+                        N_(
+                            "term '%(term)s': «%(adjective)s» does not agree with «%(noun)s» "
+                            "in gender, number or case%(documented)s"
+                        ),
+                        term=term.text,
+                        adjective=adjective,
+                        noun=noun,
+                        documented=form_note(term),
+                    ),
                     concept,
                     term.lang,
                 )

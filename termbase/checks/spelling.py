@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from termbase.checks.base import finding, texts
-from termbase.findings import Finding, Severity
+from termbase.checks.base import finding, term_name, texts
+from termbase.findings import Finding, Severity, text
+from termbase.i18n import N_
 from termbase.languages import is_english
 from termbase.model import Glossary
 
@@ -50,15 +51,20 @@ def ise_words(text: str) -> list[str]:
 def check_ize_spelling(glossary: Glossary) -> Iterator[Finding]:
     """English terms, definitions and notes write -ize, not -ise."""
     for concept in glossary.concepts:
-        items = [(t.text, t.lang, t.location, f"term '{t.text}'") for t in concept.terms]
+        items = [(t.text, t.lang, t.location, term_name(t)) for t in concept.terms]
         items += [(p.text, p.lang, p.location, p.field) for p in texts(concept)]
-        for text, lang, where, subject in items:
-            if is_english(lang) and (words := ise_words(text)):
+        for written, lang, where, subject in items:
+            if is_english(lang) and (words := ise_words(written)):
                 yield finding(
                     where,
                     Severity.WARNING,
                     "ise-spelling",
-                    f"{subject}: '{words[0]}'; the glossary spells -ize ('{_ize(words[0])}')",
+                    text(
+                        N_("%(subject)s: '%(word)s'; the glossary spells -ize ('%(ize)s')"),
+                        subject=subject,
+                        word=words[0],
+                        ize=_ize(words[0]),
+                    ),
                     concept,
                     lang,
                 )

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from termbase.checks.base import LETTERS, finding, form_note, form_severity
-from termbase.findings import Finding, Severity
+from termbase.findings import Finding, Severity, text
+from termbase.i18n import N_
 from termbase.languages import has_case, script
 from termbase.model import Concept, Glossary, Kind, Status, Term, TermType
 from termbase.normalize import compact_form
@@ -38,8 +39,15 @@ def check_capitalisation(glossary: Glossary) -> Iterator[Finding]:
                     term.location,
                     form_severity(term, Severity.WARNING),
                     "capitalisation",
-                    f"term '{term.text}': capital letter in '{capitalised[0]}'; terms are lower "
-                    f"case unless a proper noun or an abbreviation{form_note(term)}",
+                    text(
+                        N_(
+                            "term '%(term)s': capital letter in '%(word)s'; terms are lower case "
+                            "unless a proper noun or an abbreviation%(documented)s"
+                        ),
+                        term=term.text,
+                        word=capitalised[0],
+                        documented=form_note(term),
+                    ),
                     concept,
                     term.lang,
                 )
@@ -58,8 +66,14 @@ def check_abbreviation_type(glossary: Glossary) -> Iterator[Finding]:
                     term.location,
                     form_severity(term, Severity.WARNING),
                     "abbreviation-type",
-                    f"term '{term.text}' looks like an abbreviation but has type {term.type}; "
-                    "give it `type: abbreviation` (or acronym)",
+                    text(
+                        N_(
+                            "term '%(term)s' looks like an abbreviation but has type %(type)s; "
+                            "give it `type: abbreviation` (or acronym)"
+                        ),
+                        term=term.text,
+                        type=str(term.type),
+                    ),
                     concept,
                     term.lang,
                 )
@@ -90,8 +104,15 @@ def check_untranslated(glossary: Glossary) -> Iterator[Finding]:
                     term.location,
                     Severity.WARNING,
                     "untranslated",
-                    f"term '{term.text}' ({lang}) is the {source} term, untranslated; translate "
-                    "it, or say in a note why the original is kept",
+                    text(
+                        N_(
+                            "term '%(term)s' (%(lang)s) is the %(source)s term, untranslated; "
+                            "translate it, or say in a note why the original is kept"
+                        ),
+                        term=term.text,
+                        lang=lang,
+                        source=source,
+                    ),
                     concept,
                     lang,
                 )
@@ -102,7 +123,11 @@ def check_untranslated(glossary: Glossary) -> Iterator[Finding]:
                     concept.places.get(f"definition.{lang}", concept.location),
                     Severity.WARNING,
                     "untranslated",
-                    f"definition.{lang} is the {source} definition, untranslated",
+                    text(
+                        N_("definition.%(lang)s is the %(source)s definition, untranslated"),
+                        lang=lang,
+                        source=source,
+                    ),
                     concept,
                     lang,
                 )
@@ -133,13 +158,21 @@ def check_deprecated_in_definitions(glossary: Glossary) -> Iterator[Finding]:
                 continue
             for term, owner in _deprecated_uses(index, concept.definitions[lang]):
                 preferred = owner.preferred(lang)
-                advice = f"; use '{preferred.text}'" if preferred else ""
+                advice = text(N_("; use '%(term)s'"), term=preferred.text) if preferred else ""
                 yield finding(
                     concept.places.get(f"definition.{lang}", concept.location),
                     Severity.WARNING,
                     "deprecated-in-definition",
-                    f"definition.{lang} uses '{term.text}', a deprecated term of "
-                    f"'{owner.id}'{advice}",
+                    text(
+                        N_(
+                            "definition.%(lang)s uses '%(term)s', a deprecated term of "
+                            "'%(concept)s'%(advice)s"
+                        ),
+                        lang=lang,
+                        term=term.text,
+                        concept=owner.id,
+                        advice=advice,
+                    ),
                     concept,
                     lang,
                 )

@@ -82,7 +82,7 @@ REASONS = {
 """What a search result was found by, as the script names it (`how` in site.js)."""
 LOAD_FAILED = N_("The search index could not be loaded.")
 CHECKS_LANG = "en"
-"""The language of the checks' messages."""
+"""The language of the checks' codes (`extra-space`), which are names, not words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,6 +344,10 @@ class Site:
     def _(self, message: str) -> str:
         return gettext(self.ui, message)
 
+    def _finding_text(self, finding: Finding) -> str:
+        """A finding's message in the UI language (the checks' messages are in the catalogs)."""
+        return finding.translated(self._)
+
     def page(self, key: str) -> bytes:
         template = self.env.get_template(f"html/{key}.html")
         return template.render(self._common(key), **getattr(self, f"_{key}_data")()).encode()
@@ -365,6 +369,7 @@ class Site:
             "script_strings": self._script_strings(),
             "pinyin_lang": PINYIN,
             "checks_lang": CHECKS_LANG,
+            "finding_text": self._finding_text,
             "language_names": {
                 lang: _capitalised(_language_name(lang, self.ui)) for lang in glossary.languages
             },
