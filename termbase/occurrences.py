@@ -60,8 +60,11 @@ def words(text: str, lang: str) -> Words:
 
 
 def tokens(text: str, lang: str) -> tuple[str, ...]:
-    """The words of a text as matched (`words(...).keys`)."""
-    return words(text, lang).keys
+    """The words of a text as matched (`words(...).keys`, without their places: quicker)."""
+    pattern = _CHINESE_WORD if is_chinese(lang) else _WORD
+    return tuple(
+        [_key(word, lang) for word in pattern.findall(unicodedata.normalize("NFKC", text))]
+    )
 
 
 @cache

@@ -12,9 +12,10 @@ from termbase.checks.base import finding
 from termbase.findings import Finding, Severity, text
 from termbase.i18n import N_
 from termbase.labels import STATUSES
-from termbase.languages import is_chinese, primary
-from termbase.model import Glossary, Kind, Status
-from termbase.occurrences import TermIndex
+from termbase.languages import is_chinese, is_russian, primary
+from termbase.model import Concept, Glossary, Kind, Status
+from termbase.morphology import lemma
+from termbase.occurrences import TermIndex, tokens
 
 _SUPPLEMENT = re.compile("[;；]")
 
@@ -26,12 +27,15 @@ def check_circular_definitions(glossary: Glossary) -> Iterator[Finding]:
     of language model). Named models are left out: a name is defined by its maker, which may
     bear it too (Midjourney), and by its versions (VGG-16)."""
     for lang in glossary.languages:
-        index = TermIndex(glossary, lang)
+        index: TermIndex | None = None  # made only when a definition may use its own term
         for concept in glossary.concepts:
             definition = concept.definitions.get(lang)
             if definition is None or concept.kind is Kind.NAMED_MODEL:
                 continue
             proper = _SUPPLEMENT.split(definition, maxsplit=1)[0]
+            if not _may_use_own_term(concept, proper, lang):
+                continue
+            index = index or TermIndex(glossary, lang)
             own = [
                 hit
                 for hit in index.find(proper)
@@ -53,6 +57,18 @@ def check_circular_definitions(glossary: Glossary) -> Iterator[Finding]:
                     concept,
                     lang,
                 )
+
+
+def _may_use_own_term(concept: Concept, prose: str, lang: str) -> bool:
+    """Whether every word of one of the concept's terms is among the text's words (by
+    dictionary form in Russian): a quick test before the index, which is slow to make."""
+
+    def words(of: str) -> set[str]:
+        keys = tokens(of, lang)
+        return {lemma(key) for key in keys} if is_russian(lang) else set(keys)
+
+    in_prose = words(prose)
+    return any(words(term.text) <= in_prose for term in concept.terms_in(lang))
 
 
 def check_chinese_full_stop(glossary: Glossary) -> Iterator[Finding]:
