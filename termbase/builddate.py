@@ -97,7 +97,7 @@ def concept_dates(
     files = file_dates(glossary_dir) if files is None else files
     root = glossary_dir.resolve()
     dates = {}
-    for concept in glossary.concepts:
+    for concept in (*glossary.concepts, *glossary.retired):
         path = Path(concept.location.path).resolve()
         if path.is_relative_to(root) and (name := path.relative_to(root).as_posix()) in files:
             dates[concept.id] = files[name]

@@ -66,6 +66,20 @@ def ngettext(lang: str, forms: tuple[str, str], n: int) -> str:
     return translations(lang).ngettext(*forms, n)
 
 
+def plural_category(lang: str, n: int) -> str:
+    """The CLDR plural category of `n` in `lang` (one, few, many, other: Babel's rules)."""
+    return str(babel_locale(lang).plural_form(n))
+
+
+def plural_forms(lang: str, forms: tuple[str, str]) -> dict[str, str]:
+    """An `NP_` pair translated for each CLDR plural category of `lang` that a count can have
+    (for texts whose count is known only where they are shown: a script, a card's CSS)."""
+    found: dict[str, str] = {}
+    for n in range(200):
+        found.setdefault(plural_category(lang, n), ngettext(lang, forms, n))
+    return found
+
+
 def language_name(lang: str, in_lang: str) -> str:
     """The name of language `lang` written in language `in_lang` (`ru` in `zh-Hans`: 俄语)."""
     return babel_locale(lang).get_language_name(babel_locale(in_lang)) or lang

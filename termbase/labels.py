@@ -5,7 +5,7 @@ Marked with `N_` for extraction into the `core` catalog; translate them with `i1
 
 from __future__ import annotations
 
-from termbase.i18n import N_, NP_, gettext, ngettext
+from termbase.i18n import N_, NP_, gettext, ngettext, plural_forms
 from termbase.model import Kind, Status, TermType
 
 FIELDS = {
@@ -14,20 +14,24 @@ FIELDS = {
     "definition": N_("Definition"),
     "notes": N_("Notes"),
     "domain": N_("Domain"),
-    "broader": N_("Broader concepts"),
-    "related": N_("Related concepts"),
-    "examples": N_("Examples"),
     "instance_of": N_("Instance of"),
     "maker": N_("Made by"),
     "year": N_("Year"),
     "sources": N_("Sources"),
     "pinyin": N_("Pinyin"),
-    "abbreviation": N_("Abbreviation"),
-    "variants": N_("Variants"),
     "index": N_("Index"),
     "contents": N_("Contents"),
     "built_on": N_("Built on %(date)s"),
 }
+
+COUNTED = {
+    "abbreviation": NP_("Abbreviation", "Abbreviations"),
+    "variants": NP_("Variant", "Variants"),
+    "broader": NP_("Broader concept", "Broader concepts"),
+    "related": NP_("Related concept", "Related concepts"),
+    "examples": NP_("Example", "Examples"),
+}
+"""Labels of lists, in the plural form for the list's length («Сокращения LLM, БЯМ»)."""
 
 STATUSES = {
     Status.PREFERRED: N_("preferred"),
@@ -54,10 +58,21 @@ COUNTS = {
 }
 
 
-def label(lang: str, key: str, **values: object) -> str:
-    """A field label in `lang`, with `%(name)s` values filled in."""
+def label(lang: str, key: str, count: int | None = None, **values: object) -> str:
+    """A field label in `lang`, with `%(name)s` values filled in; a list's label (`COUNTED`)
+    needs the list's length, `count`."""
+    if key in COUNTED:
+        if count is None:
+            raise ValueError(f"the label '{key}' needs the count of what it labels")
+        return ngettext(lang, COUNTED[key], count)
     text = gettext(lang, FIELDS[key])
     return text % values if values else text
+
+
+def plural_labels(lang: str, key: str) -> dict[str, str]:
+    """A list's label in each CLDR plural category of `lang`, for a text whose count is known
+    only where it is shown (an Anki card: see templates/anki/card.css)."""
+    return plural_forms(lang, COUNTED[key])
 
 
 def status_label(lang: str, status: Status) -> str:

@@ -48,6 +48,8 @@ CONCEPT_KEYS = (
     "contrast",
     "maker",
     "year",
+    "retired",
+    "replaced_by",
 )
 REQUIRED_CONCEPT_KEYS = ("kind", "domain", "terms", "definition")
 NAMED_MODEL_KEYS = ("instance_of", "maker", "year")
@@ -90,13 +92,15 @@ def load_glossary(root: Path) -> Glossary:
         findings += check_references(concepts, {d.id for d in header.domains})
     if findings:
         raise GlossaryError(findings)
+    by_id = sorted(concepts, key=lambda c: c.id)
     return Glossary(
         title=header.title,
         description=header.description,
         languages=header.languages,
         domains=header.domains,
-        concepts=tuple(sorted(concepts, key=lambda c: c.id)),
+        concepts=tuple(c for c in by_id if not c.retired),
         location=header.location,
+        retired=tuple(c for c in by_id if c.retired),
     )
 
 
@@ -317,6 +321,7 @@ class _ConceptReader(NodeReader):
         contrasts = self.contrasts(fields["contrast"]) if "contrast" in fields else ()
         maker = self.text(fields["maker"], "maker") if "maker" in fields else None
         year = self.integer(fields["year"], "year") if "year" in fields else None
+        retired, replaced_by = self.retirement(fields)
         if self.findings or kind is None or domain is None:
             return None
         return Concept(
@@ -330,9 +335,37 @@ class _ConceptReader(NodeReader):
             contrasts=contrasts,
             maker=maker,
             year=year,
+            retired=retired,
+            replaced_by=replaced_by,
             places=FrozenMap(self.places),
             **relations,
         )
+
+    def retirement(self, fields: dict[str, yaml.Node]) -> tuple[bool, str | None]:
+        """`retired: true` and `replaced_by: <id>`, which go together."""
+        retired = self.boolean(fields["retired"], "retired") if "retired" in fields else False
+        replaced_by = None
+        if "replaced_by" in fields:
+            replaced_by = self.text(fields["replaced_by"], "replaced_by")
+            if replaced_by is not None and not ID_PATTERN.fullmatch(replaced_by):
+                self.error(
+                    fields["replaced_by"],
+                    "bad-id",
+                    f"replaced_by: '{replaced_by}' is not a concept id",
+                )
+            elif not retired:
+                self.error(
+                    fields["replaced_by"],
+                    "replaced-not-retired",
+                    "replaced_by: only a retired concept has it (add `retired: true`)",
+                )
+        elif retired:
+            self.error(
+                fields["retired"],
+                "retired-without-replacement",
+                "retired: name the concept that takes its place in `replaced_by: <id>`",
+            )
+        return bool(retired), replaced_by
 
     def check_id(self, root: yaml.Node, fields: dict[str, yaml.Node]) -> None:
         if not ID_PATTERN.fullmatch(self.concept_id):

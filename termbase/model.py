@@ -138,6 +138,10 @@ class Concept:
     """For a named model: the organisation that made it."""
     year: int | None = None
     """For a named model: the year it was first released."""
+    retired: bool = False
+    """No longer in the glossary: kept only so that learners' Anki notes can say so."""
+    replaced_by: str | None = None
+    """For a retired concept: the id of the concept that took its place."""
     places: FrozenMap[Location] = field(default_factory=FrozenMap, compare=False)
     """Where each field's value starts in the file: "domain", "broader[0]", "definition.ru", ..."""
 
@@ -182,8 +186,11 @@ class Glossary:
     domains: tuple[Domain, ...]
     """Sorted by their order."""
     concepts: tuple[Concept, ...]
-    """Sorted by id."""
+    """Sorted by id; the retired ones are apart, in `retired`."""
     location: Location
+    retired: tuple[Concept, ...] = ()
+    """Retired concepts (`retired: true`), sorted by id: only the Anki decks and the JSON
+    export show them; no other concept may refer to them."""
     _by_id: FrozenMap[Concept] = field(init=False, repr=False, compare=False)
     _narrower: FrozenMap[tuple[str, ...]] = field(init=False, repr=False, compare=False)
 

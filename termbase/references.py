@@ -25,9 +25,10 @@ def check_references(concepts: Sequence[Concept], domain_ids: set[str]) -> list[
     return [
         *_dangling(concepts, by_id, domain_ids),
         *_dangling_contrasts(concepts, by_id),
+        *_replacements(concepts, by_id),
         *_broader_cycles(concepts, by_id),
         *_contrasts_written_twice(concepts, by_id),
-        *_shared_terms(concepts),
+        *_shared_terms([c for c in concepts if not c.retired]),  # a merge takes over terms
     ]
 
 
@@ -65,6 +66,14 @@ def _dangling(
                         f"{suggest(target, by_id)}",
                         concept.id,
                     )
+                elif by_id[target].retired and not concept.retired:
+                    yield _error(
+                        where,
+                        "retired-reference",
+                        f"{relation}: '{target}' is retired; refer to "
+                        f"'{by_id[target].replaced_by}', which replaced it",
+                        concept.id,
+                    )
                 elif kind is not None and by_id[target].kind is not kind:
                     yield _error(
                         where,
@@ -94,6 +103,14 @@ def _dangling_contrasts(
                     f"{suggest(contrast.other, by_id)}",
                     concept.id,
                 )
+            elif by_id[contrast.other].retired and not concept.retired:
+                yield _error(
+                    contrast.location,
+                    "retired-reference",
+                    f"contrast: '{contrast.other}' is retired; contrast with "
+                    f"'{by_id[contrast.other].replaced_by}', which replaced it",
+                    concept.id,
+                )
 
 
 def _contrasts_written_twice(
@@ -115,6 +132,33 @@ def _contrasts_written_twice(
                     f"({first.location}); write a contrast once, it is shown on both concepts",
                     concept.id,
                 )
+
+
+def _replacements(concepts: Sequence[Concept], by_id: dict[str, Concept]) -> Iterator[Finding]:
+    """A retired concept's `replaced_by` names a concept in the glossary, not a retired one."""
+    for concept in concepts:
+        target = concept.replaced_by
+        if target is None:
+            continue
+        where = concept.places["replaced_by"]
+        if target not in by_id or target == concept.id:
+            yield _error(
+                where,
+                "dangling-reference",
+                f"replaced_by: no concept '{target}' (no concepts/{target}.yaml)"
+                f"{suggest(target, by_id)}"
+                if target != concept.id
+                else "replaced_by: a concept cannot replace itself",
+                concept.id,
+            )
+        elif by_id[target].retired:
+            yield _error(
+                where,
+                "retired-replacement",
+                f"replaced_by: '{target}' is retired too; name the concept that replaced it "
+                f"('{by_id[target].replaced_by}')",
+                concept.id,
+            )
 
 
 def _broader_cycles(concepts: Sequence[Concept], by_id: dict[str, Concept]) -> Iterator[Finding]:

@@ -27,7 +27,7 @@ def environment(lang: str, templates: Path = TEMPLATES) -> jinja2.Environment:
     env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
     env.globals.update(
         ui_lang=lang,
-        label=lambda key, **values: labels.label(lang, key, **values),
+        label=lambda key, count=None, **values: labels.label(lang, key, count, **values),
         status_label=lambda status: labels.status_label(lang, status),
         term_type_label=lambda term_type: labels.term_type_label(lang, term_type),
         kind_label=lambda kind: labels.kind_label(lang, kind),

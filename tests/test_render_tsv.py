@@ -44,7 +44,7 @@ def test_english_to_russian_rows_with_variants_as_their_own_rows(mini) -> None:
     data = omegat(mini, "en", "ru")
     assert data.startswith(b"# Mini glossary: en \xe2\x86\x92 ru -*- coding: utf-8 -*-\n")
     llm = (
-        "Варианты: БЯМ | Определение: Языковая модель очень большого размера, обученная "
+        "Вариант: БЯМ | Определение: Языковая модель очень большого размера, обученная "
         "на огромных объёмах текста."
     )
     assert read(data) == [

@@ -50,7 +50,9 @@ def package(
     )
     decks, notes = [parent], list[DatedNote]()
     for domain in glossary.domains:
-        concepts = [c for c in glossary.in_domain(domain.id) if belongs(c, variant)]
+        retired = [c for c in glossary.retired if c.domain == domain.id]
+        in_domain = [*glossary.in_domain(domain.id), *retired]
+        concepts = [c for c in in_domain if belongs(c, variant)]
         if not concepts:
             continue
         deck = genanki.Deck(
@@ -69,14 +71,18 @@ def package(
 
 
 def deck_name(glossary: Glossary, variant: Variant, domain: Domain | None = None) -> str:
-    """`AI Model Types · Типы моделей ИИ (EN–RU)::Generative models · Генеративные модели`.
+    """`AI Model Types · Типы моделей ИИ (EN–RU)::02 Generative models · Генеративные модели`.
 
     Anki finds a learner's deck by its name, so the name comes from the glossary's titles only.
+    Anki lists subdecks by name: the domain's place in the glossary's order, in two digits,
+    puts them in that order.
     """
     parent = " · ".join(_part(glossary.title[lang]) for lang in variant.languages)
     name = f"{parent} ({variant.label})"
     if domain is not None:
-        name += "::" + " · ".join(_part(domain.names[lang]) for lang in variant.languages)
+        place = glossary.domains.index(domain) + 1
+        names = " · ".join(_part(domain.names[lang]) for lang in variant.languages)
+        name += f"::{place:02d} {names}"
     return name
 
 
@@ -87,7 +93,7 @@ def _part(text: str) -> str:
 def description(context: BuildContext, variant: Variant) -> str:
     """The deck's description in each of its languages (shown before studying)."""
     glossary = context.glossary
-    concepts = sum(belongs(concept, variant) for concept in glossary.concepts)
+    concepts = sum(belongs(concept, variant) for concept in glossary.concepts)  # not retired
     paragraphs = []
     for lang in variant.languages:
         built = label(lang, "built_on", date=i18n.long_date(context.build_date.date(), lang))

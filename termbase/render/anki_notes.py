@@ -12,15 +12,18 @@ from datetime import UTC, datetime
 
 import genanki
 
+from termbase.i18n import plural_category
 from termbase.languages import is_chinese, list_comma
 from termbase.model import Concept, Glossary, Kind, Status, Term, TermType
 from termbase.pinyin import ruby_runs
 from termbase.render.anki_notetype import PER_LANGUAGE, Variant, field_name, field_names
 from termbase.rendering import BuildContext, RenderError
 
-FIELDS_REVISED = datetime(2026, 12, 3, tzinfo=UTC)
+FIELDS_REVISED = datetime(2026, 12, 4, tzinfo=UTC)
 """Move forward when the way fields are written changes, so that imports update every note."""
 TAG_PREFIX = "glossary"
+RETIRED_TAG = "retired"
+"""The tag of a retired concept's note: learners find them with `tag:retired`."""
 ABBREVIATIONS = (TermType.ABBREVIATION, TermType.ACRONYM)
 
 
@@ -81,6 +84,8 @@ def note_data(
 def modified(context: BuildContext, concept: Concept) -> int:
     """When the note last changed: its concept or a concept it names, or the field layout."""
     shown = (concept.id, *concept.broader, *concept.related, *concept.examples)
+    if concept.replaced_by:  # a retired concept's note names its replacement only
+        shown = (concept.id, concept.replaced_by)
     dates = [context.changed(concept_id) for concept_id in (*shown, *concept.instance_of)]
     return int(max(FIELDS_REVISED, *dates).timestamp())
 
@@ -92,6 +97,7 @@ def tags(concept: Concept) -> list[str]:
         f"{TAG_PREFIX}::domain::{_tag(concept.domain)}",
         f"{TAG_PREFIX}::kind::{_tag(concept.kind)}",
         *(f"{TAG_PREFIX}::source::{_tag(source)}" for source in sources),
+        *([RETIRED_TAG] if concept.retired else []),
     ]
 
 
@@ -112,6 +118,8 @@ def _model(concept: Concept, variant: Variant) -> str:
 
 
 def _language_fields(glossary: Glossary, concept: Concept, lang: str) -> dict[str, str]:
+    if concept.replaced_by:
+        return _retired_fields(glossary, concept, lang)
     preferred = concept.preferred(lang)
     admitted = [t for t in concept.terms_in(lang) if t.status is Status.ADMITTED]
 
@@ -129,10 +137,40 @@ def _language_fields(glossary: Glossary, concept: Concept, lang: str) -> dict[st
         "broader": named(concept.broader),
         "related": named(concept.related),
         "examples": named(concept.examples),
-        "instance_of": named(concept.instance_of),
+        "instance_of": _kinds(glossary, concept, lang),
     }
     assert values.keys() == PER_LANGUAGE.keys()
     return {field_name(kind, lang): value for kind, value in values.items()}
+
+
+def _retired_fields(glossary: Glossary, concept: Concept, lang: str) -> dict[str, str]:
+    """A retired concept's note, short: its term (its cards ask what they asked) and, where its
+    cards show their answer, the concept that replaced it: a term card's variants, a named
+    model's kinds (see templates/anki/answer.html and kinds.html)."""
+    values = dict.fromkeys(PER_LANGUAGE, "")
+    preferred = concept.preferred(lang)
+    replacement = glossary.concept(concept.replaced_by or "").preferred(lang)
+    named = ""
+    if replacement:
+        named = f'<span class="terms replaced" lang="{lang}">{term_html(replacement)}</span>'
+    if concept.kind is Kind.CONCEPT:
+        values["term"] = term_html(preferred) if preferred else ""
+        values["variants"] = named
+    else:
+        values["instance_of"] = named
+    return {field_name(kind, lang): value for kind, value in values.items()}
+
+
+def _kinds(glossary: Glossary, concept: Concept, lang: str) -> str:
+    """A named model's kinds: the first is the answer to "which kind of model is this?", the
+    others follow as more to know (card.css sets them apart)."""
+    terms = [t for i in concept.instance_of if (t := glossary.concept(i).preferred(lang))]
+    if not terms:
+        return ""
+    main = f'<span class="kind">{term_html(terms[0])}</span>'
+    others = list_comma(lang).join(term_html(term) for term in terms[1:])
+    also = f'<span class="also">{others}</span>' if others else ""
+    return f'<span class="kinds" lang="{lang}">{main}{also}</span>'
 
 
 def _deprecated(concept: Concept, lang: str) -> str:
@@ -147,12 +185,14 @@ def _deprecated(concept: Concept, lang: str) -> str:
 
 
 def _list(terms: list[Term], lang: str) -> str:
-    """Terms in a line, with the language's own comma (TTS pauses there too)."""
+    """Terms in a line, with the language's own comma (TTS pauses there too), marked with the
+    plural category of their number, for the label's form (see templates/anki/_rows.html)."""
     if not terms:
         return ""
     comma = list_comma(lang)
     items = comma.join(term_html(term) for term in terms)
-    return f'<span class="terms" lang="{lang}">{items}</span>'
+    plural = plural_category(lang, len(terms))
+    return f'<span class="terms plural-{plural}" lang="{lang}">{items}</span>'
 
 
 def _text(text: str) -> str:

@@ -20,13 +20,14 @@ from pathlib import Path
 import genanki
 from markupsafe import Markup
 
-from termbase import i18n
+from termbase import i18n, labels
+from termbase.i18n import N_
 from termbase.languages import is_chinese, primary, slug
 from termbase.templating import environment
 
 SCHEMA_VERSION = 1
 """Raise when a field or template is added, removed or renamed (a new note type for learners)."""
-TEMPLATES_REVISED = datetime(2026, 11, 23, tzinfo=UTC)
+TEMPLATES_REVISED = datetime(2026, 12, 3, tzinfo=UTC)
 """Move forward when the templates, CSS or their labels change, so that imports update them."""
 
 PER_LANGUAGE = {
@@ -46,6 +47,8 @@ RUBY = set(PER_LANGUAGE) - {"definition", "notes"}
 """Fields of Chinese terms written `银行[yín háng]`: shown as ruby, read by TTS without pinyin."""
 TTS_LOCALES = {"en": "en_US", "ru": "ru_RU", "zh": "zh_CN"}
 """The voice Anki's text-to-speech uses for each language."""
+MORE = N_("More")
+"""The summary of the folded part of a card's back."""
 MODEL_TEMPLATE = "Model → kind"
 """The example card of a named model ("CLIP → which kind of model?")."""
 
@@ -127,8 +130,21 @@ class Fields:
         locale = TTS_LOCALES.get(primary(self.lang), self.lang.replace("-", "_"))
         return _anki(self._name(kind), "kanji" if self.chinese else "", f"tts {locale}")
 
+    def plural_labels(self, key: str) -> str:
+        """A list's label in each plural category, as the CSS properties card.css reads."""
+        return self.strings(**labels.plural_labels(self.lang, key))
+
+    def strings(self, **texts: str) -> str:
+        """Texts for card.css to show, as CSS custom properties: `--also:"also:"`."""
+        return ";".join(f"--{name}:{_css_string(text)}" for name, text in texts.items())
+
     def _name(self, kind: str) -> str:
         return field_name(kind, self.lang) if kind in PER_LANGUAGE else kind
+
+
+def _css_string(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
 
 
 def _anki(name: str, *filters: str) -> Markup:
@@ -147,21 +163,21 @@ class Template:
 
 def templates(variant: Variant, folder: Path) -> list[Template]:
     """The card templates of a variant, labelled in its languages."""
-    cards = [
-        Template(
-            _direction_name(lang, variant),
-            _render(
-                folder, "anki/term_front.html", lang, f=Fields(lang), names=_names(lang, variant)
-            ),
-            _back(variant, folder, _answer_order(lang, variant), asked=lang),
-            field_name("term", lang),
+    cards = []
+    for lang in variant.languages:
+        values = {"f": Fields(lang), "names": _names(lang, variant)}
+        front = _render(folder, "anki/term_front.html", lang, back=False, **values)
+        question = _render(folder, "anki/term_front.html", lang, back=True, **values)
+        order = _answer_order(lang, variant)
+        back = _back(variant, folder, question, "anki/answer.html", order, asked=lang)
+        cards.append(
+            Template(_direction_name(lang, variant), front, back, field_name("term", lang))
         )
-        for lang in variant.languages
-    ]
     prompts = [_render(folder, "anki/model_prompt.html", lang) for lang in variant.languages]
     first = variant.languages[0]
     front = _render(folder, "anki/model_front.html", first, f=Fields(first), prompts=prompts)
-    back = _back(variant, folder, variant.languages, asked=None)
+    question = Markup("{{FrontSide}}")
+    back = _back(variant, folder, question, "anki/kinds.html", variant.languages, asked=None)
     return [*cards, Template(MODEL_TEMPLATE, front, back, "Model")]
 
 
@@ -176,19 +192,31 @@ def _names(asked: str, variant: Variant) -> list[tuple[str, str]]:
     return [(lang, i18n.language_name(lang, lang)) for lang in order]
 
 
-def _back(variant: Variant, folder: Path, order: tuple[str, ...], asked: str | None) -> str:
-    blocks = [
-        _render(
-            folder,
-            "anki/language.html",
-            lang,
-            f=Fields(lang),
-            answer=lang != asked,
-            facts=index == 0,
-        )
-        for index, lang in enumerate(order)
+def _back(
+    variant: Variant,
+    folder: Path,
+    question: Markup,
+    answer: str,
+    order: tuple[str, ...],
+    asked: str | None,
+) -> str:
+    """The question, the answer in each language but the question's (`answer` template), then
+    every language's details, folded: the answer stays short on a phone, nothing is shown twice."""
+    answers = [_render(folder, answer, lang, f=Fields(lang)) for lang in order if lang != asked]
+    details = [
+        _render(folder, "anki/details.html", lang, f=Fields(lang), asked=lang == asked, facts=not i)
+        for i, lang in enumerate(order)
     ]
-    return _render(folder, "anki/back.html", variant.languages[0], blocks=blocks)
+    more = [(lang, i18n.gettext(lang, MORE)) for lang in variant.languages]
+    return _render(
+        folder,
+        "anki/back.html",
+        variant.languages[0],
+        question=question,
+        answers=answers,
+        details=details,
+        more=more,
+    )
 
 
 def _render(folder: Path, name: str, lang: str, **values: object) -> Markup:

@@ -27,7 +27,7 @@ from termbase import labels
 from termbase.checks.completeness import MISSING
 from termbase.collation import index_letter, ranks, sort_key
 from termbase.findings import Finding, Severity
-from termbase.i18n import N_, NP_, SOURCE_LANGUAGE, babel_locale, gettext, ngettext
+from termbase.i18n import N_, NP_, SOURCE_LANGUAGE, babel_locale, gettext, ngettext, plural_forms
 from termbase.i18n import language_name as _language_name
 from termbase.languages import NO_LINGUISTIC_CONTENT, PINYIN, SEARCH_RULES
 from termbase.model import Concept, Glossary, Kind, Status, TermType
@@ -51,7 +51,7 @@ PAGE_NAMES = {
     "map": N_("Map"),
     "alignment": N_("Alignment view"),
 }
-NARROWER = N_("Narrower concepts")
+NARROWER = NP_("Narrower concept", "Narrower concepts")
 SEVERITIES = {
     Severity.ERROR: N_("error"),
     Severity.WARNING: N_("warning"),
@@ -332,13 +332,6 @@ class Site:
         self.domain_names = {
             d.id: localized(d.names, ui, self.glossary.languages) for d in self.glossary.domains
         }
-        self.relation_labels = {
-            "broader": labels.label(ui, "broader"),
-            "narrower": self._(NARROWER),
-            "related": labels.label(ui, "related"),
-            "instance_of": labels.label(ui, "instance_of"),
-            "examples": labels.label(ui, "examples"),
-        }
         self.views = {c.id: self._view(c) for c in self.glossary.concepts}
 
     def _(self, message: str) -> str:
@@ -444,12 +437,18 @@ class Site:
         order = self.facts.orders[self.ui]
         return tuple(
             Relation(
-                self.relation_labels[key],
+                self._relation_label(key, len(ids)),
                 tuple(Link(i, self.names[i]) for i in sorted(ids, key=order.__getitem__)),
             )
             for key, ids in groups.items()
             if ids
         )
+
+    def _relation_label(self, key: str, count: int) -> str:
+        """The label of a list of related concepts, in the plural form for its length."""
+        if key == "narrower":
+            return ngettext(self.ui, NARROWER, count)
+        return labels.label(self.ui, key, count)
 
     def _in_glossary_order(self) -> Iterator[tuple[str, list[Concept]]]:
         """Each domain's id and its concepts in dictionary order of the UI language."""
@@ -530,16 +529,6 @@ class Site:
 
 
 # Helpers --------------------------------------------------------------------------------------
-
-
-def plural_forms(lang: str, forms: tuple[str, str]) -> dict[str, str]:
-    """A plural message for a script: its `%(num)d` form for each CLDR plural category of `lang`
-    (the categories `Intl.PluralRules` gives in the browser)."""
-    locale = babel_locale(lang)
-    found: dict[str, str] = {}
-    for n in range(200):
-        found.setdefault(locale.plural_form(n), ngettext(lang, forms, n))
-    return found
 
 
 def _findings_by_concept(findings: Sequence[Finding]) -> dict[str | None, list[Finding]]:

@@ -23,7 +23,8 @@ from termbase.pinyin import pinyin_of
 from termbase.rendering import BuildContext, Output
 
 PATH = PurePosixPath("glossary.json")
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2: terms have `reading`; concepts have `retired` and `replaced_by`, retired ones included."""
 
 
 def render(context: BuildContext) -> Iterator[Output]:
@@ -43,7 +44,8 @@ def to_data(glossary: Glossary) -> dict[str, Any]:
         "languages": list(glossary.languages),
         "location": str(glossary.location),
         "domains": [_domain(d) for d in glossary.domains],
-        "concepts": [_concept(c) for c in glossary.concepts],
+        # The retired concepts too, marked, so that a tool can follow them to their replacement.
+        "concepts": [_concept(c) for c in sorted((*glossary.concepts, *glossary.retired), key=_id)],
     }
 
 
@@ -71,6 +73,8 @@ def _concept(concept: Concept) -> dict[str, Any]:
         "contrast": [_contrast(c) for c in concept.contrasts],
         "maker": concept.maker,
         "year": concept.year,
+        "retired": concept.retired,
+        "replaced_by": concept.replaced_by,
         "location": str(concept.location),
     }
 
@@ -81,6 +85,10 @@ def _contrast(contrast: Contrast) -> dict[str, Any]:
         "note": dict(contrast.notes),
         "location": str(contrast.location),
     }
+
+
+def _id(concept: Concept) -> str:
+    return concept.id
 
 
 def _term(term: Term) -> dict[str, Any]:
@@ -107,6 +115,7 @@ def loads(text: str) -> Glossary:
 
     A term's `reading` is derived from the model, so it is not read back."""
     data = json.loads(text)
+    concepts = [_read_concept(c) for c in data["concepts"]]
     return Glossary(
         title=FrozenMap(data["title"]),
         description=FrozenMap(data["description"]),
@@ -115,8 +124,9 @@ def loads(text: str) -> Glossary:
             Domain(d["id"], d["order"], FrozenMap(d["name"]), _location(d["location"]))
             for d in data["domains"]
         ),
-        concepts=tuple(_read_concept(c) for c in data["concepts"]),
+        concepts=tuple(c for c in concepts if not c.retired),
         location=_location(data["location"]),
+        retired=tuple(c for c in concepts if c.retired),
     )
 
 
@@ -143,6 +153,8 @@ def _read_concept(data: dict[str, Any]) -> Concept:
         ),
         maker=data["maker"],
         year=data["year"],
+        retired=data["retired"],
+        replaced_by=data["replaced_by"],
         location=_location(data["location"]),
     )
 

@@ -181,7 +181,7 @@ def relations(
         ids = getattr(concept, attribute)
         if ids:
             links = tuple(_link(glossary, i, ui_lang, shown) for i in ids)
-            label = gettext(ui_lang, LABEL) % {"label": labels.label(ui_lang, key)}
+            label = gettext(ui_lang, LABEL) % {"label": labels.label(ui_lang, key, len(links))}
             found.append(Relation(label, links))
     return tuple(found)
 

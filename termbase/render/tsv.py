@@ -67,7 +67,9 @@ def comment(concept: Concept, lang: str) -> str:
     colon = "：" if is_chinese(lang) else ": "
     parts = []
     if admitted:
-        parts.append(label(lang, "variants") + colon + format_list(admitted, "or", locale))
+        parts.append(
+            label(lang, "variants", len(admitted)) + colon + format_list(admitted, "or", locale)
+        )
     if deprecated:
         avoid = status_label(lang, Status.DEPRECATED)
         parts.append(avoid[:1].upper() + avoid[1:] + colon + format_list(deprecated, "or", locale))
