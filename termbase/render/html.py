@@ -70,9 +70,9 @@ RESULTS_CUT = NP_(
     "Only the first %(num)d are listed: type more to narrow the search.",
 )
 NO_RESULTS = N_("Nothing found.")
-REASONS = {
+REASONS: dict[str, str | tuple[str, str]] = {
     "term": labels.FIELDS["term"],
-    "abbreviation": labels.FIELDS["abbreviation"],
+    "abbreviation": labels.COUNTED["abbreviation"],  # found by one: the singular
     "pinyin": labels.FIELDS["pinyin"],
     "initials": N_("Pinyin initials"),
     "terms": labels.FIELDS["terms"],
@@ -392,7 +392,7 @@ class Site:
                 search_index.STATUS_CODES[s]: labels.status_label(self.ui, s) for s in Status
             },
             "pinyinLang": PINYIN,
-            "reasons": {how: self._(message) for how, message in REASONS.items()},
+            "reasons": {how: self._reason(message) for how, message in REASONS.items()},
             "english": SEARCH_RULES,
         }
         # Inside <script>, "</" would end the element: keep "<" escaped.
@@ -443,6 +443,9 @@ class Site:
             for key, ids in groups.items()
             if ids
         )
+
+    def _reason(self, message: str | tuple[str, str]) -> str:
+        return self._(message) if isinstance(message, str) else ngettext(self.ui, message, 1)
 
     def _relation_label(self, key: str, count: int) -> str:
         """The label of a list of related concepts, in the plural form for its length."""
