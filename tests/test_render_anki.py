@@ -258,13 +258,18 @@ def review_some_cards(col: Collection) -> int:
     return answered
 
 
+def studied(col: Collection, glossary_dir: Path, out: Path) -> dict[str, object]:
+    """The EN–RU deck imported and four of its cards reviewed; what the collection holds then."""
+    import_deck(col, build_decks(glossary_dir, out)["en-ru"])
+    col.decks.select(col.decks.id_for_name("Mini glossary · Мини-глоссарий (EN–RU)"))
+    assert review_some_cards(col) == 4
+    return snapshot(col)
+
+
 def test_a_changed_translation_updates_the_note_in_place_and_keeps_the_reviews(
     dated_mini: Path, tmp_path: Path, col: Collection
 ) -> None:
-    import_deck(col, build_decks(dated_mini, tmp_path / "v1")["en-ru"])
-    col.decks.select(col.decks.id_for_name("Mini glossary · Мини-глоссарий (EN–RU)"))
-    assert review_some_cards(col) == 4
-    before = snapshot(col)
+    before = studied(col, dated_mini, tmp_path / "v1")
     assert len(before["revlog"]) == 4
 
     path = dated_mini / "concepts" / "llm.yaml"
@@ -300,15 +305,12 @@ def retire_generative_model(glossary_dir: Path) -> None:
 def test_a_retired_concept_keeps_its_note_tagged_with_its_reviews(
     dated_mini: Path, tmp_path: Path, col: Collection
 ) -> None:
-    import_deck(col, build_decks(dated_mini, tmp_path / "v1")["en-ru"])
-    col.decks.select(col.decks.id_for_name("Mini glossary · Мини-глоссарий (EN–RU)"))
-    assert review_some_cards(col) == 4
+    before = studied(col, dated_mini, tmp_path / "v1")
     (note_id,) = col.find_notes("Id:generative-model")
     reviewed = col.db.list(
         f"select id from revlog where cid in (select id from cards where nid={note_id})"
     )
     assert reviewed  # the learner has reviewed the concept that is about to retire
-    before = snapshot(col)
 
     retire_generative_model(dated_mini)
     log = import_deck(col, build_decks(dated_mini, tmp_path / "v2")["en-ru"])
