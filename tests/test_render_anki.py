@@ -293,11 +293,13 @@ def test_a_changed_translation_updates_the_note_in_place_and_keeps_the_reviews(
 
 
 def retire_generative_model(glossary_dir: Path) -> None:
-    """Merge generative-model into llm, as an editor would: retire it, and drop llm's link."""
+    """Merge generative-model into llm, as an editor would: retire it, and drop llm's links to
+    it (its broader concept, the contrast, which comes last)."""
     path = glossary_dir / "concepts" / "generative-model.yaml"
     path.write_text(path.read_text() + "retired: true\nreplaced_by: llm\n")
     llm = glossary_dir / "concepts" / "llm.yaml"
-    llm.write_text(llm.read_text().replace("broader: [generative-model]\n", ""))
+    text = llm.read_text().replace("broader: [generative-model]\n", "")
+    llm.write_text(text.split("contrast:")[0])
     for changed in (path, llm):
         os.utime(changed, (LATER, LATER))
 
