@@ -24,7 +24,8 @@ from termbase.rendering import BuildContext, Output
 
 PATH = PurePosixPath("glossary.json")
 FORMAT_VERSION = 2
-"""2: terms have `reading`; concepts have `retired` and `replaced_by`, retired ones included."""
+"""2: terms have `reading` (and `attested`, derived); concepts have `retired` and `replaced_by`,
+retired ones included."""
 
 
 def render(context: BuildContext) -> Iterator[Output]:
