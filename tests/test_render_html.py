@@ -575,3 +575,17 @@ def test_alignment_filters_are_kept_in_the_address(page, site: Path) -> None:
     other.wait_for_load_state("load")
     assert other.url.endswith("/ru/alignment.html" + address[address.index("?") :])
     assert other.text_content("#_rows") == "Показано 1 из 4 строк"
+
+
+def test_alignment_rows_are_cards_on_a_narrow_screen(page, site: Path) -> None:
+    page.set_viewport_size({"width": 360, "height": 800})
+    open_page(page, site, "ru/alignment.html")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360  # nothing off-screen
+    findings = page.locator("#diffusion-model td[data-label='Результаты проверок']")
+    assert findings.is_visible()
+    box = findings.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 360
+    label = "getComputedStyle(document.querySelector('#llm td'), '::before').content"
+    assert page.evaluate(label) == '"Английский"'
+    page.check("input[name=problems]")  # a filtered-out card is hidden too
+    assert page.locator("#llm").is_hidden()
