@@ -13,6 +13,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import openpyxl
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 from lxml import etree
@@ -30,7 +31,8 @@ DEFINITION = load_glossary(HOSTILE).concept("llm").definitions["en"]
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every format but the PDFs (slow to lay out: `pdf_out` has them)."""
     out = tmp_path_factory.mktemp("hostile-out")
-    build(load_glossary(HOSTILE), HOSTILE, out, ["json", "tbx", "tsv", "csv", "anki", "html"])
+    formats = ["json", "tbx", "tsv", "csv", "xlsx", "anki", "html"]
+    build(load_glossary(HOSTILE), HOSTILE, out, formats)
     return out
 
 
@@ -54,6 +56,14 @@ def test_tbx_is_well_formed_and_holds_the_literal_text(out: Path) -> None:
         texts = [t.text for t in tree.iter() if t.text]
         assert SCRIPT in texts, path.name
         assert any("]]>" in text and "{{c1::cloze}}" in text for text in texts), path.name
+
+
+def test_xlsx_reads_back_every_field_literally(out: Path) -> None:
+    book = openpyxl.load_workbook(out / "xlsx" / "ai-glossary.xlsx")
+    cells = [c for sheet in book for row in sheet.iter_rows() for c in row if c.value]
+    assert {c.data_type for c in cells} <= {"s", "b"}  # text and booleans: no formula
+    texts = {c.value for c in cells}
+    assert SCRIPT in texts and DEFINITION in texts
 
 
 def test_csv_reads_back_every_field_literally(out: Path) -> None:

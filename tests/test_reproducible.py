@@ -18,7 +18,7 @@ pytestmark = [
 ]
 
 # The PDFs are compared by their own test (two processes); here every other format.
-FORMATS = "json,tbx,tsv,csv,anki,html"
+FORMATS = "json,tbx,tsv,csv,xlsx,anki,html"
 
 
 def files(out: Path) -> dict[str, bytes]:
