@@ -15,6 +15,7 @@ FIELDS = {
     "notes": N_("Notes"),
     "domain": N_("Domain"),
     "instance_of": N_("Instance of"),
+    "contrast": N_("Not to be confused with"),
     "maker": N_("Made by"),
     "year": N_("Year"),
     "sources": N_("Sources"),

@@ -277,9 +277,8 @@ def test_a_changed_translation_updates_the_note_in_place_and_keeps_the_reviews(
     os.utime(path, (LATER, LATER))
     log = import_deck(col, build_decks(dated_mini, tmp_path / "v2")["en-ru"])
 
-    # llm changed, and gpt-3 names it as its kind; generative-model did not change
-    assert sorted(note.fields[0] for note in log.updated) == ["gpt-3", "llm"]
-    assert [note.fields[0] for note in log.duplicate] == ["generative-model"]
+    # llm changed; gpt-3 names it as its kind, generative-model in their contrast
+    assert sorted(note.fields[0] for note in log.updated) == ["generative-model", "gpt-3", "llm"]
     assert not log.new
     after = snapshot(col)
     assert after["revlog"] == before["revlog"]
@@ -288,8 +287,9 @@ def test_a_changed_translation_updates_the_note_in_place_and_keeps_the_reviews(
     llm = col.get_note(col.find_notes("Id:llm")[0])
     assert llm["Term RU"] == "крупная языковая модель" and llm.mod == LATER
     assert not col.find_notes('"Term RU:большая языковая модель"')
-    unchanged = col.get_note(col.find_notes("Id:generative-model")[0])
-    assert unchanged.mod == int(anki_notes.FIELDS_REVISED.timestamp())
+    contrasted = col.get_note(col.find_notes("Id:generative-model")[0])
+    assert "≠ <b>крупная языковая модель</b>" in contrasted["Notes RU"]
+    assert contrasted.mod == LATER
 
 
 def retire_generative_model(glossary_dir: Path) -> None:
@@ -368,9 +368,10 @@ def test_a_note_looks_newer_only_when_what_it_shows_changed(mini: Glossary) -> N
 
     revised = int(anki_notes.FIELDS_REVISED.timestamp())
     assert times(llm=OLD) == {"generative-model": revised, "gpt-3": revised, "llm": revised}
-    # gpt-3 shows llm's terms as its kind; generative-model shows nothing of llm
-    assert times(llm=LATER) == {"generative-model": revised, "gpt-3": LATER, "llm": LATER}
-    assert times(gpt_3=LATER)["llm"] == LATER  # llm lists gpt-3 among its examples
+    # gpt-3 shows llm's terms as its kind; generative-model, llm's term in their contrast
+    assert times(llm=LATER) == {"generative-model": LATER, "gpt-3": LATER, "llm": LATER}
+    # llm lists gpt-3 among its examples; generative-model shows nothing of gpt-3
+    assert times(gpt_3=LATER) == {"generative-model": revised, "gpt-3": LATER, "llm": LATER}
 
 
 def test_a_new_look_reaches_learners_only_with_a_newer_revision(

@@ -19,7 +19,7 @@ from termbase.pinyin import ruby_runs
 from termbase.render.anki_notetype import PER_LANGUAGE, Variant, field_name, field_names
 from termbase.rendering import BuildContext, RenderError
 
-FIELDS_REVISED = datetime(2026, 12, 4, tzinfo=UTC)
+FIELDS_REVISED = datetime(2026, 12, 5, tzinfo=UTC)
 """Move forward when the way fields are written changes, so that imports update every note."""
 TAG_PREFIX = "glossary"
 RETIRED_TAG = "retired"
@@ -83,7 +83,8 @@ def note_data(
 
 def modified(context: BuildContext, concept: Concept) -> int:
     """When the note last changed: its concept or a concept it names, or the field layout."""
-    shown = (concept.id, *concept.broader, *concept.related, *concept.examples)
+    contrasted = (contrast.other for contrast in concept.contrasts)
+    shown = (concept.id, *concept.broader, *concept.related, *concept.examples, *contrasted)
     if concept.replaced_by:  # a retired concept's note names its replacement only
         shown = (concept.id, concept.replaced_by)
     dates = [context.changed(concept_id) for concept_id in (*shown, *concept.instance_of)]
@@ -133,7 +134,7 @@ def _language_fields(glossary: Glossary, concept: Concept, lang: str) -> dict[st
         "variants": _list([t for t in admitted if t.type not in ABBREVIATIONS], lang),
         "deprecated": _deprecated(concept, lang),
         "definition": _text(concept.definitions.get(lang, "")),
-        "notes": _text(concept.notes.get(lang, "")),
+        "notes": _text(concept.notes.get(lang, "")) + _contrasts(glossary, concept, lang),
         "broader": named(concept.broader),
         "related": named(concept.related),
         "examples": named(concept.examples),
@@ -171,6 +172,22 @@ def _kinds(glossary: Glossary, concept: Concept, lang: str) -> str:
     others = list_comma(lang).join(term_html(term) for term in terms[1:])
     also = f'<span class="also">{others}</span>' if others else ""
     return f'<span class="kinds" lang="{lang}">{main}{also}</span>'
+
+
+def _contrasts(glossary: Glossary, concept: Concept, lang: str) -> str:
+    """A line per concept not to be confused with this one, in the Notes field (a field of its
+    own would be a new note type, and learners would lose their reviews): `≠`, the other
+    concept's term and how the two differ, without a label, like every field."""
+    lines = []
+    for contrast in concept.contrasts:
+        other = glossary.concept(contrast.other).preferred(lang)
+        note = contrast.notes.get(lang)
+        if other and note:
+            lines.append(
+                f'<div class="contrast" lang="{lang}">≠ <b>{_escape(other.text)}</b><br>'
+                f"{_text(note)}</div>"
+            )
+    return "".join(lines)
 
 
 def _deprecated(concept: Concept, lang: str) -> str:

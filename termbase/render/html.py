@@ -33,7 +33,15 @@ from termbase.languages import NO_LINGUISTIC_CONTENT, PINYIN, SEARCH_RULES
 from termbase.model import Concept, Glossary, Kind, Status, TermType
 from termbase.paths import LOCALE_DIR
 from termbase.render import concept_map, search_index
-from termbase.render.views import Link, Relation, TermView, Text, concept_name
+from termbase.render.views import (
+    ContrastView,
+    Link,
+    Relation,
+    TermView,
+    Text,
+    concept_name,
+    contrasts,
+)
 from termbase.rendering import BuildContext, Output
 from termbase.templating import environment
 
@@ -95,6 +103,8 @@ class LanguageBlock:
     note: str | None
     flagged: bool
     """A finding points into this language (the alignment view marks the cell)."""
+    contrasts: tuple[ContrastView, ...] = ()
+    """Concepts not to be confused with this one, named and told apart in this language."""
 
     @property
     def preferred(self) -> TermView | None:
@@ -285,6 +295,7 @@ class Facts:
                     definition=concept.definitions.get(lang),
                     note=concept.notes.get(lang),
                     flagged=lang in flagged,
+                    contrasts=contrasts(self.glossary, concept, lang),
                 )
                 for lang in self.glossary.languages
             ),

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from termbase.languages import NO_LINGUISTIC_CONTENT
-from termbase.model import Concept, Status, Term, TermType
+from termbase.model import Concept, Glossary, Status, Term, TermType
 from termbase.pinyin import pinyin_of
 
 
@@ -77,6 +77,29 @@ class Relation:
 
     label: str
     links: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ContrastView:
+    """A concept not to be confused with this one, and how the two differ, in one language."""
+
+    link: Link
+    note: Text
+
+
+def contrasts(
+    glossary: Glossary, concept: Concept, lang: str, shown: frozenset[str] | None = None
+) -> tuple[ContrastView, ...]:
+    """The concept's contrasts in `lang` (the other concept named in it, the note in it when
+    the glossary has one there); `shown`: the concepts of the document, when not all."""
+    languages = (lang, *glossary.languages)
+    found = []
+    for contrast in concept.contrasts:
+        other = glossary.concept(contrast.other)
+        note_lang = next(code for code in languages if code in contrast.notes)
+        link = Link(other.id, concept_name(other, languages), shown is None or other.id in shown)
+        found.append(ContrastView(link, Text(contrast.notes[note_lang], note_lang)))
+    return tuple(found)
 
 
 def concept_name(concept: Concept, langs: Sequence[str]) -> Text:
