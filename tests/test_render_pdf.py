@@ -20,7 +20,7 @@ from lxml import html as lxml_html
 from conftest import MINI, ROOT
 from termbase.collation import sort_key
 from termbase.languages import is_han
-from termbase.model import Glossary
+from termbase.model import Concept, Glossary
 from termbase.render import pdf_content
 from termbase.render.pdf import css_content, documents, html, render, write_pdfs
 from termbase.render.pdf_content import editions, groups, index
@@ -55,6 +55,18 @@ def fonts(pdf: Path) -> list[dict[str, str]]:
 
 def text(pdf: Path, *options: str) -> str:
     return poppler("pdftotext", *options, pdf, "-")
+
+
+def page_with(pdf: Path, needle: str, *, last: bool = False) -> int:
+    """The number of the first (or last) page whose text holds `needle`."""
+    numbers = [n for n, page in enumerate(text(pdf).split("\f"), 1) if needle in page]
+    return numbers[-1 if last else 0]
+
+
+def entry_page(pdf: Path, concept: Concept) -> int:
+    """The page of a concept's entry: where its English definition starts (a map page before
+    the entries names the concept too)."""
+    return page_with(pdf, " ".join(concept.definitions["en"].split()[:3]))
 
 
 def outline(pdf: Path) -> list[tuple[int, str, int]]:
@@ -338,9 +350,11 @@ def test_indexes_are_in_dictionary_order_with_page_numbers(mini, mini_pdfs) -> N
         "生成模型",
     ]
     assert [letter.letter for letter in chinese.letters] == ["D", "G", "S"]
-    extracted = text(mini_pdfs["pdf/ai-glossary-en-ru-zh-reference-a4.pdf"], "-layout")
-    assert re.search(r"БЯМ \.{5,} 1\b", extracted)
-    assert re.search(r"大语言模型 dà yǔyán móxíng \.{5,} 1\b", extracted)
+    reference = mini_pdfs["pdf/ai-glossary-en-ru-zh-reference-a4.pdf"]
+    extracted = text(reference, "-layout")
+    page = entry_page(reference, mini.concept("llm"))
+    assert re.search(rf"БЯМ \.{{5,}} {page}\b", extracted)
+    assert re.search(rf"大语言模型 dà yǔyán móxíng \.{{5,}} {page}\b", extracted)
 
 
 def test_index_order_is_the_collation_of_each_language(shipped) -> None:
@@ -408,13 +422,16 @@ def test_a_volume_has_its_own_concepts_index_and_name(mini: Glossary, volume_pdf
     for slug, (pdf, source) in volume_pdfs.items():
         entries = re.findall(r'<article class="entry" id="c-([^"]+)"', source)
         assert entries == [owners[slug]], slug
-        russian_index = text(pdf, "-f", "3", "-l", "3")
+        pages = text(pdf).split("\f")
+        russian_index = pages[page_with(pdf, "Index: Russian", last=True) - 1]
         for concept in mini.concepts:
             term = concept.preferred("ru").text
             assert (term in russian_index) == (concept.id == owners[slug]), (slug, term)
-        english_index = text(pdf, "-f", "2", "-l", "2")
-        pages = re.findall(r"\.{3,} (\d+)$", english_index, re.MULTILINE)
-        assert pages == ["1"] * len(mini.concept(owners[slug]).terms_in("en")), english_index
+        english_index = pages[page_with(pdf, "Index: English", last=True) - 1]
+        numbers = re.findall(r"\.{3,} (\d+)$", english_index, re.MULTILINE)
+        owner = mini.concept(owners[slug])
+        expected = str(entry_page(pdf, owner))
+        assert numbers == [expected] * len(owner.terms_in("en")), english_index
     masthead = text(volume_pdfs["generative-models-2"][0]).split("\n\n")[2]
     assert masthead.startswith("Generative models 2"), masthead
 

@@ -324,14 +324,15 @@ def _filled(words: list[str], width: int) -> tuple[str, ...]:
 def svg(
     drawing: Drawing,
     *,
-    href: Callable[[str], str],
+    href: Callable[[str], str | None],
     ident: str,
     title: str,
     description: str,
     standalone: bool = False,
 ) -> Markup:
     """The map as an `<svg>` element: `ident` prefixes its element ids (unique in the page),
-    `href` gives each concept's link; `standalone` adds the namespace a file needs.
+    `href` gives each concept's link (None: not in this document, no link); `standalone` adds
+    the namespace a file needs.
 
     Small, because a page shows a map per concept: coordinates in whole points, what every
     node shares (font, text colour, box outline) said once on their group, where SVG inherits
@@ -369,7 +370,7 @@ def _edge(drawing: Drawing, edge: tuple[str, str, Relation]) -> str:
     return f'<path class="{relation}" d="{path}"{dash}/>'
 
 
-def _node(drawing: Drawing, concept_id: str, href: Callable[[str], str]) -> str:
+def _node(drawing: Drawing, concept_id: str, href: Callable[[str], str | None]) -> str:
     node = drawing.nodes[concept_id]
     box = drawing.layout.boxes[node.name]
     classes = node.classes.split()
@@ -399,11 +400,13 @@ def _node(drawing: Drawing, concept_id: str, href: Callable[[str], str]) -> str:
             + (f' font-family="{other}"' if other != font(drawing.lang) else "")
             + text
         )
+    target = href(concept_id)
+    opening, closing = (f'<a href="{escape(target)}"', "</a>") if target else ("<g", "</g>")
     return (
-        f'<a href="{escape(href(concept_id))}" class="{node.classes}">'
+        f'{opening} class="{node.classes}">'
         f'<rect x="{_n(left)}" y="{_n(top)}" width="{_n(box.width)}" '
         f'height="{_n(box.height)}"{shape} fill="none" stroke="currentColor"/>'
-        f"<text{text}</text></a>"
+        f"<text{text}</text>{closing}"
     )
 
 

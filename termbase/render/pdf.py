@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import partial
 from importlib.metadata import version
 from pathlib import PurePosixPath
@@ -28,7 +29,16 @@ from termbase import labels
 from termbase.i18n import N_, gettext, long_date
 from termbase.languages import has_han, slug
 from termbase.model import Glossary
-from termbase.render.pdf_content import WHOLE, Volume, editions, groups, index, volumes
+from termbase.render import concept_map
+from termbase.render.pdf_content import (
+    WHOLE,
+    Group,
+    Volume,
+    editions,
+    groups,
+    index,
+    volumes,
+)
 from termbase.render.pdf_fonts import (
     check_chinese_faces,
     embedded_fonts,
@@ -99,6 +109,7 @@ def html(
         part = volume.slug.removeprefix(volume.domain_id).lstrip("-")
         volume_name = Text(f"{name} {part}".strip(), ui_lang)
     template = environment(ui_lang, context.templates).get_template(f"pdf/{kind}.html")
+    shown_groups = groups(glossary, langs, shown)
     built_on = labels.label(ui_lang, "built_on", date=long_date(context.build_date.date(), ui_lang))
     return template.render(
         langs=langs,
@@ -114,7 +125,8 @@ def html(
         created=context.build_date.strftime("%Y-%m-%dT00:00:00Z"),
         built_on=built_on,
         volume_name=volume_name,
-        groups=groups(glossary, langs, shown),
+        groups=shown_groups,
+        maps=domain_maps(glossary, shown_groups, ui_lang, volume) if kind == "reference" else {},
         indexes=[index(glossary, lang, ui_lang, shown) for lang in langs]
         if kind == "reference"
         else [],
@@ -130,6 +142,43 @@ def html(
             ),
         },
     )
+
+
+@dataclass(frozen=True, slots=True)
+class MapPage:
+    """A domain's concept map on a page of the reference."""
+
+    title: str
+    svg: Markup
+    legend: str
+    """What its lines mean, in words."""
+
+
+def domain_maps(
+    glossary: Glossary, shown: tuple[Group, ...], lang: str, volume: Volume
+) -> dict[str, MapPage]:
+    """The concept map of each domain of a reference, labelled in its first language, for a
+    page of its own before the domain's entries: vectors, with the labels as text; a box links
+    to its entry when the volume has it."""
+    drawings = concept_map.Drawer(glossary).draw(
+        [(concept_map.domain_map(glossary, group.domain_id), lang) for group in shown]
+    )
+    legend = concept_map.description(lang)
+    found = {}
+    for group, drawing in zip(shown, drawings, strict=True):
+        name = glossary.domain(group.domain_id).names.get(lang, group.domain_id)
+        title = concept_map.title(lang, name)
+        svg = concept_map.svg(
+            drawing,
+            href=lambda i: (
+                f"#c-{i}" if volume.concept_ids is None or i in volume.concept_ids else None
+            ),
+            ident=f"m-{group.domain_id}",
+            title=title,
+            description=legend,
+        )
+        found[group.domain_id] = MapPage(title, svg, legend)
+    return found
 
 
 def write_pdfs(source: str, what: str) -> dict[str, bytes]:

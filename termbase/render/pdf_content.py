@@ -14,7 +14,15 @@ from termbase.collation import in_dictionary_order, index_letter, sort_key
 from termbase.i18n import N_, gettext, language_name
 from termbase.languages import PINYIN, is_chinese
 from termbase.model import Concept, Glossary, Kind, Status, Term, TermType
-from termbase.render.views import Link, Relation, TermView, Text, concept_name
+from termbase.render.views import (
+    ContrastView,
+    Link,
+    Relation,
+    TermView,
+    Text,
+    concept_name,
+    contrasts,
+)
 
 INDEX_COLUMNS = 3
 LABEL = N_("%(label)s:")
@@ -62,6 +70,8 @@ class Side:
     variants: tuple[TermView, ...]
     definition: str | None
     note: str | None
+    contrasts: tuple[ContrastView, ...] = ()
+    """Concepts not to be confused with this one, named and told apart in this language."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,11 +163,18 @@ def row(concept: Concept, langs: tuple[str, ...]) -> Row:
     )
 
 
-def side(concept: Concept, lang: str) -> Side:
+def side(glossary: Glossary, concept: Concept, lang: str, shown: Shown = None) -> Side:
     head = headword(concept, lang) or _missing(concept, lang)
-    shown = {head.term.text, *(s.text for s in head.short_forms)}
-    variants = tuple(TermView.of(t) for t in concept.variants(lang) if t.text not in shown)
-    return Side(lang, head, variants, concept.definitions.get(lang), concept.notes.get(lang))
+    printed = {head.term.text, *(s.text for s in head.short_forms)}
+    variants = tuple(TermView.of(t) for t in concept.variants(lang) if t.text not in printed)
+    return Side(
+        lang,
+        head,
+        variants,
+        concept.definitions.get(lang),
+        concept.notes.get(lang),
+        contrasts(glossary, concept, lang, shown),
+    )
 
 
 def _link(glossary: Glossary, concept_id: str, ui_lang: str, shown: Shown) -> Link:
@@ -203,7 +220,7 @@ def entry(
     ui_lang = langs[0]
     return Entry(
         concept.id,
-        tuple(side(concept, lang) for lang in langs),
+        tuple(side(glossary, concept, lang, shown) for lang in langs),
         relations(glossary, concept, ui_lang, shown),
         facts(concept, ui_lang),
     )
