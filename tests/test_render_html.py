@@ -131,6 +131,19 @@ def test_chinese_terms_show_their_pinyin_by_word(pinyin_glossary: Glossary, tmp_
     assert {text: html.unescape(pinyin) for text, pinyin in shown.items()} == KNOWN_READINGS
 
 
+def test_relation_labels_take_the_plural_form_for_their_length(site: Path) -> None:
+    """llm has one broader concept and one example: the singular, in each UI language."""
+
+    def labels(ui: str) -> list[str]:
+        page = (site / ui / "index.html").read_text()
+        entry = re.search(r'<article class="concept" id="llm">(.*?)</article>', page, re.DOTALL)
+        assert entry
+        return re.findall(r"<dt>([^<]+)</dt>", entry[1])
+
+    assert labels("en")[0] == "Broader concept" and "Example" in labels("en")
+    assert labels("ru")[0] == "Родовое понятие" and "Пример" in labels("ru")
+
+
 def test_pinyin_is_searched_without_tones_with_u_or_v_for_u_umlaut() -> None:
     assert pinyin_keys("lǜ sè mó xíng") == ["lu se mo xing", "lv se mo xing"]
 
