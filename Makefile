@@ -87,6 +87,7 @@ bench: setup
 	$(BIN)/python -m benchmarks.run 100 1000 10000
 	$(BIN)/python -m benchmarks.pdf_scale 10000
 	$(BIN)/python -m benchmarks.search 10000
+	$(BIN)/python -m benchmarks.pinyin 10000
 	$(BIN)/python -m benchmarks.qa 10000
 
 # The README's picture of a cheat-sheet page, regenerated from the shipped glossary.
