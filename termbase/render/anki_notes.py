@@ -19,7 +19,7 @@ from termbase.pinyin import ruby_runs
 from termbase.render.anki_notetype import PER_LANGUAGE, Variant, field_name, field_names
 from termbase.rendering import BuildContext, RenderError
 
-FIELDS_REVISED = datetime(2026, 12, 5, tzinfo=UTC)
+FIELDS_REVISED = datetime(2026, 12, 6, tzinfo=UTC)
 """Move forward when the way fields are written changes, so that imports update every note."""
 TAG_PREFIX = "glossary"
 RETIRED_TAG = "retired"
@@ -176,15 +176,16 @@ def _kinds(glossary: Glossary, concept: Concept, lang: str) -> str:
 
 def _contrasts(glossary: Glossary, concept: Concept, lang: str) -> str:
     """A line per concept not to be confused with this one, in the Notes field (a field of its
-    own would be a new note type, and learners would lose their reviews): `≠`, the other
-    concept's term and how the two differ, without a label, like every field."""
+    own would be a new note type, and learners would lose their reviews): the other concept's
+    term and how the two differ; card.css labels it ("Not to be confused with"), from the
+    template, so that the field holds the glossary's text only, like every field."""
     lines = []
     for contrast in concept.contrasts:
         other = glossary.concept(contrast.other).preferred(lang)
         note = contrast.notes.get(lang)
         if other and note:
             lines.append(
-                f'<div class="contrast" lang="{lang}">≠ <b>{_escape(other.text)}</b><br>'
+                f'<div class="contrast" lang="{lang}"><b>{_escape(other.text)}</b><br>'
                 f"{_text(note)}</div>"
             )
     return "".join(lines)
