@@ -221,13 +221,28 @@ class Drawer:
         self._orders: dict[str, dict[str, int]] = {}
 
     def draw(self, maps: Sequence[tuple[ConceptMap, str]]) -> list[Drawing]:
-        """Each (map, language) laid out, in order; of a map's orientations, the one that
-        fits `FIT` at the largest scale."""
-        planned = [
-            (concept_map, lang, *self._graph(concept_map, lang, rankdir))
-            for concept_map, lang in maps
-            for rankdir in (("TB", "LR") if concept_map.overview else ("LR",))
+        """Each (map, language) laid out, in order. An overview is laid out both ways in the
+        first language it is asked in, and the way that fits `FIT` at the larger scale is kept
+        for every language (its other languages are laid out once, in a second round)."""
+        first: dict[str, str] = {}
+        for concept_map, lang in maps:
+            first.setdefault(concept_map.key, lang)
+        trial = [
+            (m, lang, rankdir)
+            for m, lang in maps
+            if not m.overview or first[m.key] == lang
+            for rankdir in (("TB", "LR") if m.overview else ("LR",))
         ]
+        best = self._best(trial)
+        chosen = {key: drawing.layout.rankdir for (key, _), drawing in best.items()}
+        rest = [(m, lang, chosen[m.key]) for m, lang in maps if (m.key, lang) not in best]
+        best |= self._best(rest)
+        return [best[concept_map.key, lang] for concept_map, lang in maps]
+
+    def _best(self, wanted: list[tuple[ConceptMap, str, str]]) -> dict[tuple[str, str], Drawing]:
+        """Each (map, language, orientation) laid out; per map and language, the layout that
+        fits `FIT` at the largest scale."""
+        planned = [(m, lang, *self._graph(m, lang, rankdir)) for m, lang, rankdir in wanted]
         layouts = graphviz.lay_out([graph for *_, graph in planned])
         best: dict[tuple[str, str], Drawing] = {}
         for (concept_map, lang, nodes, _), layout in zip(planned, layouts, strict=True):
@@ -235,7 +250,7 @@ class Drawer:
             drawing = Drawing(concept_map, lang, nodes, layout)
             if key not in best or _scale(layout) > _scale(best[key].layout):
                 best[key] = drawing
-        return [best[concept_map.key, lang] for concept_map, lang in maps]
+        return best
 
     def _order(self, lang: str) -> dict[str, int]:
         if lang not in self._orders:

@@ -130,6 +130,8 @@ class Box:
 
 @dataclass(frozen=True, slots=True)
 class Layout:
+    rankdir: str
+    """The graph's orientation."""
     width: float
     height: float
     boxes: dict[str, Box]
@@ -144,7 +146,9 @@ def lay_out(graphs: Sequence[Graph]) -> list[Layout]:
     sources = [graph.source() for graph in graphs]
     unique = list(dict.fromkeys(sources))
     plain = dict(zip(unique, _run(unique), strict=True))
-    return [_parse(plain[source]) for source in sources]
+    return [
+        _parse(graph.rankdir, plain[source]) for graph, source in zip(graphs, sources, strict=True)
+    ]
 
 
 def _run(sources: list[str]) -> list[str]:
@@ -177,7 +181,7 @@ def _run_batch(sources: list[str]) -> list[str]:
     return graphs
 
 
-def _parse(plain: str) -> Layout:
+def _parse(rankdir: str, plain: str) -> Layout:
     """A layout from dot's plain output (`graph`, `node` and `edge` lines, in inches, y up)."""
     height = 0.0
     width = 0.0
@@ -197,4 +201,4 @@ def _parse(plain: str) -> Layout:
             splines[tail, head] = tuple(
                 (points[i], height - points[i + 1]) for i in range(0, len(points), 2)
             )
-    return Layout(width, height, boxes, splines)
+    return Layout(rankdir, width, height, boxes, splines)
