@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
+from conftest import FIXTURES
 from termbase.formats import named
 from termbase.load import load_glossary
 from termbase.model import Status
+from termbase.render.cells import FORMULA_STARTS
 from termbase.render.csv import SEPARATOR, table
 from termbase.rendering import BuildContext
 
@@ -74,3 +77,16 @@ def test_the_shipped_glossary_has_every_concept_and_its_terms(shipped) -> None:
             cells = [row[f"{lang}.{column}"] for column in ("preferred", "variants", "deprecated")]
             assert cells == [by_status[s] for s in Status], (concept.id, lang)
     assert all(r["zh-Hans.preferred"] and r["zh-Hans.pinyin"] for r in read)
+
+
+def test_a_cell_a_spreadsheet_would_run_starts_with_an_apostrophe(mini_dir: Path) -> None:
+    shutil.copytree(FIXTURES / "reliability" / "formulas", mini_dir, dirs_exist_ok=True)
+    glossary = load_glossary(mini_dir)
+    llm = glossary.concept("llm")
+    formulas = [t.text for t in llm.terms] + list(llm.definitions.values())
+    formulas = [text for text in formulas if text[0] in "=+-@"]
+    assert len(formulas) == 7
+    cells = [cell for row in rows(table(glossary)) for cell in row.values()]
+    assert not [cell for cell in cells if cell[:1] in FORMULA_STARTS]
+    for formula in formulas:
+        assert "'" + formula in cells

@@ -5,7 +5,8 @@ deprecated terms and definition (for Chinese, the pinyin of the preferred term a
 which of its terms the source notes have (`attested`; the others are the glossary's own
 renderings). Several terms in one cell are separated by "; ". The column names are keys
 (`ru.preferred`), like the JSON export's. RFC 4180 quoting; UTF-8 with a byte order mark, so that
-Excel reads Cyrillic and Chinese correctly.
+Excel reads Cyrillic and Chinese correctly. A cell that a spreadsheet would run as a formula
+(`=1+1`) starts with an apostrophe (`render.cells`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import PurePosixPath
 from termbase.languages import is_chinese
 from termbase.model import Concept, Glossary, Status
 from termbase.pinyin import reading
+from termbase.render.cells import spreadsheet_text
 from termbase.rendering import BuildContext, Output
 
 PATH = PurePosixPath("csv/ai-glossary.csv")
@@ -33,7 +35,8 @@ def table(glossary: Glossary) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header(glossary))
-    writer.writerows(row(glossary, concept) for concept in glossary.concepts)
+    for concept in glossary.concepts:
+        writer.writerow([spreadsheet_text(cell) for cell in row(glossary, concept)])
     return out.getvalue()
 
 
