@@ -4,15 +4,15 @@
     if not build.stale: ...                          # up to date: the glossary is not loaded
     reports = build.run(glossary)                    # check, plan, render on all cores, write
 
-Nothing is written unless every job rendered; each file is replaced atomically, and a lock keeps
-two builds into one folder from interleaving their writes.
+Nothing is written unless every job rendered; the files are written as one generation, all or
+none (`termbase.write`), and a lock keeps two builds into one folder from interleaving.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from termbase.builddate import concept_dates
 from termbase.checks import check
@@ -25,7 +25,7 @@ from termbase.paths import TEMPLATES
 from termbase.pinyin import prepare as prepare_pinyin
 from termbase.plan import Inputs, Plan, PlannedJob, plan, stale_formats
 from termbase.rendering import BuildContext, Job, Output, RenderError
-from termbase.write import OutputError, build_lock, check_out_dir, write_atomically, write_outputs
+from termbase.write import OutputError, build_lock, check_out_dir, pending, write_generation
 
 
 class BuildError(Exception):
@@ -80,6 +80,12 @@ class Build:
         self.formats = tuple(formats)
         self.force = force
         self.inputs = Inputs.read(glossary_dir)
+        if pending(out_dir):  # a build was killed while writing: finish or undo that first
+            try:
+                with build_lock(out_dir):
+                    pass
+            except OutputError as error:
+                raise BuildError(str(error)) from None
         self.manifest = Manifest.read(out_dir)
         self.stale = stale_formats(self.inputs, self.manifest, out_dir, formats, force=force)
         """The formats to render; none when everything is up to date."""
@@ -102,7 +108,7 @@ class Build:
             glossary, self.inputs.build_date, concept_dates=dates, findings=findings
         )
         try:
-            check_out_dir(self.out_dir, [self.glossary_dir, TEMPLATES])
+            check_out_dir(self.out_dir, [self.glossary_dir, TEMPLATES], [MANIFEST_NAME])
             work = plan(
                 context, self.inputs, self.manifest, self.out_dir, self.stale, force=self.force
             )
@@ -125,11 +131,12 @@ class Build:
             )
             for name, fingerprint in work.fingerprints.items()
         }
+        files = [o for outputs in rendered.values() for o in outputs]
         try:
             with build_lock(self.out_dir):
-                write_outputs(self.out_dir, [o for outputs in rendered.values() for o in outputs])
                 manifest = Manifest.read(self.out_dir).updated(records)
-                write_atomically(self.out_dir / MANIFEST_NAME, manifest.to_bytes())
+                record = Output(PurePosixPath(MANIFEST_NAME), manifest.to_bytes())
+                write_generation(self.out_dir, [*files, record])
         except OutputError as error:
             raise BuildError(str(error)) from None
         return manifest

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from termbase.model import FrozenMap, Glossary
+from termbase.source_text import regular_files
 
 
 def build_date(glossary_dir: Path) -> datetime:
@@ -20,8 +21,15 @@ def build_date(glossary_dir: Path) -> datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or _git_commit_time(glossary_dir)
     if epoch:
         return datetime.fromtimestamp(int(epoch), UTC)
-    newest = max(int(p.stat().st_mtime) for p in [glossary_dir, *glossary_dir.rglob("*")])
+    newest = max(_mtime(p) for p in [glossary_dir, *regular_files(glossary_dir)])
     return datetime.fromtimestamp(newest, UTC)
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return int(path.stat().st_mtime)
+    except OSError:  # gone since it was listed, or not a folder: the loader says so
+        return 0
 
 
 def _git_commit_time(folder: Path) -> str | None:
@@ -52,11 +60,11 @@ def file_dates(glossary_dir: Path, built: datetime | None = None) -> dict[str, d
     limit = build_date(glossary_dir) if built is None else built
     committed = _git_file_times(glossary_dir)
     dates = {}
-    for path in sorted(p for p in glossary_dir.rglob("*") if p.is_file()):
+    for path in sorted(regular_files(glossary_dir)):
         name = path.relative_to(glossary_dir).as_posix()
         if any(part.startswith(".") for part in name.split("/")):
             continue  # .git, editors' and systems' files
-        epoch = committed.get(name) or int(path.stat().st_mtime)
+        epoch = committed.get(name) or _mtime(path)
         dates[name] = min(datetime.fromtimestamp(int(epoch), UTC), limit)
     return dates
 
@@ -95,10 +103,5 @@ def concept_dates(
     """When each concept's file last changed, by concept id, from `files` (the `file_dates`
     of `glossary_dir`, read when not given)."""
     files = file_dates(glossary_dir) if files is None else files
-    root = glossary_dir.resolve()
-    dates = {}
-    for concept in (*glossary.concepts, *glossary.retired):
-        path = Path(concept.location.path).resolve()
-        if path.is_relative_to(root) and (name := path.relative_to(root).as_posix()) in files:
-            dates[concept.id] = files[name]
-    return FrozenMap(dates)
+    concepts = (*glossary.concepts, *glossary.retired)
+    return FrozenMap({c.id: files[c.location.path] for c in concepts if c.location.path in files})

@@ -8,12 +8,14 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 import termbase
 from termbase import formats as output_formats
 from termbase.findings import Finding, GlossaryError, Severity
 from termbase.model import Glossary
 from termbase.paths import GLOSSARY_DIR, OUTPUT_DIR
+from termbase.terminal import printable
 
 
 def main(
@@ -187,13 +189,14 @@ def load_or_report(glossary_dir: Path) -> Glossary | None:
     try:
         return load_glossary(glossary_dir)
     except GlossaryError as error:
-        _print_findings(error.findings, sys.stderr)
+        _print_findings(error.findings, glossary_dir, sys.stderr)
         return None
 
 
-def _print_findings(findings: Sequence[Finding], stream: object) -> None:
+def _print_findings(findings: Sequence[Finding], glossary_dir: Path, stream: TextIO) -> None:
+    """One line per finding, its places relative to the working directory, then a summary."""
     for finding in findings:
-        print(finding, file=stream)  # type: ignore[call-overload]
+        print(printable(str(finding.placed(glossary_dir))), file=stream)
     print(_summary(findings), file=sys.stderr)
 
 
@@ -215,10 +218,10 @@ def run_check(args: argparse.Namespace) -> int:
     except GlossaryError as error:
         findings = list(error.findings)
     if args.format == "json":
-        json.dump([f.as_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        shown = [f.placed(args.glossary).as_dict() for f in findings]
+        print(printable(json.dumps(shown, ensure_ascii=False, indent=2), json_escapes=True))
     else:
-        _print_findings(findings, sys.stdout)
+        _print_findings(findings, args.glossary, sys.stdout)
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
@@ -226,25 +229,25 @@ def run_build(args: argparse.Namespace) -> int:
     from termbase.build import Build, BuildError
 
     formats = args.only or list(output_formats.FORMATS)
-    build = Build(args.glossary, args.out, formats, force=args.force)
-    if not build.stale:
-        for format_ in formats:  # nothing changed: the glossary need not even be loaded
-            print(f"{format_.name}: up to date")
-        return 0
-    glossary = load_or_report(args.glossary)
-    if glossary is None:
-        return 1
     try:
+        build = Build(args.glossary, args.out, formats, force=args.force)
+        if not build.stale:
+            for format_ in formats:  # nothing changed: the glossary need not even be loaded
+                print(f"{format_.name}: up to date")
+            return 0
+        glossary = load_or_report(args.glossary)
+        if glossary is None:
+            return 1
         result = build.run(glossary)
     except GlossaryError as error:
-        _print_findings(error.findings, sys.stderr)
+        _print_findings(error.findings, args.glossary, sys.stderr)
         print(
             "error: check finds errors in the glossary; nothing was built (--force builds anyway)",
             file=sys.stderr,
         )
         return 1
     except BuildError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(printable(f"error: {error}"), file=sys.stderr)
         return 1
     if any(f.severity is not Severity.INFO for f in result.findings):
         print(f"check: {_summary(result.findings)}; `check` lists them", file=sys.stderr)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from pathlib import Path
 
 from termbase.model import Location
+from termbase.source_text import display_path
 
 
 class Severity(StrEnum):
@@ -71,13 +73,35 @@ class Finding:
     text: Text | None = field(default=None, compare=False)
     """The message as a translatable `Text` (the checks give one; the loader's messages,
     for the author of the glossary at the terminal, are English only)."""
+    see: Location | None = field(default=None, compare=False)
+    """Another place the problem concerns (the concept that has the term too), when the
+    message does not name it: kept apart so that its path, like `location`'s, is shown
+    relative to the working directory on a terminal and to the glossary in the outputs."""
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.severity}: {self.message}"
+        return f"{self.location}: {self.severity}: {self.description}"
+
+    @property
+    def description(self) -> str:
+        """The message, with the other place it concerns."""
+        return f"{self.message}; see {self.see}" if self.see else self.message
 
     def translated(self, translate: Callable[[str], str]) -> str:
         """The message in the language of `translate` (a catalog's gettext)."""
-        return self.text.render(translate) if self.text is not None else self.message
+        return self.text.render(translate) if self.text is not None else self.description
+
+    def placed(self, root: Path) -> Finding:
+        """The finding with its places, relative to the glossary folder `root` in the model,
+        made relative to the working directory, as a user types them: its location, `see`,
+        and the `place` values of its text."""
+        text = self.text and _placed_text(self.text, root)
+        return replace(
+            self,
+            location=_placed(self.location, root),
+            see=self.see and _placed(self.see, root),
+            text=text,
+            message=str(text) if text else self.message,
+        )
 
     def as_dict(self) -> dict[str, object]:
         """The finding for `--format json`."""
@@ -89,8 +113,26 @@ class Finding:
             "code": self.code,
             "concept": self.concept,
             "lang": self.lang,
-            "message": self.message,
+            "message": self.description,
         }
+
+
+def _placed(location: Location, root: Path) -> Location:
+    return replace(location, path=display_path(root / location.path))
+
+
+def _placed_text(text: Text, root: Path) -> Text:
+    """`text` with its `place` values (`concepts/x.yaml:5:13`) placed as `_placed` does."""
+
+    def placed(name: str, value: str | Text) -> str | Text:
+        if isinstance(value, Text):
+            return _placed_text(value, root)
+        if name != "place":
+            return value
+        path, line, column = value.rsplit(":", 2)
+        return str(_placed(Location(path, int(line), int(column)), root))
+
+    return replace(text, values=tuple((name, placed(name, v)) for name, v in text.values))
 
 
 def suggest(word: str, choices: Collection[str]) -> str:

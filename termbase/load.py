@@ -5,6 +5,8 @@ Every problem in every file is collected in one pass; `GlossaryError` carries th
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -27,7 +29,7 @@ from termbase.model import (
     TermType,
 )
 from termbase.references import check_references
-from termbase.source_text import TextFileError, display_path, read_text
+from termbase.source_text import TextFileError, not_a_file, read_text
 from termbase.yamlnodes import NodeReader, YAMLSyntaxError, compose
 
 HEADER_FILE = "glossary.toml"
@@ -72,19 +74,24 @@ class Header:
 
 
 def load_header(root: Path) -> Header:
-    """Read and validate `glossary.toml` alone; raise `GlossaryError` with every problem."""
+    """Read and validate `glossary.toml` alone; raise `GlossaryError` with every problem.
+
+    Places are relative to `root`, as in the model (`Finding.placed` shows them to a user)."""
     findings: list[Finding] = []
-    header = _load_header(root / HEADER_FILE, findings)
+    header = _load_header(root, findings)
     if header is None:
         raise GlossaryError(findings)
     return header
 
 
 def load_glossary(root: Path) -> Glossary:
-    """Read and validate the glossary in `root`; raise `GlossaryError` with every problem."""
+    """Read and validate the glossary in `root`; raise `GlossaryError` with every problem.
+
+    Every `Location` in the model and in the findings is relative to `root`
+    (`concepts/llm.yaml`), so that no output depends on the folder a build ran from."""
     findings: list[Finding] = []
     header = load_header(root)
-    paths = _concept_files(root / CONCEPTS_DIR, findings)
+    paths = _concept_files(root, findings)
     concepts = [
         concept for path in paths if (concept := _load_concept(path, header, findings)) is not None
     ]
@@ -107,22 +114,35 @@ def load_glossary(root: Path) -> Glossary:
 # glossary.toml ------------------------------------------------------------------------------
 
 
-def _load_header(path: Path, findings: list[Finding]) -> Header | None:
-    shown = display_path(path)
-    where = Location(shown, 1)
-    try:
-        text = read_text(path)
-        data = tomllib.loads(text)
-    except FileNotFoundError:
-        findings.append(_error(where, "missing-file", f"no {HEADER_FILE}: is this a glossary?"))
+def _load_header(root: Path, findings: list[Finding]) -> Header | None:
+    if problem := _not_a_folder(root):
+        findings.append(_error(Location(".", 0), "not-a-folder", problem))
         return None
+    where = Location(HEADER_FILE, 0)
+    try:
+        text = read_text(root / HEADER_FILE, HEADER_FILE)
+        data = tomllib.loads(text)
     except TextFileError as error:
-        findings.append(_error(error.location, "encoding", error.message))
+        if error.message == "no such file":
+            findings.append(_error(where, "missing-file", f"no {HEADER_FILE}: is this a glossary?"))
+        else:
+            findings.append(_error(error.location, error.code, error.message))
         return None
     except tomllib.TOMLDecodeError as error:
-        findings.append(_toml_syntax_error(shown, error))
+        findings.append(_toml_syntax_error(HEADER_FILE, error))
         return None
-    return _TomlReader(shown, text, findings).header(data)
+    return _TomlReader(HEADER_FILE, text, findings).header(data)
+
+
+def _not_a_folder(root: Path) -> str | None:
+    """Why `root` cannot be a glossary folder, or None."""
+    try:
+        kind = not_a_file(root.stat().st_mode) or "a file"
+    except OSError as error:
+        return f"not a glossary folder: {os.strerror(error.errno or 0).lower()}"
+    if kind != "a folder":
+        return f"{kind}, not a glossary folder (the folder of {HEADER_FILE} and {CONCEPTS_DIR}/)"
+    return None
 
 
 def _toml_syntax_error(path: str, error: tomllib.TOMLDecodeError) -> Finding:
@@ -209,6 +229,13 @@ class _TomlReader:
         domains, seen = [], set()
         for index, table in enumerate(value):
             where = self.line_of(r"\[\[domains\]\]", index)
+            if not isinstance(table, dict):
+                self.error(
+                    self.line_of(r"domains\s*="),
+                    "wrong-type",
+                    f"domains: expected [[domains]] tables, got {type(table).__name__} {table!r}",
+                )
+                continue
             for key in table.keys() - set(self.DOMAIN_KEYS):
                 self.error(
                     where,
@@ -247,35 +274,51 @@ def _is_known_language(tag: str) -> bool:
 # concepts/*.yaml ----------------------------------------------------------------------------
 
 
-def _concept_files(folder: Path, findings: list[Finding]) -> list[Path]:
+def _concept_files(root: Path, findings: list[Finding]) -> list[Path]:
     """The concept files, refusing two files for one id (`llm.yaml` and `llm.yml`, `LLM.yaml`)."""
-    if not folder.is_dir():
-        findings.append(
-            _error(Location(display_path(folder), 1), "missing-file", f"no {CONCEPTS_DIR}/ folder")
-        )
+    folder = root / CONCEPTS_DIR
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+    except OSError as error:
+        problem = f"no {CONCEPTS_DIR}/ folder" if error.errno == errno.ENOENT else _unlisted(error)
+        findings.append(_error(Location(CONCEPTS_DIR, 0), "missing-file", problem))
         return []
-    seen: dict[str, Path] = {}
-    for path in sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml")):
-        key = path.stem.casefold()
+    seen: dict[str, str] = {}
+    for name in names:
+        key = Path(name).stem.casefold()
         if key in seen:
             findings.append(
-                _error(
-                    Location(display_path(path), 1),
+                Finding(
+                    Location(_shown(name), 0),
+                    Severity.ERROR,
                     "duplicate-id",
-                    f"duplicate id '{path.stem}': also {display_path(seen[key])}",
+                    f"duplicate id '{Path(name).stem}'",
+                    see=Location(_shown(seen[key]), 0),
                 )
             )
         else:
-            seen[key] = path
-    return list(seen.values())
+            seen[key] = name
+    return [folder / name for name in seen.values()]
+
+
+def _unlisted(error: OSError) -> str:
+    """Why the concepts folder cannot be listed."""
+    if error.errno == errno.ENOTDIR:
+        return f"{CONCEPTS_DIR} is a file; it must be the folder of the concept files"
+    return f"{CONCEPTS_DIR}/ cannot be read: {os.strerror(error.errno or 0).lower()}"
+
+
+def _shown(name: str) -> str:
+    """A concept file's place in the model: relative to the glossary folder."""
+    return f"{CONCEPTS_DIR}/{name}"
 
 
 def _load_concept(path: Path, header: Header, findings: list[Finding]) -> Concept | None:
-    shown = display_path(path)
+    shown = _shown(path.name)
     try:
-        root = compose(read_text(path), shown)
+        root = compose(read_text(path, shown), shown)
     except TextFileError as error:
-        findings.append(_error(error.location, "encoding", error.message, path.stem))
+        findings.append(_error(error.location, error.code, error.message, path.stem))
         return None
     except YAMLSyntaxError as error:
         findings.append(error.finding)

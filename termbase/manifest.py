@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from termbase.rendering import Output
+from termbase.source_text import TextFileError, read_bytes
 
 MANIFEST_NAME = ".manifest.json"
+MAX_OUTPUT_BYTES = 1 << 32
+"""A bound on the files the manifest's hashes are checked against: far above any output."""
 
 
 def digest(data: bytes) -> str:
@@ -35,8 +38,10 @@ class JobRecord:
     def intact(self, out_dir: Path) -> bool:
         """Every file is still there as written."""
         for path, expected in self.files.items():
-            target = out_dir / path
-            if not target.is_file() or digest(target.read_bytes()) != expected:
+            try:
+                if digest(read_bytes(out_dir / path, limit=MAX_OUTPUT_BYTES)) != expected:
+                    return False
+            except TextFileError:  # gone, unreadable, or no longer a file: written again
                 return False
         return True
 
@@ -61,7 +66,7 @@ class Manifest:
     @classmethod
     def read(cls, out_dir: Path) -> Manifest:
         try:
-            data = json.loads((out_dir / MANIFEST_NAME).read_text())
+            data = json.loads(read_bytes(out_dir / MANIFEST_NAME, limit=MAX_OUTPUT_BYTES))
             return cls(
                 {
                     name: FormatRecord(
@@ -74,7 +79,7 @@ class Manifest:
                     for name, entry in data["formats"].items()
                 }
             )
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (TextFileError, ValueError, KeyError, TypeError, AttributeError):
             return cls({})  # no manifest, or a damaged one: build everything
 
     def job(self, name: str, job: str) -> JobRecord | None:

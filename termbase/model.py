@@ -46,14 +46,15 @@ class FrozenMap(Mapping[str, V]):
 
 @dataclass(frozen=True, slots=True, order=True)
 class Location:
-    """A 1-based place in a file: used by every error, finding and source citation."""
+    """A 1-based place in a file: used by every error, finding and source citation. Line 0
+    is the file (or folder) as a whole: one that cannot be read at all."""
 
     path: str
     line: int
     column: int = 1
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}"
+        return f"{self.path}:{self.line}:{self.column}" if self.line else self.path
 
 
 class Status(StrEnum):

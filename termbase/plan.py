@@ -15,6 +15,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from fnmatch import fnmatch
 from functools import cache
 from pathlib import Path
 
@@ -24,16 +25,24 @@ from termbase.formats import Format
 from termbase.manifest import JobRecord, Manifest, digest
 from termbase.paths import PACKAGE, TEMPLATES
 from termbase.rendering import BuildContext, Job
+from termbase.source_text import TextFileError, read_bytes, regular_files
 
 
 def _files(folder: Path, pattern: str) -> list[Path]:
-    return sorted(p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts)
+    return sorted(
+        p
+        for p in regular_files(folder)
+        if fnmatch(p.name, pattern) and "__pycache__" not in p.relative_to(folder).parts
+    )
 
 
 def _hash_files(hasher: hashlib._Hash, root: Path, pattern: str) -> None:
     for path in _files(root, pattern):
         hasher.update(path.relative_to(root).as_posix().encode() + b"\0")
-        hasher.update(digest(path.read_bytes()).encode())
+        try:
+            hasher.update(digest(read_bytes(path)).encode())
+        except TextFileError as error:  # the loader reports it; the build is stale meanwhile
+            hasher.update(f"unreadable: {error}".encode())
 
 
 @cache

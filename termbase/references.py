@@ -32,8 +32,10 @@ def check_references(concepts: Sequence[Concept], domain_ids: set[str]) -> list[
     ]
 
 
-def _error(where: Location, code: str, message: str, concept: str) -> Finding:
-    return Finding(where, Severity.ERROR, code, message, concept)
+def _error(
+    where: Location, code: str, message: str, concept: str, see: Location | None = None
+) -> Finding:
+    return Finding(where, Severity.ERROR, code, message, concept, see=see)
 
 
 def _dangling(
@@ -215,7 +217,8 @@ def _shared_terms(concepts: Sequence[Concept]) -> Iterator[Finding]:
                 yield _error(
                     term.location,
                     "shared-term",
-                    f"terms.{lang}: '{term.text}' is also a term of '{first_concept.id}' "
-                    f"({first_term.location}); mark both `homonym: true` if they are homonyms",
+                    f"terms.{lang}: '{term.text}' is also a term of '{first_concept.id}'; "
+                    "mark both `homonym: true` if they are homonyms",
                     concept.id,
+                    first_term.location,
                 )

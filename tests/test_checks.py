@@ -16,6 +16,7 @@ from termbase.checks.russian import disagreements
 from termbase.checks.spelling import ise_words
 from termbase.checks.usage import looks_abbreviated
 from termbase.load import load_glossary
+from termbase.model import Location
 from termbase.occurrences import tokens
 
 QA = FIXTURES / "qa"
@@ -76,7 +77,7 @@ def test_a_large_glossary_checked_on_all_cores_gives_the_same_findings(
 
 def test_each_planted_file_says_what_is_planted(qa_findings) -> None:
     for finding in qa_findings:
-        comment = Path(finding.location.path).read_text(encoding="utf-8").splitlines()[0]
+        comment = (QA / finding.location.path).read_text(encoding="utf-8").splitlines()[0]
         assert finding.code in comment, (finding.location.path, finding.code)
 
 
@@ -85,7 +86,7 @@ def test_findings_point_at_the_term_or_field(qa_findings) -> None:
     assert by_code["agreement"].location.column == 13  # the term's text
     assert by_code["chinese-punctuation"].location.column == 12  # definition.zh-Hans's value
     assert "'image\\u200bsynthesis'" in by_code["invisible-character"].message
-    assert "'fine-tuning' (" in by_code["duplicate-concept"].message
+    assert by_code["duplicate-concept"].see == Location("concepts/fine-tuning.yaml", 5, 13)
     assert "ru 'фундаментальная модель' there, 'предобученная модель' here" in (
         by_code["inconsistent-translation"].message
     )

@@ -111,13 +111,26 @@ def test_homonyms_may_share_a_term(mini_dir: Path) -> None:
     assert load_glossary(mini_dir).concept("generative-model").variants("ru")[0].homonym
 
 
-def test_a_one_megabyte_term_is_refused_with_its_place(mini_dir: Path) -> None:
+def test_a_100_000_character_term_is_refused_with_its_place(mini_dir: Path) -> None:
+    path = mini_dir / "concepts" / "generative-model.yaml"
+    path.write_text(path.read_text().replace("text: generative model", "text: " + "x" * 10**5))
+    with pytest.raises(GlossaryError) as raised:
+        load_glossary(mini_dir)
+    [finding] = raised.value.findings
+    assert (finding.location.line, finding.code) == (5, "text-too-long")
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_parsed(mini_dir: Path) -> None:
     path = mini_dir / "concepts" / "generative-model.yaml"
     path.write_text(path.read_text().replace("text: generative model", "text: " + "x" * 2**20))
     with pytest.raises(GlossaryError) as raised:
         load_glossary(mini_dir)
     [finding] = raised.value.findings
-    assert (finding.location.line, finding.code) == (5, "text-too-long")
+    size = path.stat().st_size
+    assert str(finding) == (
+        f"concepts/generative-model.yaml: error: {size:,} bytes; "
+        "a file may have at most 1,048,576 bytes"
+    )
 
 
 def test_a_long_term_is_refused_as_a_misplaced_definition(mini_dir: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from termbase.rendering import Output
-from termbase.write import OutputError, check_out_dir, write_atomically, write_outputs
+from termbase.write import OutputError, check_out_dir, write_atomically, write_generation
 
 
 def test_write_replaces_the_file_and_leaves_no_temporary(tmp_path: Path) -> None:
@@ -21,7 +21,7 @@ def test_write_replaces_the_file_and_leaves_no_temporary(tmp_path: Path) -> None
 def test_two_outputs_on_one_path_are_refused_before_writing(tmp_path: Path) -> None:
     outputs = [Output(PurePosixPath("x/LLM.txt"), b"1"), Output(PurePosixPath("x/llm.txt"), b"2")]
     with pytest.raises(OutputError, match="two outputs"):
-        write_outputs(tmp_path, outputs)
+        write_generation(tmp_path, outputs)
     assert not (tmp_path / "x").exists()
 
 
