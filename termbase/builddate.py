@@ -13,16 +13,25 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from termbase.model import FrozenMap, Glossary
+from termbase.paths import CONCEPTS_DIR, CONTENT, HEADER_FILE
 from termbase.source_text import regular_files
 
 
 def build_date(glossary_dir: Path) -> datetime:
-    """The glossary's date, in UTC, to the second."""
+    """The glossary's date, in UTC, to the second: of its content (`paths.CONTENT`) only, so
+    that `extract --write` adding to review.yaml moves no date."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or _git_commit_time(glossary_dir)
     if epoch:
         return datetime.fromtimestamp(int(epoch), UTC)
-    newest = max(_mtime(p) for p in [glossary_dir, *regular_files(glossary_dir)])
+    newest = max(_mtime(p) for p in [glossary_dir / CONCEPTS_DIR, *content_files(glossary_dir)])
     return datetime.fromtimestamp(newest, UTC)
+
+
+def content_files(glossary_dir: Path) -> list[Path]:
+    """The regular files the outputs are made from, sorted: glossary.toml and concepts/."""
+    header = glossary_dir / HEADER_FILE
+    concepts = regular_files(glossary_dir / CONCEPTS_DIR)
+    return sorted([header, *concepts] if header.is_file() else concepts)
 
 
 def _mtime(path: Path) -> int:
@@ -41,9 +50,9 @@ def _git_commit_time(folder: Path) -> str | None:
         ).stdout.strip()
 
     try:
-        if git("status", "--porcelain", "--", "."):
+        if git("status", "--porcelain", "--", *CONTENT):
             return None  # uncommitted edits: the files are newer than any commit
-        return git("log", "-1", "--format=%ct", "--", ".") or None
+        return git("log", "-1", "--format=%ct", "--", *CONTENT) or None
     except (OSError, subprocess.CalledProcessError):
         return None
 
@@ -60,7 +69,7 @@ def file_dates(glossary_dir: Path, built: datetime | None = None) -> dict[str, d
     limit = build_date(glossary_dir) if built is None else built
     committed = _git_file_times(glossary_dir)
     dates = {}
-    for path in sorted(regular_files(glossary_dir)):
+    for path in content_files(glossary_dir):
         name = path.relative_to(glossary_dir).as_posix()
         if any(part.startswith(".") for part in name.split("/")):
             continue  # .git, editors' and systems' files
@@ -82,9 +91,9 @@ def _git_file_times(folder: Path) -> dict[str, str]:
         ).stdout.splitlines()
 
     try:
-        changed = set(git("diff", "--name-only", "--relative", "HEAD", "--", "."))
-        changed |= set(git("ls-files", "--others", "--exclude-standard", "--", "."))
-        log = git("log", "--format=%x00%ct", "--name-only", "--relative", "--", ".")
+        changed = set(git("diff", "--name-only", "--relative", "HEAD", "--", *CONTENT))
+        changed |= set(git("ls-files", "--others", "--exclude-standard", "--", *CONTENT))
+        log = git("log", "--format=%x00%ct", "--name-only", "--relative", "--", *CONTENT)
     except (OSError, subprocess.CalledProcessError):
         return {}
     times: dict[str, str] = {}

@@ -293,7 +293,7 @@ def run_new(args: argparse.Namespace) -> int:
             args.glossary, args.id, domain=args.domain, named_model=args.named_model
         )
     except SkeletonError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(printable(f"error: {error}"), file=sys.stderr)
         return 1
-    print(f"{path}: fill in the terms and definitions, then run check")
+    print(printable(f"{path}: fill in the terms and definitions, then run check"))
     return 0

@@ -28,12 +28,11 @@ from termbase.model import (
     Term,
     TermType,
 )
+from termbase.paths import CONCEPTS_DIR, HEADER_FILE
 from termbase.references import check_references
 from termbase.source_text import TextFileError, not_a_file, read_text
-from termbase.yamlnodes import NodeReader, YAMLSyntaxError, compose
+from termbase.yamlnodes import NodeReader, YAMLSyntaxError, compose, unusable
 
-HEADER_FILE = "glossary.toml"
-CONCEPTS_DIR = "concepts"
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SOURCE_PATTERN = re.compile(r"(?P<file>[^:\s][^:]*):(?P<line>[1-9][0-9]*)")
 CONCEPT_KEYS = (
@@ -210,8 +209,11 @@ class _TomlReader:
             )
             return FrozenMap()
         for lang in languages:
-            if not isinstance(value.get(lang), str) or not value[lang].strip():
+            text = value.get(lang)
+            if not isinstance(text, str) or not text.strip():
                 self.error(where, "missing-language", f"{field}: no text for '{lang}'")
+            elif problem := unusable(text):
+                self.error(where, problem[0], f"{field}.{lang}: {problem[1]}")
         for lang in value.keys() - set(languages):
             self.error(
                 where,

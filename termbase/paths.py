@@ -21,3 +21,10 @@ GLOSSARY_DIR = Path("glossary")
 """The glossary folder when none is given: `glossary/` in the working directory."""
 OUTPUT_DIR = Path("output")
 """The output folder when none is given: `output/` in the working directory."""
+HEADER_FILE = "glossary.toml"
+"""In a glossary folder: the title, languages and domains."""
+CONCEPTS_DIR = "concepts"
+"""In a glossary folder: one YAML file per concept."""
+CONTENT = (HEADER_FILE, CONCEPTS_DIR)
+"""What the outputs are made from, in a glossary folder: its other files (ignore.toml and
+review.yaml, which `extract` reads and writes) change no output, nor the build date."""

@@ -1,12 +1,12 @@
 """Planning a build: which formats are stale, and which of their jobs must run again.
 
 Two levels, both decided here. A format's fingerprint hashes every input of the build: the
-glossary's files, the templates and catalogs, the code of the package, the build date and the
-per-concept dates; a format whose fingerprint matches the manifest's and whose files are intact
-is up to date, and is not even planned (an up-to-date build never loads the glossary). A stale
-format's jobs are then planned, and each job whose key (what its files show, and the code)
-matches the last build's, with its files intact, keeps them: one changed concept lays out again
-only the PDFs that show what changed.
+glossary's content (glossary.toml, concepts/), the templates and catalogs, the code of the
+package, the build date and the per-concept dates; a format whose fingerprint matches the
+manifest's and whose files are intact is up to date, and is not even planned (an up-to-date
+build never loads the glossary). A stale format's jobs are then planned, and each job whose key
+(what its files show, and the code) matches the last build's, with its files intact, keeps
+them: one changed concept lays out again only the PDFs that show what changed.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 import termbase
-from termbase.builddate import build_date, file_dates
+from termbase.builddate import build_date, content_files, file_dates
 from termbase.formats import Format
 from termbase.manifest import JobRecord, Manifest, digest
 from termbase.paths import PACKAGE, TEMPLATES
@@ -37,7 +37,11 @@ def _files(folder: Path, pattern: str) -> list[Path]:
 
 
 def _hash_files(hasher: hashlib._Hash, root: Path, pattern: str) -> None:
-    for path in _files(root, pattern):
+    _hash_paths(hasher, root, _files(root, pattern))
+
+
+def _hash_paths(hasher: hashlib._Hash, root: Path, paths: list[Path]) -> None:
+    for path in paths:
         hasher.update(path.relative_to(root).as_posix().encode() + b"\0")
         try:
             hasher.update(digest(read_bytes(path)).encode())
@@ -67,7 +71,7 @@ class Inputs:
         built = build_date(glossary_dir)
         dates = file_dates(glossary_dir, built)
         hasher = hashlib.sha256(code_digest().encode())
-        _hash_files(hasher, glossary_dir, "*")
+        _hash_paths(hasher, glossary_dir, content_files(glossary_dir))
         _hash_files(hasher, TEMPLATES, "*")
         hasher.update(built.isoformat().encode())
         for name, date in sorted(dates.items()):

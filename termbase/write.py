@@ -32,6 +32,7 @@ from pathlib import Path, PurePosixPath
 
 from termbase.rendering import Output
 from termbase.source_text import TextFileError, not_a_file, read_bytes
+from termbase.terminal import printable
 
 LOCK_NAME = ".build.lock"
 JOURNAL_NAME = ".termbase-journal.json"
@@ -109,7 +110,7 @@ def build_lock(out_dir: Path) -> Iterator[None]:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            print(f"waiting for another build writing to {out_dir} ...", file=sys.stderr)
+            print(printable(f"waiting for another build writing to {out_dir} ..."), file=sys.stderr)
             fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             try:

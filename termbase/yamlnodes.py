@@ -23,9 +23,34 @@ E = TypeVar("E", bound=StrEnum)
 Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _TAG = "tag:yaml.org,2002:"
-# Control characters have no place in a term or a definition (U+001F is Anki's field separator);
-# tab and newline are left to the terminology checks.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Characters no output can carry, refused in every text value. Control characters (U+001F is
+# Anki's field separator); tab and newline are left to the terminology checks. Line and
+# paragraph separators, which some readers take for line breaks (Python's splitlines, and so
+# a TSV row) and others ignore. Surrogates, which no UTF-8 file can hold. Noncharacters
+# (U+FFFE, U+FDD0...), which XML refuses (the TBX) and Unicode keeps out of interchange.
+_UNUSABLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17))
+    + "]"
+)
+
+
+def unusable(text: str) -> tuple[str, str] | None:
+    """The finding code and message when `text` holds a character no output can carry
+    (`control-character`, `control character U+001F in the text`), else None."""
+    match = _UNUSABLE.search(text)
+    if match is None:
+        return None
+    code = ord(match[0])
+    if code in (0x2028, 0x2029):
+        return "line-separator", f"line separator U+{code:04X}; use a line break or a space"
+    if 0xD800 <= code <= 0xDFFF:
+        return "surrogate", f"surrogate U+{code:04X}; no UTF-8 file can hold it"
+    if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+        return "noncharacter", f"noncharacter U+{code:04X}; no output can carry it"
+    return "control-character", f"control character U+{code:04X} in the text"
+
+
 MAX_TEXT = 5000
 """The longest text value accepted, in characters: far above any definition."""
 _SHAPES = {
@@ -139,12 +164,9 @@ class NodeReader:
         if not node.value.strip():
             self.error(node, "empty-text", f"{field}: must not be empty")
             return None
-        if control := _CONTROL.search(node.value):
-            self.error(
-                node,
-                "control-character",
-                f"{field}: control character U+{ord(control[0]):04X} in the text",
-            )
+        if problem := unusable(node.value):
+            code, message = problem
+            self.error(node, code, f"{field}: {message}")
             return None
         if len(node.value) > MAX_TEXT:
             self.error(

@@ -5,7 +5,7 @@ the glossary's languages, one module per theme:
 - `completeness`: a preferred term and a definition in every language;
 - `duplicates`: one term in two concepts, likely duplicate concepts, inconsistent translations;
 - `characters`: stray spaces, invisible characters, mixed scripts, Chinese characters and
-  punctuation;
+  punctuation, characters no installed font can draw;
 - `usage`: capitals, abbreviations, untranslated terms, deprecated terms in definitions;
 - `russian`: agreement of adjective + noun terms;
 - `definitions`: circular definitions, Chinese definitions without 。, a note that says to avoid
@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from termbase.checks.characters import (
     check_chinese_characters,
     check_chinese_punctuation,
+    check_glyphs,
     check_invisible,
     check_mixed_scripts,
     check_spaces,
@@ -57,6 +58,7 @@ CHECKS: tuple[Check, ...] = (
     check_mixed_scripts,
     check_chinese_characters,
     check_chinese_punctuation,
+    check_glyphs,
     check_capitalisation,
     check_abbreviation_type,
     check_deprecated_in_definitions,

@@ -1,6 +1,6 @@
 """Characters that do not belong: stray spaces, invisible and bidi characters, tabs, mixed
-scripts inside a word, Traditional characters in Simplified Chinese, full-width letters, and
-punctuation of the wrong width in Chinese.
+scripts inside a word, Traditional characters in Simplified Chinese, full-width letters,
+punctuation of the wrong width in Chinese, and characters no installed font can draw.
 
 In a term these are errors (a CAT tool would not match the term); in a definition or note,
 warnings. Non-breaking spaces are correct typography in prose (Russian «2023 г.»), so they are
@@ -17,6 +17,7 @@ import hanzidentifier
 
 from termbase.checks.base import LETTERS, describe, finding, form_severity, term_name, texts
 from termbase.findings import Finding, Severity, Text, text
+from termbase.glyphs import FontQueryError, missing
 from termbase.i18n import N_
 from termbase.languages import HAN, is_chinese, is_han, is_russian, script
 from termbase.model import Concept, Glossary, Location, Term
@@ -256,3 +257,44 @@ def check_chinese_punctuation(glossary: Glossary) -> Iterator[Finding]:
                 concept,
                 item.lang,
             )
+
+
+def check_glyphs(glossary: Glossary) -> Iterator[Finding]:
+    """Characters no installed font has (an emoji, private-use characters): the PDFs would
+    show an empty box, and their renderer refuses to; an error, found before the build."""
+    items: list[tuple[Scanned, Concept | None]] = [
+        (Scanned(Text(field), "", value, where), None)
+        for field, value, where in _glossary_texts(glossary)
+    ]
+    items += [(item, concept) for concept, item in _scanned(glossary)]
+    items += [
+        (Scanned(Text("maker"), "", c.maker, c.places.get("maker", c.location)), c)
+        for c in glossary.concepts
+        if c.maker
+    ]
+    try:
+        absent = missing({char for item, _ in items for char in item.text})
+    except FontQueryError as error:
+        yield Finding(glossary.location, Severity.WARNING, "fonts-unknown", str(error))
+        return
+    for item, owner in items:
+        if chars := sorted(set(item.text) & absent):
+            yield Finding(
+                item.location,
+                Severity.ERROR,
+                "no-glyph",
+                f"{item.subject}: no installed font has {', '.join(map(describe, chars))}; "
+                "the PDFs cannot show it",
+                owner.id if owner else None,
+                item.lang or None,
+            )
+
+
+def _glossary_texts(glossary: Glossary) -> Iterator[tuple[str, str, Location]]:
+    """The texts of glossary.toml: title, description and domain names, with their places."""
+    for field, values in (("title", glossary.title), ("description", glossary.description)):
+        for lang, value in values.items():
+            yield f"{field}.{lang}", value, glossary.location
+    for domain in glossary.domains:
+        for lang, value in domain.names.items():
+            yield f"domains.name of '{domain.id}'.{lang}", value, domain.location

@@ -12,6 +12,7 @@ from termbase.extract.matching import Coverage, IgnoreListError, Matcher, load_i
 from termbase.extract.report import json_report, text_report
 from termbase.extract.review import REVIEW_FILE, ReviewFileError, append_review
 from termbase.model import Glossary
+from termbase.terminal import printable
 
 EXIT_UNMATCHED = 1
 """Candidates remain that are neither matched nor ignored."""
@@ -33,25 +34,27 @@ def run(
         extraction = extract(paths, matcher)
         added = append_review(glossary_dir, extraction) if write else 0
     except (ExtractError, IgnoreListError, ReviewFileError) as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(printable(f"error: {error}"), file=sys.stderr)
         return EXIT_ERROR
     for warning in extraction.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(printable(f"warning: {warning}"), file=sys.stderr)
     for entry, concepts in matcher.shadowed():
         print(
-            f"warning: ignore entry '{entry.text}' is a term of {', '.join(concepts)}; "
-            "the concept wins (remove the entry)",
+            printable(
+                f"warning: ignore entry '{entry.text}' is a term of {', '.join(concepts)}; "
+                "the concept wins (remove the entry)"
+            ),
             file=sys.stderr,
         )
     if output == "json":
-        json.dump(json_report(extraction), sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        report = json.dumps(json_report(extraction), ensure_ascii=False, indent=2)
+        print(printable(report, json_escapes=True))
     else:
         for line in text_report(extraction):
-            print(line)
+            print(printable(line))
     if write:
+        where = glossary_dir / REVIEW_FILE
         print(
-            f"{added} new entr{'y' if added == 1 else 'ies'} in {glossary_dir / REVIEW_FILE}",
-            file=sys.stderr,
+            printable(f"{added} new entr{'y' if added == 1 else 'ies'} in {where}"), file=sys.stderr
         )
     return EXIT_UNMATCHED if extraction.count(Coverage.UNMATCHED) else 0

@@ -1,8 +1,10 @@
 """`extract --write`: unmatched candidates appended to glossary/review.yaml for a person to curate.
 
-The file is only ever appended to, so a person's edits and comments stay as they are; an
-occurrence (text, language, file:line) already in it is never added again, so a second run
-with the same sources adds nothing. Concept files are never touched.
+The file is only ever added to at its end, so a person's edits and comments stay as they are;
+it is written whole to a temporary and renamed into place, so a reader (or an interruption)
+never finds it half written. An occurrence (text, language, file:line) already in it is never
+added again, so a second run with the same sources adds nothing. Concept files are never
+touched.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from termbase.extract import Extraction
 from termbase.extract.matching import Coverage
 from termbase.normalize import normal_form
 from termbase.source_text import TextFileError, display_path, read_text
+from termbase.write import write_atomically
 from termbase.yamlnodes import Loader
 
 REVIEW_FILE = "review.yaml"
@@ -41,15 +44,16 @@ def append_review(glossary_dir: Path, extraction: Extraction) -> int:
     entries = _new_entries(extraction, listed)
     if not entries:
         return 0
-    text = "" if not path.exists() else read_text(path)
-    with path.open("a", encoding="utf-8", newline="\n") as stream:
-        if not text.strip():
-            stream.write(HEADER)
-        elif not text.endswith("\n"):
-            stream.write("\n")
-        for entry in entries:
-            stream.write("\n")
-            stream.write(_dump(entry))
+    text = read_text(path) if path.exists() else ""
+    if not text.strip():
+        text = HEADER
+    elif not text.endswith("\n"):
+        text += "\n"
+    text += "".join("\n" + _dump(entry) for entry in entries)
+    try:
+        write_atomically(path, text.encode("utf-8"))
+    except OSError as error:
+        raise ReviewFileError(f"{display_path(path)}: cannot write: {error.strerror}") from None
     return len(entries)
 
 
