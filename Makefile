@@ -5,9 +5,10 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Fonts for Chinese and Cyrillic, HarfBuzz's subsetter for small PDFs, Graphviz to lay out the
-# concept maps, poppler and Chromium for the tests of the PDFs and of the HTML.
-DEBIAN_PACKAGES := fonts-noto-cjk fonts-noto-core libharfbuzz-subset0 libpango-1.0-0 \
+# Fonts for Chinese and Cyrillic, fontconfig's fc-list (check asks it which characters the
+# installed fonts have), HarfBuzz's subsetter for small PDFs, Graphviz to lay out the concept
+# maps, poppler and Chromium for the tests of the PDFs and of the HTML.
+DEBIAN_PACKAGES := fonts-noto-cjk fonts-noto-core fontconfig libharfbuzz-subset0 libpango-1.0-0 \
 	libpangoft2-1.0-0 graphviz poppler-utils chromium
 
 .DEFAULT_GOAL := all

@@ -2,10 +2,9 @@
 """Build the glossary in this folder: `python build.py --help` (the `termbase` command, with
 this folder's glossary/ and output/ as its defaults)."""
 
-import sys
 from pathlib import Path
 
-from termbase.cli import main
+from termbase.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main(root=Path(__file__).resolve().parent, prog="build.py"))
+    run(root=Path(__file__).resolve().parent, prog="build.py")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 import termbase
 from termbase import formats as output_formats
@@ -16,6 +17,24 @@ from termbase.findings import Finding, GlossaryError, Severity
 from termbase.model import Glossary
 from termbase.paths import GLOSSARY_DIR, OUTPUT_DIR
 from termbase.terminal import printable
+
+EXIT_INTERRUPTED = 130
+"""The exit status after Ctrl-C or SIGTERM, as a shell reports a process ended by SIGINT."""
+
+
+def run(root: Path | None = None, prog: str = "termbase") -> NoReturn:
+    """The process's entry (build.py, the `termbase` script): `main`, then exit with its status.
+
+    After an interruption the process ends at once, skipping the interpreter's teardown: after
+    WeasyPrint ran, freeing its objects takes a second or two, and an interrupted build must
+    stop within one. Nothing is left to do by then: the workers were stopped, the outputs are
+    as they were (`termbase.write`)."""
+    status = main(root=root, prog=prog)
+    if status == EXIT_INTERRUPTED:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    sys.exit(status)
 
 
 def main(
@@ -32,7 +51,7 @@ def main(
         return int(args.run(args))
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
 
 
 def _interrupt(signum: int, frame: object) -> None:

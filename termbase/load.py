@@ -137,6 +137,8 @@ def _not_a_folder(root: Path) -> str | None:
     """Why `root` cannot be a glossary folder, or None."""
     try:
         kind = not_a_file(root.stat().st_mode) or "a file"
+    except FileNotFoundError:
+        return "no such glossary folder"
     except OSError as error:
         return f"not a glossary folder: {os.strerror(error.errno or 0).lower()}"
     if kind != "a folder":
@@ -306,7 +308,7 @@ def _concept_files(root: Path, findings: list[Finding]) -> list[Path]:
 def _unlisted(error: OSError) -> str:
     """Why the concepts folder cannot be listed."""
     if error.errno == errno.ENOTDIR:
-        return f"{CONCEPTS_DIR} is a file; it must be the folder of the concept files"
+        return f"a file, where the folder of the concept files ({CONCEPTS_DIR}/) must be"
     return f"{CONCEPTS_DIR}/ cannot be read: {os.strerror(error.errno or 0).lower()}"
 
 

@@ -37,7 +37,8 @@ class TextFileError(Exception):
 
 
 def display_path(path: Path) -> str:
-    """The path as the user would type it: relative to the working directory when inside it."""
+    """The path as the user would type it: relative to the working directory when inside it,
+    else as given."""
     if not path.is_absolute():
         return str(path)
     return os.path.join(_display_folder(path.parent, os.getcwd()), path.name)
@@ -47,9 +48,10 @@ def display_path(path: Path) -> str:
 def _display_folder(folder: Path, cwd: str) -> str:
     """A folder's shown form (cached: thousands of concept files share one folder)."""
     try:
-        return os.path.relpath(folder, cwd)
+        relative = os.path.relpath(folder, cwd)
     except ValueError:  # another drive on Windows
         return str(folder)
+    return str(folder) if relative.split(os.sep)[0] == os.pardir else relative
 
 
 def location_of_offset(path: str, text: str, offset: int) -> Location:

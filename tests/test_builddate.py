@@ -21,9 +21,11 @@ def test_outside_git_the_newest_file_dates_the_build(
     import os
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    (tmp_path / "a.yaml").write_text("x")
-    os.utime(tmp_path / "a.yaml", (1600000000, 1600000000))
-    os.utime(tmp_path, (1500000000, 1500000000))
+    (tmp_path / "concepts").mkdir()
+    (tmp_path / "concepts" / "a.yaml").write_text("x")
+    os.utime(tmp_path / "concepts" / "a.yaml", (1600000000, 1600000000))
+    os.utime(tmp_path / "concepts", (1500000000, 1500000000))
+    (tmp_path / "review.yaml").write_text("- text: x\n")  # extract's, not the outputs' content
     assert build_date(tmp_path) == datetime.fromtimestamp(1600000000, UTC)
 
 
@@ -51,6 +53,8 @@ def test_each_file_is_dated_by_its_last_commit_unless_edited_since(
         "concepts/a.yaml": datetime.fromtimestamp(1600000000, UTC),
         "concepts/b.yaml": datetime.fromtimestamp(1650000000, UTC),
     }
+    (folder / "review.yaml").write_text("- text: x\n")  # uncommitted: moves no date
+    assert build_date(folder) == datetime.fromtimestamp(1650000000, UTC)
     (folder / "concepts" / "a.yaml").write_text("edited")
     os.utime(folder / "concepts" / "a.yaml", (1660000000, 1660000000))
     assert file_dates(folder)["concepts/a.yaml"] == datetime.fromtimestamp(1660000000, UTC)
@@ -62,12 +66,13 @@ def test_no_file_date_is_later_than_source_date_epoch(
 ) -> None:
     import os
 
-    (tmp_path / "a.yaml").write_text("x")
-    (tmp_path / "b.yaml").write_text("x")
-    os.utime(tmp_path / "a.yaml", (1600000000, 1600000000))
-    os.utime(tmp_path / "b.yaml", (1800000000, 1800000000))
+    (tmp_path / "concepts").mkdir()
+    (tmp_path / "concepts" / "a.yaml").write_text("x")
+    (tmp_path / "glossary.toml").write_text("x")
+    os.utime(tmp_path / "concepts" / "a.yaml", (1600000000, 1600000000))
+    os.utime(tmp_path / "glossary.toml", (1800000000, 1800000000))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert file_dates(tmp_path) == {
-        "a.yaml": datetime.fromtimestamp(1600000000, UTC),
-        "b.yaml": datetime.fromtimestamp(1700000000, UTC),
+        "concepts/a.yaml": datetime.fromtimestamp(1600000000, UTC),
+        "glossary.toml": datetime.fromtimestamp(1700000000, UTC),
     }

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import signal
+import time
 
 import pytest
 
 from termbase.cli import _interrupt
 from termbase.parallel import fork_map
+
+PR_GET_PDEATHSIG = 2
 
 
 def test_results_come_back_in_the_order_of_the_items() -> None:
@@ -33,3 +38,22 @@ def test_workers_leave_sigterm_to_its_default_so_the_pool_ends_them_quietly() ->
     finally:
         signal.signal(signal.SIGTERM, previous)
     assert handlers == [signal.SIG_DFL] * 4
+
+
+def test_workers_die_with_their_parent_and_leave_interruptions_to_it() -> None:
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+
+    def death_signal(_: int) -> int:
+        found = ctypes.c_int()
+        libc.prctl(PR_GET_PDEATHSIG, ctypes.byref(found), 0, 0, 0)
+        return found.value
+
+    assert fork_map(death_signal, [0, 1]) == [signal.SIGKILL] * 2
+    assert fork_map(lambda _: signal.getsignal(signal.SIGINT), [0, 1]) == [signal.SIG_IGN] * 2
+
+
+def test_a_failing_item_stops_the_others_at_once() -> None:
+    started = time.monotonic()
+    with pytest.raises(ZeroDivisionError):
+        fork_map(lambda n: 1 // n if n == 0 else time.sleep(60), [0, 1])
+    assert time.monotonic() - started < 30  # the sleeping worker was not waited for

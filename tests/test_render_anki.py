@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import lxml.html
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
@@ -726,3 +727,21 @@ def test_every_text_is_readable_by_day_and_by_night(
         assert contrast(rgb(colour), rgb(behind)) >= 4.5, (mode, element, colour, behind)
     shade = sum(rgb(page.evaluate(TEXT_COLOURS)[0][2])) / 3
     assert shade > 200 if mode == "day" else shade < 60
+
+
+def test_tex_in_a_term_is_shown_as_written_not_typeset(
+    dated_mini: Path, tmp_path: Path, col: Collection
+) -> None:
+    # Anki typesets `\(...\)` and `\[...\]` with MathJax, which finds a delimiter only within
+    # one run of text: no text node of a card may hold one, and the text must still read so.
+    llm = dated_mini / "concepts" / "llm.yaml"
+    text = llm.read_text().replace("text: LLM\n", "text: '\\(x^2\\) LLM'\n")
+    llm.write_text(re.sub(r"(?m)^(definition:\n  en: .*)$", r"\1 \\[y\\]", text))
+    import_deck(col, build_decks(dated_mini, tmp_path / "out")["en-ru"])
+    cards = [col.get_card(cid) for cid in col.find_cards("")]
+    sides = [side for card in cards for side in (card.question(), card.answer())]
+    shown = html.unescape(" ".join(visible(side) for side in sides))
+    assert "\\(x^2\\) LLM" in shown and "\\[y\\]" in shown
+    for side in sides:
+        runs = lxml.html.fromstring(f"<div>{side}</div>").xpath("//text()")
+        assert not [run for run in runs if re.search(r"\\[(\[]", run)], side

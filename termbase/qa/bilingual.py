@@ -21,6 +21,7 @@ from lxml import etree
 from translate.storage.base import TranslationStore, TranslationUnit
 
 from termbase.languages import glossary_language
+from termbase.source_text import MAX_SOURCE_BYTES, TextFileError, read_bytes
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XLIFF_2 = "urn:oasis:names:tc:xliff:document:2.0"
@@ -79,9 +80,9 @@ def read(path: Path, languages: Sequence[str], *, target: str | None = None) -> 
         known = ", ".join(sorted(READERS))
         raise BilingualFileError(shown, f"unknown kind of file; qa reads {known}")
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise BilingualFileError(shown, f"cannot be read: {error.strerror}") from None
+        data = read_bytes(path, shown, limit=MAX_SOURCE_BYTES)  # a regular file: never a pipe
+    except TextFileError as error:
+        raise BilingualFileError(shown, error.message) from None
     try:
         return reader(shown, data, tuple(languages), target)
     except UnicodeDecodeError:

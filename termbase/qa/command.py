@@ -14,6 +14,7 @@ from termbase.model import Glossary
 from termbase.qa import Checker, Kind, QaFinding
 from termbase.qa.bilingual import Bilingual, BilingualFileError, read
 from termbase.qa.ignore import Exceptions, IgnoreFileError, load
+from termbase.terminal import printable
 
 EXIT_FINDINGS = 1
 """Some segment renders a glossary concept wrongly."""
@@ -54,7 +55,7 @@ def run(
         exceptions = load(ignore, {c.id for c in glossary.concepts}) if ignore else Exceptions([])
         pair = (_named(source, glossary, "--source"), _named(target, glossary, "--target"))
     except (IgnoreFileError, OptionError) as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(printable(f"error: {error}"), file=sys.stderr)
         return EXIT_ERROR
     checkers: dict[tuple[str, str], Checker] = {}
     findings: list[QaFinding] = []
@@ -65,7 +66,7 @@ def run(
             bilingual = read(path, glossary.languages, target=pair[1])
             languages = _pair(bilingual, glossary, *pair)
         except BilingualFileError as error:
-            print(error, file=sys.stderr)
+            print(printable(str(error)), file=sys.stderr)
             status = EXIT_ERROR
             continue
         if languages not in checkers:
@@ -73,11 +74,11 @@ def run(
         found = _check(checkers[languages], bilingual, exceptions, tally)
         if output == "text":
             for finding in found:
-                print(finding)
+                print(printable(str(finding)))
         findings += found
     if output == "json":
-        json.dump([f.as_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        report = json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2)
+        print(printable(report, json_escapes=True))
     if tally.files:
         print(_summary(tally, len(findings)), file=sys.stderr)
     return status or (EXIT_FINDINGS if findings else 0)

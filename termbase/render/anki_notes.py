@@ -219,9 +219,13 @@ def _text(text: str) -> str:
 
 
 def _escape(text: str) -> str:
+    r"""Text as field HTML that shows as written: HTML escaped; `[` `]` as references, so that
+    Anki's ruby filters do not read them; an empty element after each backslash, so that
+    MathJax, which looks for `\(` and `\[` within one run of text, typesets no `\(x^2\)`."""
     if "\x1f" in text:
         raise RenderError(f"{text!r}: contains Anki's field separator (U+001F)")
-    return html.escape(text, quote=False).replace("[", "&#91;").replace("]", "&#93;")
+    escaped = html.escape(text, quote=False).replace("[", "&#91;").replace("]", "&#93;")
+    return escaped.replace("\\", "\\<span></span>")
 
 
 def term_html(term: Term) -> str:
