@@ -10,6 +10,7 @@ import contextlib
 import io
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -98,7 +99,7 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     """Run the command line of `build.py ARGS` in this process, from `cwd`, capturing what it
     prints: what `run_build_py` does, without starting Python and importing everything again."""
     stdout, stderr = io.StringIO(), io.StringIO()
-    previous = Path.cwd()
+    previous, handler = Path.cwd(), signal.getsignal(signal.SIGTERM)
     os.chdir(cwd)
     try:
         with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
@@ -108,6 +109,7 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
                 status = exit_.code if isinstance(exit_.code, int) else 2
     finally:
         os.chdir(previous)
+        signal.signal(signal.SIGTERM, handler)  # main() makes SIGTERM an interruption
     return subprocess.CompletedProcess(args, status, stdout.getvalue(), stderr.getvalue())
 
 

@@ -19,15 +19,14 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, MINI, ROOT
+from conftest import FIXTURES, MINI, ROOT, run_cli
 from termbase import glyphs, write
-from termbase.cli import main
 
 CASES = FIXTURES / "reliability"
 CONTENT_CASES = sorted(p for p in CASES.iterdir() if (p / "expected.txt").exists())
@@ -44,9 +43,9 @@ class Result:
 
 
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Iterator[Callable[..., Result]]:
-    """Run the command line in this process, with a guard against hangs (a blocking FIFO)."""
-    handler = signal.getsignal(signal.SIGTERM)
+def run() -> Callable[..., Result]:
+    """Run the command line in this process, from the working folder, with a guard against
+    hangs (a blocking FIFO); no traceback may appear."""
 
     def run(*args: str) -> Result:
         guard = threading.current_thread() is threading.main_thread()
@@ -54,16 +53,14 @@ def run(capsys: pytest.CaptureFixture[str]) -> Iterator[Callable[..., Result]]:
             signal.signal(signal.SIGALRM, _hang)
             signal.alarm(20)
         try:
-            status = main(list(args))
+            done = run_cli(*args, cwd=Path.cwd())
         finally:
             if guard:
                 signal.alarm(0)
-            signal.signal(signal.SIGTERM, handler)  # main() makes SIGTERM an interruption
-        out, err = capsys.readouterr()
-        assert "Traceback" not in out + err
-        return Result(status, out.splitlines(), err.splitlines())
+        assert "Traceback" not in done.stdout + done.stderr
+        return Result(done.returncode, done.stdout.splitlines(), done.stderr.splitlines())
 
-    yield run
+    return run
 
 
 def _hang(signum: int, frame: object) -> None:
@@ -312,6 +309,13 @@ FAULTS = [
             "error: out/.manifest.json is a named pipe (FIFO), not a file; remove it; "
             "nothing was written",
         ),
+    ),
+    Fault(
+        "fifo-bilingual-file",
+        lambda h: os.mkfifo(h / "pipe.xlf"),
+        ("qa", "pipe.xlf", "--glossary", "g"),
+        2,
+        ("pipe.xlf: error: a named pipe (FIFO), not a file",),
     ),
     Fault(
         "review-is-folder",
