@@ -25,7 +25,7 @@ from termbase.paths import TEMPLATES
 from termbase.pinyin import prepare as prepare_pinyin
 from termbase.plan import Inputs, Plan, PlannedJob, plan, stale_formats
 from termbase.rendering import BuildContext, Job, Output, RenderError
-from termbase.write import OutputError, build_lock, check_out_dir, pending, write_generation
+from termbase.write import OutputError, build_lock, check_out_dir, settle, write_generation
 
 
 class BuildError(Exception):
@@ -80,12 +80,10 @@ class Build:
         self.formats = tuple(formats)
         self.force = force
         self.inputs = Inputs.read(glossary_dir)
-        if pending(out_dir):  # a build was killed while writing: finish or undo that first
-            try:
-                with build_lock(out_dir):
-                    pass
-            except OutputError as error:
-                raise BuildError(str(error)) from None
+        try:
+            settle(out_dir)  # before reading the manifest: a killed build's files first
+        except OutputError as error:
+            raise BuildError(str(error)) from None
         self.manifest = Manifest.read(out_dir)
         self.stale = stale_formats(self.inputs, self.manifest, out_dir, formats, force=force)
         """The formats to render; none when everything is up to date."""

@@ -130,9 +130,10 @@ def _contrasts_written_twice(
                 yield _error(
                     contrast.location,
                     "contrast-twice",
-                    f"contrast: '{other.id}' is already contrasted with this concept "
-                    f"({first.location}); write a contrast once, it is shown on both concepts",
+                    f"contrast: '{other.id}' is already contrasted with this concept; "
+                    "write a contrast once, it is shown on both concepts",
                     concept.id,
+                    first.location,
                 )
 
 

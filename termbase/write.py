@@ -225,9 +225,13 @@ def recover(out_dir: Path) -> None:
         journal.undo(out_dir)
 
 
-def pending(out_dir: Path) -> bool:
-    """A killed build left a journal: the outputs may be of two generations until a build ran."""
-    return (out_dir / JOURNAL_NAME).exists()
+def settle(out_dir: Path) -> None:
+    """Finish or undo, under the lock, what a build killed while writing into `out_dir` left:
+    until then its outputs may be of two generations. Nothing to do (and no lock taken) when
+    no journal is there, as after every build that ended."""
+    if (out_dir / JOURNAL_NAME).exists():
+        with build_lock(out_dir):
+            pass  # taking the lock recovers
 
 
 def write_generation(out_dir: Path, outputs: Sequence[Output]) -> None:

@@ -25,10 +25,10 @@ def test_controls_and_format_characters_are_never_drawn_so_never_missing() -> No
 
 
 def test_without_fc_list_the_fonts_are_unknown(monkeypatch: pytest.MonkeyPatch) -> None:
-    glyphs._family_ranges.cache_clear()
+    glyphs._ranges.cache_clear()
     monkeypatch.setattr(glyphs, "FC_LIST", "fc-list-not-installed")
     try:
         with pytest.raises(glyphs.FontQueryError, match="apt-get install fontconfig"):
             glyphs.missing("x")
     finally:
-        glyphs._family_ranges.cache_clear()
+        glyphs._ranges.cache_clear()

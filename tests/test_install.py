@@ -74,7 +74,7 @@ def test_the_installed_package_has_its_templates_inside(installed: Path, tmp_pat
 def test_the_wheel_declares_the_console_script(installed: Path, tmp_path: Path) -> None:
     code = "from importlib.metadata import entry_points; print(entry_points(name='termbase'))"
     result = python(installed, "-c", code, cwd=tmp_path)
-    assert "termbase.cli:main" in result.stdout, result.stderr
+    assert "termbase.cli:run" in result.stdout, result.stderr
 
 
 def test_the_installed_command_checks_and_builds_from_another_folder(

@@ -158,4 +158,4 @@ def test_a_contrast_written_once_is_shown_on_both_concepts(mini) -> None:
     assert [c.other for c in derived] == ["llm"]
     assert derived[0].notes == written[0].notes
     assert set(written[0].notes) == set(mini.languages)
-    assert str(derived[0].location) == "tests/fixtures/mini/concepts/llm.yaml:31:11"
+    assert str(derived[0].location) == "concepts/llm.yaml:31:11"  # relative to the glossary

@@ -19,12 +19,13 @@ from lxml import html as lxml_html
 
 from conftest import MINI, ROOT
 from termbase.collation import sort_key
+from termbase.glyphs import package_for
 from termbase.languages import is_han
 from termbase.model import Concept, Glossary
 from termbase.render import pdf_content
 from termbase.render.pdf import css_content, documents, html, render, write_pdfs
 from termbase.render.pdf_content import editions, groups, index
-from termbase.render.pdf_fonts import check_chinese_faces, missing_glyphs_message, package_for
+from termbase.render.pdf_fonts import check_chinese_faces, missing_glyphs_message
 from termbase.rendering import BuildContext, RenderError
 
 DATE = datetime(2026, 3, 5, 12, 30, tzinfo=UTC)
@@ -462,8 +463,8 @@ def test_css_content_quotes_text_and_keeps_counters() -> None:
 def test_fonts_packages_and_messages() -> None:
     assert package_for("生") == "fonts-noto-cjk" and package_for("，") == "fonts-noto-cjk"
     assert package_for("Ж") == "fonts-noto-core"
-    message = missing_glyphs_message("x.pdf", {"生", "模"})
-    assert "'模' (U+6A21)" in message and "apt-get install fonts-noto-cjk" in message
+    message = missing_glyphs_message("x.pdf", {"生", "模"})  # the package is installed here:
+    assert "'模' (U+6A21)" in message and "fonts-noto-cjk" not in message  # naming it misleads
     with pytest.raises(RenderError, match="Noto-Sans-CJK-JP"):
         check_chinese_faces("x.pdf", ["Noto-Sans", "Noto-Sans-CJK-JP"], has_han=True)
     with pytest.raises(RenderError, match="fonts-noto-cjk"):
@@ -474,7 +475,9 @@ def test_fonts_packages_and_messages() -> None:
 # The glyph guard, with fonts hidden from fontconfig -----------------------------------------------
 
 
-def _build_with_fontconfig(tmp_path: Path, reject: str) -> subprocess.CompletedProcess[str]:
+def _build_with_fontconfig(
+    tmp_path: Path, reject: str, *options: str
+) -> subprocess.CompletedProcess[str]:
     config = tmp_path / "fonts.conf"
     config.write_text(
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
@@ -486,7 +489,7 @@ def _build_with_fontconfig(tmp_path: Path, reject: str) -> subprocess.CompletedP
     )
     env = {**os.environ, "FONTCONFIG_FILE": str(config)}
     out = tmp_path / "out"
-    command = ["build.py", "build", "--only", "pdf", "--glossary", MINI, "--out", out]
+    command = ["build.py", "build", "--only", "pdf", "--glossary", MINI, "--out", out, *options]
     return subprocess.run(
         [sys.executable, *map(str, command)], cwd=ROOT, env=env, capture_output=True, text=True
     )
@@ -494,11 +497,20 @@ def _build_with_fontconfig(tmp_path: Path, reject: str) -> subprocess.CompletedP
 
 @pytest.mark.slow
 def test_a_build_without_a_chinese_font_fails_naming_the_character_and_package(tmp_path) -> None:
-    result = _build_with_fontconfig(tmp_path, "<glob>*CJK*</glob>")
+    result = _build_with_fontconfig(tmp_path, "<glob>*CJK*</glob>")  # check finds it first
     assert result.returncode == 1, result.stderr
-    assert "'生' (U+751F)" in result.stderr
+    assert (
+        "generative-model.yaml:11:13: error: term '生成模型': no installed font has "
+        "U+578B CJK UNIFIED IDEOGRAPH-578B, U+6210 CJK UNIFIED IDEOGRAPH-6210"
+    ) in result.stderr
     assert "install the Debian package fonts-noto-cjk" in result.stderr
     assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out" / "pdf").exists()
+    forced = _build_with_fontconfig(tmp_path, "<glob>*CJK*</glob>", "--force")  # the PDFs' guard
+    assert forced.returncode == 1, forced.stderr
+    assert "'生' (U+751F)" in forced.stderr
+    assert "install the Debian package fonts-noto-cjk" in forced.stderr
+    assert "Traceback" not in forced.stderr
     assert not (tmp_path / "out" / "pdf").exists()
 
 

@@ -17,7 +17,7 @@ import hanzidentifier
 
 from termbase.checks.base import LETTERS, describe, finding, form_severity, term_name, texts
 from termbase.findings import Finding, Severity, Text, text
-from termbase.glyphs import FontQueryError, missing
+from termbase.glyphs import FontQueryError, advice, missing
 from termbase.i18n import N_
 from termbase.languages import HAN, is_chinese, is_han, is_russian, script
 from termbase.model import Concept, Glossary, Location, Term
@@ -274,6 +274,7 @@ def check_glyphs(glossary: Glossary) -> Iterator[Finding]:
     ]
     try:
         absent = missing({char for item, _ in items for char in item.text})
+        hint = advice(absent)
     except FontQueryError as error:
         yield Finding(glossary.location, Severity.WARNING, "fonts-unknown", str(error))
         return
@@ -284,7 +285,7 @@ def check_glyphs(glossary: Glossary) -> Iterator[Finding]:
                 Severity.ERROR,
                 "no-glyph",
                 f"{item.subject}: no installed font has {', '.join(map(describe, chars))}; "
-                "the PDFs cannot show it",
+                "the PDFs cannot show it" + (f": {hint}" if hint else ""),
                 owner.id if owner else None,
                 item.lang or None,
             )

@@ -80,6 +80,8 @@ def find_sources(paths: Sequence[Path]) -> list[Source]:
                 relative = file.relative_to(path)
                 if file.is_file() and not any(p.startswith(".") for p in relative.parts):
                     found.setdefault(file.resolve(), Source(file, relative.as_posix(), False))
+        elif path.is_symlink() or path.exists():  # a pipe, a device, a broken link: read_text
+            found.setdefault(path.absolute(), Source(path, path.name, True))  # says which
         else:
             raise ExtractError(f"{path}: no such file or folder")
     return list(found.values())

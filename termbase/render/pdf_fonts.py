@@ -15,28 +15,15 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from termbase.pinyin import is_han
+from termbase.glyphs import CJK_FAMILY, PACKAGES, FontQueryError, advice
 from termbase.rendering import RenderError
 
-CJK_FAMILY = "Noto Sans CJK SC"
-CJK_PACKAGE = "fonts-noto-cjk"
-OTHER_PACKAGE = "fonts-noto-core"
+CJK_PACKAGE = PACKAGES[CJK_FAMILY]
 # WeasyPrint names embedded fonts after their family ("Noto-Sans-CJK-SC-Bold"), other tools
 # after the PostScript name ("NotoSansCJKsc-Bold").
 SC_FACE = re.compile(r"CJK[-_ ]?SC", re.IGNORECASE)
 OTHER_CJK_FACE = re.compile(r"CJK[-_ ]?(JP|KR|TC|HK)", re.IGNORECASE)
 _NOTDEF = ".notdef glyph rendered"
-
-# Besides Han: CJK punctuation, kana, bopomofo, full-width forms (fonts-noto-cjk has them).
-_CJK_BLOCKS = ((0x2E80, 0x2FDF), (0x3000, 0x31FF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF))
-
-
-def package_for(char: str) -> str:
-    """The Debian package whose fonts draw `char` in the sheets' families."""
-    code = ord(char)
-    if is_han(char) or any(low <= code <= high for low, high in _CJK_BLOCKS):
-        return CJK_PACKAGE
-    return OTHER_PACKAGE
 
 
 class _NotdefCollector(logging.Handler):
@@ -69,15 +56,16 @@ def missing_glyph_guard(what: str) -> Iterator[None]:
 
 
 def missing_glyphs_message(what: str, characters: Iterable[str]) -> str:
-    """Which characters no font draws, and the Debian package that has them."""
+    """Which characters no font draws, and the Debian package that has them when it is not
+    installed (`glyphs.advice`)."""
     chars = sorted(characters)
-    packages = " ".join(sorted({package_for(c) for c in chars}))
     shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in chars[:8])
     more = f" and {len(chars) - 8} more" if len(chars) > 8 else ""
-    return (
-        f"{what}: no installed font has the glyphs of {shown}{more}: "
-        f"install the Debian package {packages} (apt-get install {packages})"
-    )
+    try:
+        hint = advice(chars) or "no font of the PDFs has them"
+    except FontQueryError as error:
+        hint = str(error)
+    return f"{what}: no installed font has the glyphs of {shown}{more}: {hint}"
 
 
 def embedded_fonts(pdf: Any) -> list[str]:
