@@ -86,7 +86,11 @@ def test_findings_point_at_the_term_or_field(qa_findings) -> None:
     assert by_code["agreement"].location.column == 13  # the term's text
     assert by_code["chinese-punctuation"].location.column == 12  # definition.zh-Hans's value
     assert "'image\\u200bsynthesis'" in by_code["invisible-character"].message
-    assert by_code["duplicate-concept"].see == Location("concepts/fine-tuning.yaml", 5, 13)
+    duplicate = by_code["duplicate-concept"]  # places relative to the glossary, in the model
+    assert "'fine-tuning' (concepts/fine-tuning.yaml:5:13)" in duplicate.message
+    shown = duplicate.placed(Path("glossary"))  # on a terminal, relative to the working folder
+    assert shown.location == Location("glossary/concepts/tuning.yaml", 6, 13)
+    assert "'fine-tuning' (glossary/concepts/fine-tuning.yaml:5:13)" in shown.message
     assert "ru 'фундаментальная модель' there, 'предобученная модель' here" in (
         by_code["inconsistent-translation"].message
     )
