@@ -86,6 +86,7 @@ messages: setup
 # an XLIFF of 10,000 segments (a benchmark, not a test: nothing here fails on a number).
 bench: setup
 	$(BIN)/python -m benchmarks.run 100 1000 10000
+	$(BIN)/python -m benchmarks.loop 1000
 	$(BIN)/python -m benchmarks.pdf_scale 10000
 	$(BIN)/python -m benchmarks.search 10000
 	$(BIN)/python -m benchmarks.pinyin 10000

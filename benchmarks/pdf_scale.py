@@ -3,11 +3,12 @@
 A whole build of every PDF at 10,000 concepts takes most of an hour on two cores, so `make
 bench` leaves the PDFs out of that row; this times the documents that bound it instead: the
 trilingual cheat sheet and the largest reference volume of a synthetic glossary of N concepts,
-each laid out once and written on both papers in a fresh process. Prints a Markdown table.
+each made in a fresh process, its jobs one after the other. Prints a Markdown table.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -19,31 +20,28 @@ from benchmarks import ROOT, synthetic
 
 
 def one_document(glossary_dir: Path, kind: str, volume: str) -> dict[str, object]:
-    """Lay out and write one document in this process: its pages, seconds and peak RSS."""
+    """Make one document in this process, every job of it one after the other (the reference's
+    parts, then the join), on both papers: its pages, seconds and peak RSS."""
     from resource import RUSAGE_SELF, getrusage
 
-    from weasyprint import HTML
+    import pikepdf
 
     from termbase.builddate import build_date
     from termbase.load import load_glossary
-    from termbase.render.pdf import documents, html
-    from termbase.render.pdf_paper import PAPERS, on_paper
-    from termbase.rendering import BuildContext
+    from termbase.render.pdf import jobs
+    from termbase.rendering import BuildContext, run_all
 
     glossary = load_glossary(glossary_dir)
     context = BuildContext(glossary, build_date(glossary_dir))
-    chosen = next(v for k, _, v in documents(glossary) if k == kind and v.slug == volume)
-    source = html(context, glossary.languages, kind, chosen)  # the trilingual edition
+    stem = "-".join(p for p in ("ai-glossary-en-ru-zh", kind, volume) if p)
+    chosen = [job for job in jobs(context) if job.name.split("/")[0] == stem]
     started = time.perf_counter()
-    document = HTML(string=source).render()
-    laid_out = time.perf_counter()
-    for paper in PAPERS.values():
-        on_paper(document, paper).write_pdf()
-    written = time.perf_counter()
+    outputs = run_all(chosen)
+    made = time.perf_counter()
+    a4 = next(o for o in outputs if o.path.name == f"{stem}-a4.pdf")
     return {
-        "pages": len(document.pages),
-        "layout_s": round(laid_out - started, 1),
-        "write_s": round(written - laid_out, 1),
+        "pages": len(pikepdf.open(io.BytesIO(a4.data)).pages),
+        "seconds": round(made - started, 1),
         "peak_mb": round(getrusage(RUSAGE_SELF).ru_maxrss / 1024),
     }
 
@@ -57,8 +55,8 @@ def measure(glossary_dir: Path, kind: str, volume: str) -> dict[str, object]:
 
 
 def main(size: int) -> None:
-    print("| document | pages | layout | write (A4 + Letter) | peak RSS |")
-    print("|---|---|---|---|---|")
+    print("| document | pages | laid out and drawn, A4 + Letter | peak RSS |")
+    print("|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         glossary = synthetic.write(size, Path(tmp) / "glossary")
         volume = largest_volume(glossary)
@@ -67,13 +65,7 @@ def main(size: int) -> None:
             (f"reference volume '{volume}'", "reference", volume),
         ):
             m = measure(glossary, kind, slug)
-            row = [
-                label,
-                m["pages"],
-                f"{m['layout_s']} s",
-                f"{m['write_s']} s",
-                f"{m['peak_mb']} MB",
-            ]
+            row = [label, m["pages"], f"{m['seconds']} s", f"{m['peak_mb']} MB"]
             print("| " + " | ".join(map(str, row)) + " |", flush=True)
 
 

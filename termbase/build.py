@@ -10,20 +10,22 @@ none (`termbase.write`), and a lock keeps two builds into one folder from interl
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from termbase.builddate import concept_dates
 from termbase.checks import check
 from termbase.findings import Finding, GlossaryError, Severity
-from termbase.formats import NAMES, Format, named
+from termbase.formats import NAMES, Format, Selection, selection
 from termbase.manifest import MANIFEST_NAME, FormatRecord, JobRecord, Manifest
 from termbase.model import Glossary
 from termbase.parallel import fork_map
 from termbase.paths import TEMPLATES
 from termbase.pinyin import prepare as prepare_pinyin
 from termbase.plan import Inputs, Plan, PlannedJob, plan, stale_formats
+from termbase.progress import SILENT, Progress
 from termbase.rendering import BuildContext, Job, Output, RenderError
 from termbase.write import OutputError, build_lock, check_out_dir, settle, write_generation
 
@@ -40,6 +42,8 @@ class FormatReport:
     """Files rendered by this build."""
     kept: int
     """Files left as they were, their inputs unchanged."""
+    folders: tuple[str, ...] = ()
+    """Where its files are, below the output folder (`pdf/`, `glossary.json`)."""
 
     @property
     def up_to_date(self) -> bool:
@@ -54,14 +58,48 @@ class Result:
     findings: tuple[Finding, ...]
 
 
-def run_jobs(jobs: Sequence[Job]) -> list[list[Output]]:
+def _unreadable(path: PurePosixPath) -> bytes:
+    raise RenderError(f"{path}: needed by a job, but neither rendered nor kept")
+
+
+def run_jobs(
+    jobs: Sequence[Job],
+    kept: Callable[[PurePosixPath], bytes] = _unreadable,
+    progress: Progress = SILENT,
+) -> list[list[Output]]:
     """The outputs of each job, in order; the jobs run on the available cores, costliest first,
-    in forked workers that inherit them (a job holding the glossary is not pickled)."""
-    return fork_map(_make, jobs, costs=[job.cost for job in jobs])
+    in forked workers that inherit them (a job holding the glossary is not pickled). The jobs
+    that need others' files run after them, given those files, rendered now or `kept`."""
+    results: dict[int, list[Output]] = {}
+    first = [i for i, job in enumerate(jobs) if not job.needs]
+    then = [i for i, job in enumerate(jobs) if job.needs]
+    files: dict[PurePosixPath, bytes] = {}
+    for wave in (first, then):
+        for i in wave:
+            files.update((path, kept(path)) for path in jobs[i].needs if path not in files)
+        results.update(_run_wave([jobs[i] for i in wave], wave, files, progress))
+        files.update((o.path, o.data) for i in wave for o in results[i])
+    return [results[i] for i in range(len(jobs))]
 
 
-def _make(job: Job) -> list[Output]:
-    return job.make()
+def _run_wave(
+    jobs: Sequence[Job],
+    numbers: Sequence[int],
+    files: dict[PurePosixPath, bytes],
+    progress: Progress,
+) -> dict[int, list[Output]]:
+    def timed(job: Job) -> tuple[list[Output], float]:
+        started = time.perf_counter()
+        return job.run(files), time.perf_counter() - started
+
+    made = fork_map(
+        timed,
+        jobs,
+        costs=[job.cost for job in jobs],
+        on_start=lambda i: progress.started(jobs[i].name),
+        on_done=lambda i, result: progress.done(jobs[i].name, result[1]),
+    )
+    return {numbers[i]: outputs for i, (outputs, _seconds) in enumerate(made)}
 
 
 class Build:
@@ -74,8 +112,12 @@ class Build:
         formats: Sequence[Format],
         *,
         force: bool = False,
+        progress: Progress = SILENT,
+        only: Selection | None = None,
     ) -> None:
         self.glossary_dir = glossary_dir
+        self.progress = progress
+        self.only = only or {}
         self.out_dir = out_dir
         self.formats = tuple(formats)
         self.force = force
@@ -85,7 +127,9 @@ class Build:
         except OutputError as error:
             raise BuildError(str(error)) from None
         self.manifest = Manifest.read(out_dir)
-        self.stale = stale_formats(self.inputs, self.manifest, out_dir, formats, force=force)
+        self.stale = stale_formats(
+            self.inputs, self.manifest, out_dir, formats, force=force, only=self.only
+        )
         """The formats to render; none when everything is up to date."""
 
     def run(self, glossary: Glossary) -> Result:
@@ -108,27 +152,45 @@ class Build:
         try:
             check_out_dir(self.out_dir, [self.glossary_dir, TEMPLATES], [MANIFEST_NAME])
             work = plan(
-                context, self.inputs, self.manifest, self.out_dir, self.stale, force=self.force
+                context,
+                self.inputs,
+                self.manifest,
+                self.out_dir,
+                self.stale,
+                force=self.force,
+                only=self.only,
             )
-            rendered = dict(zip(work.to_run, run_jobs([p.job for p in work.to_run]), strict=True))
+            self.progress.begin(len(work.to_run), len(work.kept))
+            try:
+                made = run_jobs([p.job for p in work.to_run], self._kept_file, self.progress)
+            finally:
+                self.progress.end()
+            rendered = dict(zip(work.to_run, made, strict=True))
         except (RenderError, OutputError) as error:
             raise BuildError(f"{error}; nothing was written") from None
         manifest = self._write(work, rendered)
         reports = {f.name: _report(f.name, manifest, rendered) for f in self.formats}
         return Result(reports, findings)
 
+    def _kept_file(self, path: PurePosixPath) -> bytes:
+        """A file kept from the last build, which a job of this one needs."""
+        try:
+            return (self.out_dir / path).read_bytes()
+        except OSError as error:
+            raise RenderError(f"{path}: cannot read the kept file ({error.strerror})") from None
+
     def _write(self, work: Plan, rendered: dict[PlannedJob, list[Output]]) -> Manifest:
-        records = {
-            name: FormatRecord(
-                fingerprint,
-                {
-                    p.job.name: work.kept.get(p.id) or JobRecord.of(p.key, rendered[p])
-                    for p in work.jobs
-                    if p.format == name
-                },
-            )
-            for name, fingerprint in work.fingerprints.items()
-        }
+        records = {}
+        for name, fingerprint in work.fingerprints.items():
+            jobs = {
+                p.job.name: work.kept.get(p.id) or JobRecord.of(p.key, rendered[p])
+                for p in work.jobs
+                if p.format == name
+            }
+            last = self.manifest.formats.get(name)
+            if name in work.narrowed and last:  # the documents not chosen keep their records
+                jobs = {**last.jobs, **jobs}
+            records[name] = FormatRecord(fingerprint, jobs)
         files = [o for outputs in rendered.values() for o in outputs]
         try:
             with build_lock(self.out_dir):
@@ -143,10 +205,15 @@ class Build:
 def _report(
     name: str, manifest: Manifest, rendered: dict[PlannedJob, list[Output]]
 ) -> FormatReport:
-    count = sum(len(outputs) for p, outputs in rendered.items() if p.format == name)
+    """What a format's files are: those rendered now and those kept, the build's own working
+    files (the reference's parts, below a folder whose name starts with a dot) left out."""
+    made = [str(o.path) for p, outputs in rendered.items() if p.format == name for o in outputs]
     record = manifest.formats.get(name)
-    files = sum(len(job.files) for job in record.jobs.values()) if record else count
-    return FormatReport(rendered=count, kept=files - count)
+    files = [f for job in record.jobs.values() for f in job.files] if record else made
+    shown = [f for f in files if not f.startswith(".")]
+    count = sum(not f.startswith(".") for f in made)
+    folders = sorted({f.split("/")[0] + ("/" if "/" in f else "") for f in shown})
+    return FormatReport(rendered=count, kept=len(shown) - count, folders=tuple(folders))
 
 
 def build(
@@ -157,6 +224,7 @@ def build(
     *,
     force: bool = False,
 ) -> dict[str, FormatReport]:
-    """Render what changed of the formats named below `out_dir` (`force`: everything); report,
-    per format, how many files were rendered and how many kept."""
-    return Build(glossary_dir, out_dir, named(formats), force=force).run(glossary).reports
+    """Render what changed of the formats named (`pdf`, or finer: `pdf:en-ru`) below `out_dir`
+    (`force`: everything); report, per format, how many files were rendered and how many kept."""
+    chosen, only = selection(formats)
+    return Build(glossary_dir, out_dir, chosen, force=force, only=only).run(glossary).reports

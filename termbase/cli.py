@@ -88,7 +88,9 @@ def _parser(root: Path, prog: str) -> argparse.ArgumentParser:
         metavar="FORMAT,...",
         type=_format_list,
         help="render only these formats: "
-        + "; ".join(f"{f.name} ({f.summary})" for f in output_formats.FORMATS),
+        + "; ".join(f"{f.name} ({f.summary})" for f in output_formats.FORMATS)
+        + ". Some PDFs only: pdf:EDITION (pdf:en-ru, pdf:en-ru-zh), pdf:cheatsheet, "
+        "pdf:reference, pdf:a4, pdf:letter (pdf:en-ru,pdf:a4 is the EN-RU sheet on A4)",
     )
     build.add_argument(
         "--out",
@@ -102,7 +104,36 @@ def _parser(root: Path, prog: str) -> argparse.ArgumentParser:
         action="store_true",
         help="render every format, even those up to date, and even when check finds errors",
     )
+    build.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print nothing but errors (no progress, no summary)",
+    )
     build.set_defaults(run=run_build)
+
+    serve = command(
+        "serve",
+        "serve the HTML glossary and rebuild it as you edit",
+        "Build, then serve the HTML glossary (output/html/) on 127.0.0.1 only; watch the "
+        "glossary and the templates, rebuild the HTML within a couple of seconds of a save and "
+        "reload the open pages, then rebuild the other formats. A glossary that cannot be built "
+        "is reported in the terminal and on the page, and the last good output is served. "
+        "Ctrl-C stops it.",
+    )
+    _add_glossary_option(serve, root)
+    serve.add_argument(
+        "--out",
+        type=Path,
+        default=root / OUTPUT_DIR,
+        metavar="DIR",
+        help=f"the output folder (default: {root / OUTPUT_DIR})",
+    )
+    serve.add_argument(
+        "--port", type=int, default=8000, help="the port (default: 8000; 0 picks a free one)"
+    )
+    serve.add_argument("--open", action="store_true", help="open the glossary in a browser")
+    serve.set_defaults(run=run_serve)
 
     extract = command(
         "extract",
@@ -188,14 +219,16 @@ def _add_format_option(parser: argparse.ArgumentParser, what: str) -> None:
     )
 
 
-def _format_list(text: str) -> list[output_formats.Format]:
+def _format_list(text: str) -> tuple[list[output_formats.Format], output_formats.Selection]:
     names = [name.strip() for name in text.split(",") if name.strip()]
     try:
         if names:
-            return output_formats.named(names)
+            return output_formats.selection(names)
         unknown = "(none given)"
     except KeyError as error:
         unknown = ", ".join(repr(n) for n in str(error).strip("'").split(", "))
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     raise argparse.ArgumentTypeError(
         f"unknown format {unknown}; choose from {', '.join(output_formats.NAMES)}"
     )
@@ -246,13 +279,18 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_build(args: argparse.Namespace) -> int:
     from termbase.build import Build, BuildError
+    from termbase.progress import for_stream
 
-    formats = args.only or list(output_formats.FORMATS)
+    formats, only = args.only or (list(output_formats.FORMATS), {})
+    progress = for_stream(sys.stderr, quiet=args.quiet)
+    say = (lambda *_: None) if args.quiet else print
     try:
-        build = Build(args.glossary, args.out, formats, force=args.force)
+        build = Build(
+            args.glossary, args.out, formats, force=args.force, progress=progress, only=only
+        )
         if not build.stale:
             for format_ in formats:  # nothing changed: the glossary need not even be loaded
-                print(f"{format_.name}: up to date")
+                say(f"{format_.name}: up to date")
             return 0
         glossary = load_or_report(args.glossary)
         if glossary is None:
@@ -268,15 +306,29 @@ def run_build(args: argparse.Namespace) -> int:
     except BuildError as error:
         print(printable(f"error: {error}"), file=sys.stderr)
         return 1
-    if any(f.severity is not Severity.INFO for f in result.findings):
+    if any(f.severity is not Severity.INFO for f in result.findings) and not args.quiet:
         print(f"check: {_summary(result.findings)}; `check` lists them", file=sys.stderr)
     for name, report in result.reports.items():
+        where = ", ".join(str(args.out / folder) for folder in report.folders)
         if report.up_to_date:
-            print(f"{name}: up to date")
+            say(f"{name}: up to date ({where})")
         else:
-            kept = f", {report.kept} unchanged" if report.kept else ""
-            print(f"{name}: {report.rendered} file(s){kept}")
+            kept = f", {report.kept} kept" if report.kept else ""
+            say(f"{name}: {report.rendered} file(s) written{kept} in {where}")
+    start = args.out / "html" / "index.html"
+    if start.is_file():
+        say(f"open {start} first")
     return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from termbase.serve import serve
+
+    try:
+        return serve(args.glossary, args.out, port=args.port, open_browser=args.open)
+    except OSError as error:  # the port is taken, say
+        print(f"error: cannot serve on port {args.port}: {error.strerror}", file=sys.stderr)
+        return 1
 
 
 def run_extract(args: argparse.Namespace) -> int:

@@ -38,11 +38,14 @@ class Format:
         """Every output of the format."""
         return list(self.renderer().render(context))
 
-    def jobs(self, context: BuildContext, fingerprint: str) -> list[Job]:
+    def jobs(
+        self, context: BuildContext, fingerprint: str, only: frozenset[str] = frozenset()
+    ) -> list[Job]:
         """The format's jobs; a format rendered as one job is keyed by `fingerprint`, the
-        digest of every input of the build."""
+        digest of every input of the build. `only` narrows a per-document format's documents
+        (`build --only pdf:en-ru`)."""
         if self.per_document:
-            return list(self.renderer().jobs(context))
+            return list(self.renderer().jobs(context, only))
         return [Job(self.name, fingerprint, partial(self.render, context))]
 
 
@@ -67,6 +70,31 @@ FORMATS: tuple[Format, ...] = (
 )
 """Every format, in build order."""
 NAMES: tuple[str, ...] = tuple(f.name for f in FORMATS)
+
+
+Selection = dict[str, frozenset[str]]
+"""Per format, the finer selection of `build --only` (`pdf:en-ru` → {"pdf": {"en-ru"}})."""
+
+
+def selection(items: Iterable[str]) -> tuple[list[Format], Selection]:
+    """The formats and finer selections of `--only` items (`json`, `pdf`, `pdf:en-ru`); a
+    format named alone is built whole. KeyError for an unknown format, ValueError for a
+    selection of a format that has none."""
+    names, whole = [], set()
+    narrowed: dict[str, set[str]] = {}
+    for item in items:
+        name, _, token = item.partition(":")
+        names.append(name)
+        if not token:
+            whole.add(name)
+            continue
+        format_ = named([name])[0]
+        if not format_.per_document:
+            raise ValueError(f"{item}: {name} is one file or set of files; build it whole")
+        narrowed.setdefault(name, set()).add(token)
+    formats = named(names)
+    chosen = {k: frozenset(v) for k, v in narrowed.items() if k not in whole}
+    return formats, chosen
 
 
 def named(names: Iterable[str]) -> list[Format]:

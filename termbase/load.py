@@ -9,7 +9,7 @@ import errno
 import os
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -17,6 +17,7 @@ import yaml
 from termbase.findings import Finding, GlossaryError, Severity, suggest
 from termbase.languages import is_chinese
 from termbase.model import (
+    PAPERS,
     Concept,
     Contrast,
     Domain,
@@ -24,6 +25,7 @@ from termbase.model import (
     Glossary,
     Kind,
     Location,
+    PdfSettings,
     Status,
     Term,
     TermType,
@@ -70,6 +72,7 @@ class Header:
     languages: tuple[str, ...]
     domains: tuple[Domain, ...]
     location: Location
+    pdf: PdfSettings = field(default_factory=PdfSettings)
 
 
 def load_header(root: Path) -> Header:
@@ -107,6 +110,7 @@ def load_glossary(root: Path) -> Glossary:
         concepts=tuple(c for c in by_id if not c.retired),
         location=header.location,
         retired=tuple(c for c in by_id if c.retired),
+        pdf=header.pdf,
     )
 
 
@@ -156,8 +160,9 @@ def _toml_syntax_error(path: str, error: tomllib.TOMLDecodeError) -> Finding:
 class _TomlReader:
     """Validates glossary.toml; tomllib keeps no positions, so lines are found by key."""
 
-    KEYS = ("languages", "title", "description", "domains")
+    KEYS = ("languages", "title", "description", "domains", "pdf")
     DOMAIN_KEYS = ("id", "order", "name")
+    PDF_KEYS = ("editions", "reference", "papers")
 
     def __init__(self, path: str, text: str, findings: list[Finding]) -> None:
         self.path, self.lines, self.findings = path, text.splitlines(), findings
@@ -183,9 +188,10 @@ class _TomlReader:
         title = self.texts(data.get("title"), "title", languages)
         description = self.texts(data.get("description"), "description", languages)
         domains = self.domains(data.get("domains"), languages)
+        pdf = self.pdf(data.get("pdf", {}), languages)
         if len(self.findings) > before:
             return None
-        return Header(title, description, languages, domains, Location(self.path, 1))
+        return Header(title, description, languages, domains, Location(self.path, 1), pdf)
 
     def languages(self, value: object) -> tuple[str, ...]:
         where = self.line_of(r"languages\s*=")
@@ -263,6 +269,81 @@ class _TomlReader:
             seen.add(domain_id)
             domains.append(Domain(domain_id, order, names, where))
         return tuple(sorted(domains, key=lambda d: (d.order, d.id)))
+
+    def pdf(self, value: object, languages: tuple[str, ...]) -> PdfSettings:
+        """The `[pdf]` table: which cheat sheets (`editions`), whether the reference, and the
+        papers; a key left out keeps its default."""
+        where = self.line_of(r"\[pdf\]")
+        if not isinstance(value, dict):
+            self.error(where, "wrong-type", "pdf: expected a [pdf] table")
+            return PdfSettings()
+        for key in value.keys() - set(self.PDF_KEYS):
+            self.error(
+                self.line_of(rf"{re.escape(key)}\s*="),
+                "unknown-key",
+                f"unknown key 'pdf.{key}'{suggest(key, self.PDF_KEYS)}",
+            )
+        defaults = PdfSettings()
+        editions = self.editions(value.get("editions"), languages)
+        reference = value.get("reference", defaults.reference)
+        if not isinstance(reference, bool):
+            self.error(
+                self.line_of(r"reference\s*="),
+                "wrong-type",
+                "pdf.reference: expected true or false",
+            )
+            reference = defaults.reference
+        papers = value.get("papers", list(defaults.papers))
+        if not _is_list_of_str(papers) or not papers:
+            self.error(
+                self.line_of(r"papers\s*="),
+                "wrong-type",
+                "pdf.papers: expected a list of paper names",
+            )
+            papers = list(defaults.papers)
+        for paper in papers:
+            if paper not in PAPERS:
+                self.error(
+                    self.line_of(r"papers\s*="),
+                    "unknown-paper",
+                    f"pdf.papers: unknown paper '{paper}'{suggest(paper, PAPERS)}; "
+                    f"choose from {', '.join(PAPERS)}",
+                )
+        return PdfSettings(editions, reference, tuple(dict.fromkeys(papers)))
+
+    def editions(
+        self, value: object, languages: tuple[str, ...]
+    ) -> tuple[tuple[str, ...], ...] | None:
+        if value is None:
+            return None
+        where = self.line_of(r"editions\s*=")
+        if not isinstance(value, list) or not all(_is_list_of_str(e) for e in value):
+            self.error(
+                where,
+                "wrong-type",
+                'pdf.editions: expected a list of language lists, as [["en", "ru"], ["ru", "en"]]',
+            )
+            return None
+        for edition in value:
+            for lang in edition:
+                if lang not in languages:
+                    self.error(
+                        where,
+                        "unknown-language",
+                        f"pdf.editions: '{lang}' is not one of the glossary's languages"
+                        f"{suggest(lang, languages)}",
+                    )
+            if len(edition) < 2 or len(set(edition)) != len(edition):
+                self.error(
+                    where,
+                    "bad-edition",
+                    f"pdf.editions: {edition} should name two or more different languages",
+                )
+        return tuple(tuple(edition) for edition in value)
+
+
+def _is_list_of_str(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def _is_known_language(tag: str) -> bool:

@@ -176,6 +176,23 @@ class Domain:
     location: Location
 
 
+PAPERS = ("a4", "letter")
+"""The papers a PDF can be written on (their sizes: `render.pdf_paper`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PdfSettings:
+    """Which PDFs to make: glossary.toml's `[pdf]` table."""
+
+    editions: tuple[tuple[str, ...], ...] | None = None
+    """The languages of each cheat sheet, the first its UI language; None for every pair of
+    the glossary's languages, then all of them (`render.pdf_content.editions`)."""
+    reference: bool = True
+    """Whether to make the reference edition (in all the glossary's languages)."""
+    papers: tuple[str, ...] = PAPERS
+    """The papers every PDF is written on."""
+
+
 @dataclass(frozen=True, slots=True)
 class Glossary:
     """The whole, validated glossary."""
@@ -192,6 +209,8 @@ class Glossary:
     retired: tuple[Concept, ...] = ()
     """Retired concepts (`retired: true`), sorted by id: only the Anki decks and the JSON
     export show them; no other concept may refer to them."""
+    pdf: PdfSettings = field(default_factory=PdfSettings)
+    """Which PDFs to make (glossary.toml's `[pdf]`)."""
     _by_id: FrozenMap[Concept] = field(init=False, repr=False, compare=False)
     _narrower: FrozenMap[tuple[str, ...]] = field(init=False, repr=False, compare=False)
 

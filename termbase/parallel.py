@@ -17,6 +17,7 @@ import ctypes
 import ctypes.util
 import multiprocessing
 import os
+import queue
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -49,23 +50,51 @@ def _die_with(parent: int) -> None:
 
 
 def fork_map(
-    function: Callable[[T], R], items: Sequence[T], *, costs: Sequence[float] | None = None
+    function: Callable[[T], R],
+    items: Sequence[T],
+    *,
+    costs: Sequence[float] | None = None,
+    on_start: Callable[[int], None] | None = None,
+    on_done: Callable[[int, R], None] | None = None,
 ) -> list[R]:
     """`[function(item) for item in items]`, the items shared out among the available cores,
     one by one, costliest first when `costs` are given (so that the slowest does not start last).
-    The first exception raised by `function` (or an interruption) is raised here, after the
-    workers were stopped."""
+    `on_start(i)` and `on_done(i, result)` are called in this process as the items are handed
+    out and as they end (a progress display). The first exception raised by `function` (or an
+    interruption) is raised here, after the workers were stopped."""
     global _work
     workers = min(len(items), os.cpu_count() or 1)
     if workers < 2 or multiprocessing.current_process().daemon:
-        return [function(item) for item in items]
+        return [_serially(function, items, i, on_start, on_done) for i in range(len(items))]
     order = sorted(range(len(items)), key=lambda i: -costs[i]) if costs else range(len(items))
     _work = (function, items)
     pool = multiprocessing.get_context("fork").Pool(
         workers, initializer=_die_with, initargs=(os.getpid(),)
     )
     try:
-        pending = {i: pool.apply_async(_call, (i,)) for i in order}
+        ended: queue.SimpleQueue[int] = queue.SimpleQueue()
+        pending = {
+            i: pool.apply_async(_call, (i,), callback=_put(ended, i), error_callback=_put(ended, i))
+            for i in order
+        }
+        place = {i: n for n, i in enumerate(order)}
+        announced = 0
+
+        def announce(upto: int) -> None:
+            """Tell `on_start` of the items handed out up to `upto`, in start order."""
+            nonlocal announced
+            while on_start and announced < min(upto, len(order)):
+                on_start(order[announced])
+                announced += 1
+
+        announce(workers)  # the pool runs `workers` items at a time, in submission order
+        for finished in range(1, len(items) + 1):
+            i = ended.get()
+            result = pending[i].get()  # raises the item's exception
+            announce(place[i] + 1)
+            if on_done:
+                on_done(i, result)
+            announce(finished + workers)
         results = [pending[i].get() for i in range(len(items))]
         pool.close()
         return results
@@ -73,3 +102,23 @@ def fork_map(
         pool.terminate()  # at once, also when an item failed or the parent was interrupted
         pool.join()
         _work = None
+
+
+def _put(ended: queue.SimpleQueue[int], i: int) -> Callable[[object], None]:
+    """A pool callback that tells the caller item `i` ended (it runs in the pool's thread)."""
+    return lambda _result: ended.put(i)
+
+
+def _serially(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    i: int,
+    on_start: Callable[[int], None] | None,
+    on_done: Callable[[int, R], None] | None,
+) -> R:
+    if on_start:
+        on_start(i)
+    result = function(items[i])
+    if on_done:
+        on_done(i, result)
+    return result

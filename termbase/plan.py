@@ -78,9 +78,10 @@ class Inputs:
             hasher.update(f"{name}={date.isoformat()}".encode())
         return cls(built, dates, hasher.hexdigest())
 
-    def fingerprint(self, format_name: str) -> str:
-        """A format's fingerprint: the inputs of the build, and the format."""
-        return digest(f"{self.digest}:{format_name}".encode())
+    def fingerprint(self, format_name: str, only: frozenset[str] = frozenset()) -> str:
+        """A format's fingerprint: the inputs of the build, the format, and the finer
+        selection of its documents, if any (`build --only pdf:en-ru`)."""
+        return digest(f"{self.digest}:{format_name}:{','.join(sorted(only))}".encode())
 
 
 def job_key(key: str) -> str:
@@ -95,6 +96,7 @@ def stale_formats(
     formats: Sequence[Format],
     *,
     force: bool = False,
+    only: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Format]:
     """The formats not up to date in `out_dir` (all of them with `force`): those to plan.
     None means the build has nothing to do, and the glossary need not be loaded."""
@@ -103,7 +105,8 @@ def stale_formats(
         record = manifest.formats.get(format_.name)
         current = (
             record is not None
-            and record.fingerprint == inputs.fingerprint(format_.name)
+            and record.fingerprint
+            == inputs.fingerprint(format_.name, (only or {}).get(format_.name, frozenset()))
             and record.intact(out_dir)
         )
         if force or not current:
@@ -135,6 +138,8 @@ class Plan:
     jobs: tuple[PlannedJob, ...]
     kept: Mapping[tuple[str, str], JobRecord]
     """The jobs whose files are intact and whose key is unchanged, by (format, job)."""
+    narrowed: frozenset[str] = frozenset()
+    """The formats of which only some documents are built: their other jobs' records stay."""
 
     @property
     def to_run(self) -> tuple[PlannedJob, ...]:
@@ -149,17 +154,21 @@ def plan(
     stale: Sequence[Format],
     *,
     force: bool = False,
+    only: Mapping[str, frozenset[str]] | None = None,
 ) -> Plan:
-    """The jobs of the `stale` formats, and those among them that can keep their last files."""
-    prints = {f.name: inputs.fingerprint(f.name) for f in stale}
+    """The jobs of the `stale` formats (those of `only`, for a format it narrows), and those
+    among them that can keep their last files."""
+    only = only or {}
+    chosen = {f.name: only.get(f.name, frozenset()) for f in stale}
+    prints = {f.name: inputs.fingerprint(f.name, chosen[f.name]) for f in stale}
     jobs = tuple(
         PlannedJob(f.name, job, job_key(job.key))
         for f in stale
-        for job in f.jobs(context, prints[f.name])
+        for job in f.jobs(context, prints[f.name], chosen[f.name])
     )
     kept = {}
     for planned in jobs if not force else ():
         record = manifest.job(planned.format, planned.job.name)
         if record and record.key == planned.key and record.intact(out_dir):
             kept[planned.id] = record
-    return Plan(tuple(stale), prints, jobs, kept)
+    return Plan(tuple(stale), prints, jobs, kept, frozenset(n for n, c in chosen.items() if c))

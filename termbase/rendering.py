@@ -8,7 +8,7 @@ These types sit below every renderer and every build module, which import them f
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
@@ -52,12 +52,29 @@ class Job:
     only the outputs it returns do. `key` digests everything but the code that those outputs
     depend on: a job whose key is that of the last build and whose files are intact is not run
     again. `cost` orders the work, costliest first, so that the slowest job does not start last.
+    A job that `needs` the files of other jobs (the reference joining its parts) runs after
+    them: `make` is then given those files' bytes, by path, whether rendered by this build or
+    kept from the last one.
     """
 
     name: str
     key: str
-    make: Callable[[], list[Output]]
+    make: Callable[..., list[Output]]
     cost: int = 0
+    needs: tuple[PurePosixPath, ...] = ()
+
+    def run(self, files: Mapping[PurePosixPath, bytes]) -> list[Output]:
+        """The job's outputs; `files` holds (at least) the files it needs."""
+        return self.make({p: files[p] for p in self.needs}) if self.needs else self.make()
+
+
+def run_all(jobs: Sequence[Job]) -> list[Output]:
+    """Every output of `jobs`, made one after the other in this process: first the jobs that
+    need nothing, then those that need their files (a renderer called outside a build)."""
+    outputs = [o for job in jobs if not job.needs for o in job.run({})]
+    files = {o.path: o.data for o in outputs}
+    joined = [o for job in jobs if job.needs for o in job.run(files)]
+    return outputs + joined
 
 
 class RenderError(Exception):

@@ -133,7 +133,9 @@ def test_build_reports_warnings_in_one_line(mini_dir: Path, tmp_path: Path) -> N
     out = tmp_path / "out"
     result = run_cli("build", "--only", "json", "--glossary", str(mini_dir), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert result.stderr == "check: 0 error(s), 1 warning(s), 0 note(s); `check` lists them\n"
+    # Besides the progress lines ("[1/1] json 0.0 s"), one line says what check found.
+    said = [line for line in result.stderr.splitlines() if not line.startswith("[")]
+    assert said == ["check: 0 error(s), 1 warning(s), 0 note(s); `check` lists them"]
 
 
 def test_version_and_a_line_of_help_per_command() -> None:
@@ -174,3 +176,23 @@ def test_new_refuses_a_bad_id_or_domain(args: list[str], message: str, mini_dir:
         "gpt-3.yaml",
         "llm.yaml",
     ]
+
+
+def test_a_build_prints_a_line_per_finished_job_and_where_the_files_are(
+    mini_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    result = run_cli("build", "--only", "json,csv", "--glossary", str(mini_dir), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    # Not a terminal: one plain line per finished job, with its time.
+    lines = result.stderr.splitlines()
+    assert [line[:6] for line in lines] == ["[1/2] ", "[2/2] "], result.stderr
+    assert {re.sub(r"^\[\d/2\] (\w+) \d+\.\d s$", r"\1", line) for line in lines} == {"json", "csv"}
+    assert result.stdout.splitlines() == [
+        f"json: 1 file(s) written in {out / 'glossary.json'}",
+        f"csv: 1 file(s) written in {out / 'csv'}",
+    ]
+    quiet = run_cli(
+        "build", "-q", "--force", "--only", "json", "--glossary", str(mini_dir), "--out", str(out)
+    )
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")

@@ -91,26 +91,58 @@ def pdf_times(out: Path) -> dict[str, int]:
     return {p.stem.removeprefix("ai-glossary-"): p.stat().st_mtime_ns for p in out.glob("pdf/*")}
 
 
+def part_times(out: Path) -> dict[str, int]:
+    """When each laid-out part of the reference was last written."""
+    return {p.stem: p.stat().st_mtime_ns for p in out.glob(".parts/pdf/*/*.pdf")}
+
+
+def counts(report: FormatReport) -> tuple[int, int]:
+    return report.rendered, report.kept
+
+
 @pytest.mark.slow
 def test_an_edit_lays_out_again_only_the_pdfs_that_show_it(mini_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert build_into(mini_dir, out, ["pdf"])["pdf"].rendered == 10
-    before = pdf_times(out)
+    before, parts_before = pdf_times(out), part_times(out)
+    assert sorted(parts_before) == [
+        "generative-models",
+        "index-en",
+        "index-ru",
+        "index-zh-Hans",
+        "named-models",
+    ]
     concept = mini_dir / "concepts" / "llm.yaml"
-    # A Chinese definition is printed in the trilingual reference only, not on a cheat sheet.
+    # A Chinese definition is printed in the trilingual reference only, not on a cheat sheet,
+    # and there in the part of its domain only: that part is laid out again, and joined.
     concept.write_text(concept.read_text().replace("超大规模语言模型", "规模极大的语言模型"))
-    assert build_into(mini_dir, out, ["pdf"])["pdf"] == FormatReport(rendered=2, kept=8)
-    after = pdf_times(out)
+    assert counts(build_into(mini_dir, out, ["pdf"])["pdf"]) == (2, 8)
+    after, parts_after = pdf_times(out), part_times(out)
     changed = sorted(name for name in before if after[name] != before[name])
     assert changed == ["en-ru-zh-reference-a4", "en-ru-zh-reference-letter"]
+    assert [p for p in parts_before if parts_after[p] != parts_before[p]] == ["generative-models"]
 
     # A Russian term is on every sheet that has Russian, and on none without it.
     concept.write_text(concept.read_text().replace("БЯМ", "БЯМ-модель"))
-    assert build_into(mini_dir, out, ["pdf"])["pdf"] == FormatReport(rendered=8, kept=2)
+    assert counts(build_into(mini_dir, out, ["pdf"])["pdf"]) == (8, 2)
     assert not any(
         pdf_times(out)[f"en-zh-cheatsheet-{paper}"] != after[f"en-zh-cheatsheet-{paper}"]
         for paper in ("a4", "letter")
     )
+    clean = tmp_path / "clean"
+    build_into(mini_dir, clean, ["pdf"])
+    assert snapshot(out) == snapshot(clean)
+
+
+@pytest.mark.slow
+def test_only_some_pdfs_and_then_all_of_them(mini_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    report = build_into(mini_dir, out, ["pdf:en-ru", "pdf:a4"])["pdf"]
+    assert sorted(pdf_times(out)) == ["en-ru-cheatsheet-a4"]
+    assert report.rendered == 1
+    assert build_into(mini_dir, out, ["pdf:en-ru"])["pdf"].rendered == 2
+    # The whole format afterwards keeps that sheet and makes the others.
+    assert counts(build_into(mini_dir, out, ["pdf"])["pdf"]) == (8, 2)
     clean = tmp_path / "clean"
     build_into(mini_dir, clean, ["pdf"])
     assert snapshot(out) == snapshot(clean)

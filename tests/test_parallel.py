@@ -57,3 +57,18 @@ def test_a_failing_item_stops_the_others_at_once() -> None:
     with pytest.raises(ZeroDivisionError):
         fork_map(lambda n: 1 // n if n == 0 else time.sleep(60), [0, 1])
     assert time.monotonic() - started < 30  # the sleeping worker was not waited for
+
+
+def test_the_caller_hears_of_each_item_as_it_starts_and_ends() -> None:
+    started: list[int] = []
+    ended: list[tuple[int, int]] = []
+    squares = fork_map(
+        lambda n: n * n,
+        [3, 1, 2],
+        costs=[1, 3, 2],
+        on_start=started.append,
+        on_done=lambda i, result: ended.append((i, result)),
+    )
+    assert squares == [9, 1, 4]
+    assert sorted(started) == [0, 1, 2] and started[0] == 1  # the costliest starts first
+    assert sorted(ended) == [(0, 9), (1, 1), (2, 4)]

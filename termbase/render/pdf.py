@@ -2,11 +2,15 @@
 
 An edition is a pair of the glossary's languages, or all of them; its first language is the UI
 language. Every edition has a cheat sheet; the edition of all languages also has the reference
-(definitions, variants, examples, an index per language). Each is laid out once and written on
-A4 and US Letter (`pdf_paper`):
+(definitions, variants, examples, an index per language), its entries numbered by domain ("2.4")
+and its index and cross-references pointing at those numbers. Each document is laid out once, on
+A4, and that drawing is also written on US Letter (`pdf_paper`):
 `pdf/ai-glossary-en-ru-cheatsheet-a4.pdf`, `pdf/ai-glossary-en-ru-zh-reference-letter.pdf`, ...
-A glossary of over `pdf_content.VOLUME_SIZE` concepts has its reference in volumes, a domain
-(or a part of one) each: `pdf/ai-glossary-en-ru-zh-reference-tasks-a4.pdf`.
+The reference is laid out in parts (`pdf_content.parts`: a domain, a run of entries, an index),
+each a job of its own whose PDF is kept below `.parts/` while its HTML is unchanged, and joined
+into one PDF (`pdf_join`): an edit lays out one part again. A glossary of over
+`pdf_content.VOLUME_SIZE` concepts has its reference in volumes, a domain (or a part of one)
+each: `pdf/ai-glossary-en-ru-zh-reference-tasks-a4.pdf`.
 
 Chinese is set in Noto Sans CJK SC, everything else in Noto Sans (templates/pdf/common.css);
 `pdf_fonts` refuses a PDF with a missing glyph or a non-Simplified Chinese face.
@@ -16,132 +20,273 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from importlib.metadata import version
 from pathlib import PurePosixPath
-from typing import Literal
+from typing import Any, Literal
 
 from markupsafe import Markup
 
 from termbase import labels
 from termbase.i18n import N_, gettext, long_date
 from termbase.languages import has_han, slug
-from termbase.model import Glossary
+from termbase.model import PAPERS, Glossary
 from termbase.render import concept_map
 from termbase.render.pdf_content import (
     WHOLE,
     Group,
+    Part,
     Volume,
     editions,
     groups,
     index,
+    numbering,
+    parts,
     volumes,
 )
-from termbase.render.pdf_fonts import (
-    check_chinese_faces,
-    embedded_fonts,
-    missing_glyph_guard,
-)
-from termbase.render.pdf_paper import PAPERS, Margins, on_paper
+from termbase.render.pdf_fonts import check_chinese_faces, embedded_fonts, missing_glyph_guard
+from termbase.render.pdf_join import ENTRY_LINK, join
+from termbase.render.pdf_paper import Margins, on_papers
 from termbase.render.views import Text
-from termbase.rendering import BuildContext, Job, Output
+from termbase.rendering import BuildContext, Job, Output, RenderError, run_all
 from termbase.templating import environment
 
 DocumentKind = Literal["cheatsheet", "reference"]
 MARGINS = {"cheatsheet": Margins(9, 9, 11), "reference": Margins(16, 14, 15)}
 """The smallest margins of each kind of document on any paper (pdf_paper)."""
 FOLDER = PurePosixPath("pdf")
-ENGINE = ("weasyprint", "pydyf")
+PARTS = PurePosixPath(".parts") / "pdf"
+"""Where the laid-out parts of the reference are kept between builds, below the output folder."""
+ENGINE = ("weasyprint", "pydyf", "pikepdf")
 """The libraries that turn the HTML into PDF bytes: their versions are part of each PDF's key."""
 
 KIND_NAMES = {"cheatsheet": N_("Cheat sheet"), "reference": N_("Reference")}
 PAGE_OF = N_("Page %(page)s of %(pages)s")
-PAGE_REF = N_("p. %(page)s")
 
 
 def render(context: BuildContext) -> Iterator[Output]:
-    for job in jobs(context):
-        yield from job.make()
+    """Every PDF, made in this process (the kept parts of the reference left out)."""
+    yield from (o for o in run_all(list(jobs(context))) if PARTS not in o.path.parents)
 
 
-def jobs(context: BuildContext) -> Iterator[Job]:
-    """A job per document, keyed by its HTML: a document is laid out again only when what it
-    shows changed (a Chinese definition leaves the EN–RU sheets alone), and documents share the
-    cores. Each job lays its document out once and writes it on every paper."""
+KINDS: tuple[DocumentKind, ...] = ("cheatsheet", "reference")
+
+
+def jobs(context: BuildContext, only: frozenset[str] = frozenset()) -> Iterator[Job]:
+    """A job per cheat sheet and per part of the reference, keyed by its HTML, and a job joining
+    the parts: a document (or part) is laid out again only when what it shows changed (a
+    Chinese definition leaves the EN–RU sheets alone), and they share the cores.
+
+    `only` narrows the documents (`build --only pdf:en-ru,pdf:a4`): edition slugs (`en-ru`,
+    `en-ru-zh`), kinds (`cheatsheet`, `reference`) and papers (`a4`, `letter`); within a kind of
+    selector any matches, and every kind given must match."""
+    chosen = [d for d in documents(context.glossary) if _selected(only, d[0], slug(d[1]))]
+    papers = tuple(p for p in context.glossary.pdf.papers if _selected(only, paper=p))
+    _check_selection(only, context.glossary, chosen, papers)
+    for kind, langs, volume in chosen:
+        parts_ = [slug(langs), kind, volume.slug]
+        stem = f"ai-glossary-{'-'.join(p for p in parts_ if p)}"
+        if kind == "cheatsheet":
+            source = sheet_html(context, langs)
+            make = partial(make_sheet, stem, partial(sheet_html, context, langs), papers)
+            yield Job(stem, _key(source, *papers), make, cost=len(source))
+        else:
+            yield from reference_jobs(context, stem, langs, volume, papers)
+
+
+def _selected(
+    only: frozenset[str],
+    kind: str | None = None,
+    edition: str | None = None,
+    paper: str | None = None,
+) -> bool:
+    """Whether a document (or paper) is among those `only` chooses (see `jobs`)."""
+    for value, choices in ((kind, set(KINDS)), (paper, set(PAPERS))):
+        wanted = only & choices
+        if value is not None and wanted and value not in wanted:
+            return False
+    editions_ = only - set(KINDS) - set(PAPERS)
+    return edition is None or not editions_ or edition in editions_
+
+
+def _check_selection(
+    only: frozenset[str],
+    glossary: Glossary,
+    chosen: list[tuple[DocumentKind, tuple[str, ...], Volume]],
+    papers: tuple[str, ...],
+) -> None:
+    known = {slug(langs) for _kind, langs, _volume in documents(glossary)}
+    for token in sorted(only - set(KINDS) - set(PAPERS) - known):
+        raise RenderError(
+            f"pdf:{token} names no document; choose an edition ({', '.join(sorted(known))}), "
+            f"a kind ({', '.join(KINDS)}) or a paper ({', '.join(glossary.pdf.papers)})"
+        )
+    if not chosen or not papers:
+        raise RenderError(f"{', '.join(f'pdf:{t}' for t in sorted(only))}: no PDF is chosen")
+
+
+def _key(*texts: str) -> str:
     engine = "\0".join(f"{name} {version(name)}" for name in ENGINE)
-    for kind, langs, volume in documents(context.glossary):
-        parts = [slug(langs), kind, volume.slug]
-        stem = f"ai-glossary-{'-'.join(p for p in parts if p)}"
-        source = html(context, langs, kind, volume)
-        key = hashlib.sha256(f"{engine}\0{source}".encode()).hexdigest()
-        yield Job(stem, key, partial(make_pdfs, stem, source), cost=len(source))
-
-
-def make_pdfs(stem: str, source: str) -> list[Output]:
-    """The document on every paper: `pdf/<stem>-a4.pdf`, `pdf/<stem>-letter.pdf`."""
-    return [
-        Output(FOLDER / f"{stem}-{paper}.pdf", data)
-        for paper, data in write_pdfs(source, f"{FOLDER}/{stem}").items()
-    ]
+    return hashlib.sha256("\0".join((engine, *texts)).encode()).hexdigest()
 
 
 def documents(glossary: Glossary) -> Iterator[tuple[DocumentKind, tuple[str, ...], Volume]]:
-    """A cheat sheet per edition; the reference (28 pages, ~15 s to lay out) once, in all
-    languages: in volumes for a large glossary."""
-    for langs in editions(glossary):
+    """A cheat sheet per edition (glossary.toml's `[pdf] editions`, by default every pair of
+    languages and all of them); the reference in all languages (unless `[pdf] reference =
+    false`): in volumes for a large glossary."""
+    for langs in glossary.pdf.editions or editions(glossary):
         yield "cheatsheet", langs, WHOLE
-    for volume in volumes(glossary, glossary.languages[0]):
-        yield "reference", glossary.languages, volume
+    if glossary.pdf.reference:
+        for volume in volumes(glossary, glossary.languages[0]):
+            yield "reference", glossary.languages, volume
 
 
-def html(
-    context: BuildContext, langs: tuple[str, ...], kind: DocumentKind, volume: Volume = WHOLE
-) -> str:
-    """The HTML of one document (UI text in `langs[0]`), laid out for every paper at once."""
+FITS = 3
+"""How many densities a cheat sheet may be laid out in (`fit-0` to `fit-2` in cheatsheet.css)."""
+SLIVER = 0.3
+"""A last page filled less than this (of its text block's height) holds a sliver of the sheet."""
+
+
+def make_sheet(stem: str, source: Callable[[int], str], papers: tuple[str, ...]) -> list[Output]:
+    """The cheat sheet on every paper: `pdf/<stem>-a4.pdf`, `pdf/<stem>-letter.pdf`.
+
+    A sheet whose last page would hold a sliver is tightened (`source(fit)` gives its HTML at
+    each density) until it fits on fewer pages or its last page is no sliver: laid out again,
+    but drawn once."""
+    from weasyprint import HTML
+
+    what = f"{FOLDER}/{stem}"
+    pages = 0
+    with missing_glyph_guard(what):
+        for fit in range(FITS):
+            html = source(fit)
+            document = HTML(string=html).render()
+            fewer = fit > 0 and len(document.pages) < pages
+            if fewer or len(document.pages) == 1 or last_page_fill(document) >= SLIVER:
+                break
+            pages = len(document.pages)
+    return _on_papers(stem, _written(document, html, what), papers)
+
+
+def last_page_fill(document: Any) -> float:
+    """How much of its text block the last page of a laid-out WeasyPrint document fills (0–1),
+    from the bottom of its lowest line (the margin boxes left out)."""
+    from weasyprint.formatting_structure.boxes import LineBox
+
+    page = document.pages[-1]._page_box  # no public API for box positions
+    root = page.children[0]
+    bottoms = [
+        b.position_y + b.margin_height() for b in root.descendants() if isinstance(b, LineBox)
+    ]
+    top = page.content_box_y()
+    return (max(bottoms, default=top) - top) / page.height
+
+
+def _on_papers(stem: str, drawn: bytes, papers: tuple[str, ...]) -> list[Output]:
+    return [
+        Output(FOLDER / f"{stem}-{paper}.pdf", data)
+        for paper, data in on_papers(drawn, papers).items()
+    ]
+
+
+def draw(source: str, what: str) -> bytes:
+    """The PDF of an HTML page, laid out and drawn once; `RenderError` if a glyph is missing or
+    Chinese would be set in a Japanese face."""
+    from weasyprint import HTML  # heavy: imported only when PDFs are built
+
+    with missing_glyph_guard(what):
+        document = HTML(string=source).render()
+    return _written(document, source, what)
+
+
+def _written(document: Any, source: str, what: str) -> bytes:
+    """The PDF of a laid-out document; `RenderError` for a missing glyph or a wrong face."""
+    fonts: list[str] = []
+    with missing_glyph_guard(what):
+        data: bytes = document.write_pdf(
+            finisher=lambda _doc, pdf: fonts.extend(embedded_fonts(pdf))
+        )
+    check_chinese_faces(what, fonts, has_han=has_han(source))
+    return data
+
+
+# The HTML of each document ------------------------------------------------------------------------
+
+
+def _common(context: BuildContext, langs: tuple[str, ...], kind: DocumentKind) -> dict[str, Any]:
+    """What every template of a document reads: titles, dates, page box, furniture texts."""
     ui_lang = langs[0]
     glossary = context.glossary
-    shown = volume.concept_ids
-    volume_name = None
-    if volume.domain_id:  # "Tasks 2": the domain's name, and the part's number if any
-        name = glossary.domain(volume.domain_id).names.get(ui_lang, volume.domain_id)
-        part = volume.slug.removeprefix(volume.domain_id).lstrip("-")
-        volume_name = Text(f"{name} {part}".strip(), ui_lang)
-    template = environment(ui_lang, context.templates).get_template(f"pdf/{kind}.html")
-    shown_groups = groups(glossary, langs, shown)
     built_on = labels.label(ui_lang, "built_on", date=long_date(context.build_date.date(), ui_lang))
-    return template.render(
-        langs=langs,
-        kind=kind,
-        kind_name=gettext(ui_lang, KIND_NAMES[kind]),
-        title=glossary.title.get(ui_lang, ""),
-        titles=[(lang, glossary.title[lang]) for lang in langs if lang in glossary.title],
-        descriptions=[
+    return {
+        "langs": langs,
+        "kind": kind,
+        "kind_name": gettext(ui_lang, KIND_NAMES[kind]),
+        "title": glossary.title.get(ui_lang, ""),
+        "titles": [(lang, glossary.title[lang]) for lang in langs if lang in glossary.title],
+        "descriptions": [
             (lang, glossary.description[lang]) for lang in langs if lang in glossary.description
         ],
         # The day, as printed on the sheet: an edit on the same day leaves a sheet that does
         # not show it untouched.
-        created=context.build_date.strftime("%Y-%m-%dT00:00:00Z"),
-        built_on=built_on,
-        volume_name=volume_name,
-        groups=shown_groups,
-        maps=domain_maps(glossary, shown_groups, ui_lang, volume) if kind == "reference" else {},
-        indexes=[index(glossary, lang, ui_lang, shown) for lang in langs]
-        if kind == "reference"
-        else [],
-        page=MARGINS[kind].page_css(),
-        css={
+        "created": context.build_date.strftime("%Y-%m-%dT00:00:00Z"),
+        "built_on": built_on,
+        "page": MARGINS[kind].page_css(),
+        "css": {
             "title": css_content(glossary.title.get(ui_lang, "")),
             "built_on": css_content(built_on),
             "page_of": css_content(
                 gettext(ui_lang, PAGE_OF), page="counter(page)", pages="counter(pages)"
             ),
-            "page_ref": css_content(
-                gettext(ui_lang, PAGE_REF), page="target-counter(attr(href), page)"
-            ),
         },
-    )
+    }
+
+
+def _render(context: BuildContext, ui_lang: str, template: str, **values: Any) -> str:
+    return environment(ui_lang, context.templates).get_template(template).render(**values)
+
+
+def sheet_html(context: BuildContext, langs: tuple[str, ...], fit: int = 0) -> str:
+    """The HTML of one cheat sheet (UI text in `langs[0]`), at density `fit` (see FITS)."""
+    values = _common(context, langs, "cheatsheet")
+    values.update(volume_name=None, groups=groups(context.glossary, langs), fit=fit)
+    return _render(context, langs[0], "pdf/cheatsheet.html", **values)
+
+
+def _volume_name(glossary: Glossary, volume: Volume, ui_lang: str) -> Text | None:
+    """ "Tasks 2": the volume's domain name, and the part's number if any."""
+    if not volume.domain_id:
+        return None
+    name = glossary.domain(volume.domain_id).names.get(ui_lang, volume.domain_id)
+    part = volume.slug.removeprefix(volume.domain_id).lstrip("-")
+    return Text(f"{name} {part}".strip(), ui_lang)
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One reference volume, prepared: what its templates show, and its parts."""
+
+    values: dict[str, Any]
+    parts: tuple[Part, ...]
+
+    @classmethod
+    def of(cls, context: BuildContext, langs: tuple[str, ...], volume: Volume) -> Reference:
+        glossary, ui_lang = context.glossary, langs[0]
+        shown = volume.concept_ids
+        groups_ = groups(glossary, langs, shown)
+        indexes = tuple(index(glossary, lang, ui_lang, shown) for lang in langs)
+        values = _common(context, langs, "reference")
+        values.update(
+            volume_name=_volume_name(glossary, volume, ui_lang),
+            groups=groups_,
+            indexes=indexes,
+            numbers=numbering(glossary, ui_lang),
+            entry_link=ENTRY_LINK,
+            maps=domain_maps(glossary, groups_, ui_lang, volume),
+        )
+        return cls(values, parts(groups_, indexes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +304,7 @@ def domain_maps(
 ) -> dict[str, MapPage]:
     """The concept map of each domain of a reference, labelled in its first language, for a
     page of its own before the domain's entries: vectors, with the labels as text; a box links
-    to its entry when the volume has it."""
+    to its entry when the volume has it (an `x-entry:` link, which the join resolves)."""
     drawings = concept_map.Drawer(glossary).draw(
         [(concept_map.domain_map(glossary, group.domain_id), lang) for group in shown]
     )
@@ -171,7 +316,9 @@ def domain_maps(
         svg = concept_map.svg(
             drawing,
             href=lambda i: (
-                f"#c-{i}" if volume.concept_ids is None or i in volume.concept_ids else None
+                f"{ENTRY_LINK}c-{i}"
+                if volume.concept_ids is None or i in volume.concept_ids
+                else None
             ),
             ident=f"m-{group.domain_id}",
             title=title,
@@ -181,22 +328,65 @@ def domain_maps(
     return found
 
 
-def write_pdfs(source: str, what: str) -> dict[str, bytes]:
-    """The PDF of an HTML page on each paper, laid out once; `RenderError` if a glyph is
-    missing or Chinese would be set in a Japanese face."""
-    from weasyprint import HTML  # heavy: imported only when PDFs are built
+def part_html(context: BuildContext, reference: Reference, part: Part) -> str:
+    """The HTML of one part of the reference, laid out on its own."""
+    ui_lang = reference.values["langs"][0]
+    return _render(context, ui_lang, "pdf/reference.html", part=part, **reference.values)
 
-    fonts: list[str] = []
-    written = {}
-    with missing_glyph_guard(what):
-        document = HTML(string=source).render()
-        for paper, size in PAPERS.items():
-            written[paper] = on_paper(document, size).write_pdf(
-                finisher=lambda _doc, pdf: fonts.extend(embedded_fonts(pdf))
-            )
-    check_chinese_faces(what, fonts, has_han=has_han(source))
-    return written
 
+def furniture_html(context: BuildContext, reference: Reference, pages: Sequence[str]) -> str:
+    """The running headers and footers of the joined reference, a page per section name in
+    `pages`: laid out apart from the parts, since they count every page."""
+    ui_lang = reference.values["langs"][0]
+    return _render(context, ui_lang, "pdf/furniture.html", pages=pages, **reference.values)
+
+
+def reference_jobs(
+    context: BuildContext,
+    stem: str,
+    langs: tuple[str, ...],
+    volume: Volume,
+    papers: tuple[str, ...],
+) -> Iterator[Job]:
+    """A job per part of the reference, its PDF kept below PARTS, and the job joining them."""
+    reference = Reference.of(context, langs, volume)
+    paths, keys = [], []
+    for part in reference.parts:
+        source = part_html(context, reference, part)
+        path = PARTS / stem / f"{part.slug}.pdf"
+        make = partial(_make_part, path, source, f"{FOLDER}/{stem} ({part.slug})")
+        keys.append(_key(source))
+        paths.append(path)
+        yield Job(f"{stem}/{part.slug}", keys[-1], make, cost=len(source))
+    # The furniture's HTML without the page count of each part, which only the parts know.
+    frame = furniture_html(context, reference, [p.section for p in reference.parts])
+    furniture = partial(_furniture, context, reference, f"{FOLDER}/{stem}")
+    make = partial(_make_joined, stem, tuple(paths), tuple(reference.parts), furniture, papers)
+    yield Job(stem, _key(frame, *keys, *papers), make, needs=tuple(paths))
+
+
+def _make_part(path: PurePosixPath, source: str, what: str) -> list[Output]:
+    return [Output(path, draw(source, what))]
+
+
+def _furniture(context: BuildContext, reference: Reference, what: str, pages: list[str]) -> bytes:
+    return draw(furniture_html(context, reference, pages), what)
+
+
+def _make_joined(
+    stem: str,
+    paths: tuple[PurePosixPath, ...],
+    parts_: tuple[Part, ...],
+    furniture: Any,
+    papers: tuple[str, ...],
+    files: Mapping[PurePosixPath, bytes],
+) -> list[Output]:
+    """The parts joined into the reference, on every paper."""
+    joined = join([files[p] for p in paths], [p.section for p in parts_], furniture)
+    return _on_papers(stem, joined, papers)
+
+
+# CSS text -----------------------------------------------------------------------------------------
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 _CSS_PLAIN = re.compile(r"[A-Za-z0-9 .,:;()\-]")
@@ -210,13 +400,13 @@ def css_string(text: str) -> str:
 def css_content(message: str, **values: str) -> Markup:
     """A CSS `content` value from a translated message: its `%(name)s` placeholders become
     the CSS expressions in `values` (`counter(page)`), the rest quoted strings."""
-    parts: list[str] = []
+    parts_: list[str] = []
     position = 0
     for match in _PLACEHOLDER.finditer(message):
         if match.start() > position:
-            parts.append(css_string(message[position : match.start()]))
-        parts.append(values[match.group(1)])
+            parts_.append(css_string(message[position : match.start()]))
+        parts_.append(values[match.group(1)])
         position = match.end()
-    if position < len(message) or not parts:
-        parts.append(css_string(message[position:]))
-    return Markup(" ".join(parts))
+    if position < len(message) or not parts_:
+        parts_.append(css_string(message[position:]))
+    return Markup(" ".join(parts_))

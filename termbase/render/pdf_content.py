@@ -62,12 +62,21 @@ class Row:
 
 
 @dataclass(frozen=True, slots=True)
+class Variant:
+    """A term other than the headword, with its status as printed in the term's language: the
+    badge sits in that language's column."""
+
+    term: TermView
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
 class Side:
     """One language of a reference entry."""
 
     lang: str
     headword: Headword
-    variants: tuple[TermView, ...]
+    variants: tuple[Variant, ...]
     definition: str | None
     note: str | None
     contrasts: tuple[ContrastView, ...] = ()
@@ -79,6 +88,8 @@ class Entry:
     """One concept in the reference: a side per language, then its relations."""
 
     concept_id: str
+    number: str
+    """Its entry number, "2.4": the 4th concept of the 2nd domain (`numbering`)."""
     sides: tuple[Side, ...]
     relations: tuple[Relation, ...]
     facts: tuple[str, ...]
@@ -90,6 +101,8 @@ class Group:
     """A domain: its name in each language of the edition, and its concepts."""
 
     domain_id: str
+    number: int
+    """The domain's number in the reference: the first part of its entries' numbers."""
     names: tuple[Text, ...]
     rows: tuple[Row, ...]
     entries: tuple[Entry, ...]
@@ -109,6 +122,8 @@ class Group:
 class IndexItem:
     term: TermView
     concept_id: str
+    number: str
+    """The entry number the index points at (not a page: see `numbering`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +181,11 @@ def row(concept: Concept, langs: tuple[str, ...]) -> Row:
 def side(glossary: Glossary, concept: Concept, lang: str, shown: Shown = None) -> Side:
     head = headword(concept, lang) or _missing(concept, lang)
     printed = {head.term.text, *(s.text for s in head.short_forms)}
-    variants = tuple(TermView.of(t) for t in concept.variants(lang) if t.text not in printed)
+    variants = tuple(
+        Variant(TermView.of(t), labels.status_label(lang, t.status))
+        for t in concept.variants(lang)
+        if t.text not in printed
+    )
     return Side(
         lang,
         head,
@@ -215,11 +234,16 @@ def facts(concept: Concept, ui_lang: str) -> tuple[str, ...]:
 
 
 def entry(
-    glossary: Glossary, concept: Concept, langs: tuple[str, ...], shown: Shown = None
+    glossary: Glossary,
+    concept: Concept,
+    langs: tuple[str, ...],
+    shown: Shown = None,
+    number: str = "",
 ) -> Entry:
     ui_lang = langs[0]
     return Entry(
         concept.id,
+        number,
         tuple(side(glossary, concept, lang, shown) for lang in langs),
         relations(glossary, concept, ui_lang, shown),
         facts(concept, ui_lang),
@@ -230,11 +254,26 @@ def _in_order(glossary: Glossary, domain_id: str, lang: str) -> list[Concept]:
     return in_dictionary_order(glossary.in_domain(domain_id), lang)
 
 
+def numbering(glossary: Glossary, lang: str) -> dict[str, str]:
+    """Each concept's entry number, as terminology standards number theirs: "2.4" is the 4th
+    concept, in dictionary order of `lang`, of the 2nd non-empty domain. The index and the
+    cross-references point at these numbers, not at pages, so a document is laid out once
+    (a page reference needs a second pass, and ties every part to every other)."""
+    numbers = {}
+    domains = [d for d in glossary.domains if glossary.in_domain(d.id)]
+    for domain_number, domain in enumerate(domains, 1):
+        for number, concept in enumerate(_in_order(glossary, domain.id, lang), 1):
+            numbers[concept.id] = f"{domain_number}.{number}"
+    return numbers
+
+
 def groups(glossary: Glossary, langs: tuple[str, ...], shown: Shown = None) -> tuple[Group, ...]:
     """Each non-empty domain in glossary order, its concepts in dictionary order of langs[0]
-    (only those in `shown`, when given)."""
+    (only those in `shown`, when given), numbered as in `numbering`."""
     found = []
-    for domain in glossary.domains:
+    numbers = numbering(glossary, langs[0])
+    domains = [d for d in glossary.domains if glossary.in_domain(d.id)]
+    for domain_number, domain in enumerate(domains, 1):
         concepts = [
             c for c in _in_order(glossary, domain.id, langs[0]) if shown is None or c.id in shown
         ]
@@ -244,9 +283,10 @@ def groups(glossary: Glossary, langs: tuple[str, ...], shown: Shown = None) -> t
         found.append(
             Group(
                 domain.id,
+                domain_number,
                 names,
                 tuple(row(c, langs) for c in concepts),
-                tuple(entry(glossary, c, langs, shown) for c in concepts),
+                tuple(entry(glossary, c, langs, shown, numbers[c.id]) for c in concepts),
             )
         )
     return tuple(found)
@@ -294,8 +334,9 @@ def volumes(glossary: Glossary, first_lang: str) -> tuple[Volume, ...]:
 def index(glossary: Glossary, lang: str, ui_lang: str, shown: Shown = None) -> Index:
     """Every term of `lang` (preferred, admitted, deprecated) in its dictionary order (of the
     concepts in `shown`, when given)."""
+    numbers = numbering(glossary, glossary.languages[0])
     items = {
-        (term.text, concept.id): IndexItem(TermView.of(term), concept.id)
+        (term.text, concept.id): IndexItem(TermView.of(term), concept.id, numbers[concept.id])
         for concept in glossary.concepts
         if shown is None or concept.id in shown
         for term in concept.terms_in(lang)
@@ -308,3 +349,43 @@ def index(glossary: Glossary, lang: str, ui_lang: str, shown: Shown = None) -> I
     )
     title = gettext(ui_lang, INDEX_TITLE) % {"language": language_name(lang, ui_lang)}
     return Index(lang, title, letters)
+
+
+PART_SIZE = 60
+"""The most entries in one part of the reference (about 14 pages): a larger domain is laid out
+in runs of entries, so that an edit lays out at most this many again."""
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A run of pages of the reference, laid out on its own and kept between builds: the
+    title page with the first domain's entries, a domain (or a run of its entries), or the index
+    of one language. `pdf_join` joins the parts into one PDF."""
+
+    slug: str
+    section: str
+    """The running header of its pages (the domain's or the index's name)."""
+    front: bool = False
+    """It opens the document: the title block, the descriptions and the contents."""
+    continues: bool = False
+    """It continues a domain begun by the part before (no heading anchor or bookmark)."""
+    groups: tuple[Group, ...] = ()
+    index: Index | None = None
+
+
+def parts(groups: tuple[Group, ...], indexes: tuple[Index, ...]) -> tuple[Part, ...]:
+    """The reference's parts: a part per domain, or per run of PART_SIZE entries of a larger
+    one (each starts a page), then an index per language; the first part opens the document."""
+    found: list[Part] = []
+    for group in groups:
+        runs = [group.entries[i : i + PART_SIZE] for i in range(0, len(group.entries), PART_SIZE)]
+        for number, run in enumerate(runs, 1):
+            slug = group.domain_id if len(runs) == 1 else f"{group.domain_id}-{number}"
+            shown = {e.concept_id for e in run}
+            rows = tuple(r for r in group.rows if r.concept_id in shown)
+            part = Group(group.domain_id, group.number, group.names, rows, run)
+            section = group.names[0].text
+            found.append(Part(slug, section, not found, number > 1, groups=(part,)))
+    for index_ in indexes:
+        found.append(Part(f"index-{index_.lang}", index_.title, not found, index=index_))
+    return tuple(found)

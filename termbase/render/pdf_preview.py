@@ -15,7 +15,7 @@ from pathlib import Path
 from termbase.builddate import build_date
 from termbase.findings import GlossaryError
 from termbase.load import load_glossary
-from termbase.render.pdf import html, write_pdfs
+from termbase.render.pdf import draw, sheet_html
 from termbase.rendering import BuildContext, RenderError
 
 RESOLUTION = 60  # dots per inch: an A4 page becomes 496 × 702 pixels
@@ -25,7 +25,7 @@ def preview(glossary_dir: Path, image: Path, *, resolution: int = RESOLUTION) ->
     """Write the PNG of the first page of the cheat sheet in all languages; return its path."""
     glossary = load_glossary(glossary_dir)
     context = BuildContext(glossary, build_date(glossary_dir))
-    pdf = write_pdfs(html(context, glossary.languages, "cheatsheet"), str(image))["a4"]
+    pdf = draw(sheet_html(context, glossary.languages), str(image))
     image.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "sheet.pdf"
