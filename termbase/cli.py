@@ -92,13 +92,7 @@ def _parser(root: Path, prog: str) -> argparse.ArgumentParser:
         + ". Some PDFs only: pdf:EDITION (pdf:en-ru, pdf:en-ru-zh), pdf:cheatsheet, "
         "pdf:reference, pdf:a4, pdf:letter (pdf:en-ru,pdf:a4 is the EN-RU sheet on A4)",
     )
-    build.add_argument(
-        "--out",
-        type=Path,
-        default=root / OUTPUT_DIR,
-        metavar="DIR",
-        help=f"the output folder (default: {root / OUTPUT_DIR})",
-    )
+    _add_out_option(build, root)
     build.add_argument(
         "--force",
         action="store_true",
@@ -122,13 +116,7 @@ def _parser(root: Path, prog: str) -> argparse.ArgumentParser:
         "Ctrl-C stops it.",
     )
     _add_glossary_option(serve, root)
-    serve.add_argument(
-        "--out",
-        type=Path,
-        default=root / OUTPUT_DIR,
-        metavar="DIR",
-        help=f"the output folder (default: {root / OUTPUT_DIR})",
-    )
+    _add_out_option(serve, root)
     serve.add_argument(
         "--port", type=int, default=8000, help="the port (default: 8000; 0 picks a free one)"
     )
@@ -207,6 +195,16 @@ def _add_glossary_option(parser: argparse.ArgumentParser, root: Path) -> None:
         default=root / GLOSSARY_DIR,
         metavar="DIR",
         help=f"the glossary folder (default: {root / GLOSSARY_DIR})",
+    )
+
+
+def _add_out_option(parser: argparse.ArgumentParser, root: Path) -> None:
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=root / OUTPUT_DIR,
+        metavar="DIR",
+        help=f"the output folder (default: {root / OUTPUT_DIR})",
     )
 
 
