@@ -211,6 +211,17 @@ def watch(paths: Sequence[Path], stop: threading.Event, on_change: Callable[[], 
         on_change()
 
 
+def rebuild_reporting(rebuilder: Rebuilder) -> None:
+    """A rebuild whose unexpected failure is shown, on the terminal and the page, and leaves the
+    server watching: the next save may fix it (as `mkdocs serve` keeps serving)."""
+    try:
+        rebuilder.rebuild()
+    except Exception as error:  # a bug, not the glossary: say so, keep the last good output
+        problem = f"the build failed: {type(error).__name__}: {error}"
+        rebuilder.say(problem)
+        rebuilder.state.publish(problem)
+
+
 def serve(
     glossary_dir: Path,
     out_dir: Path,
@@ -240,7 +251,8 @@ def serve(
     rebuilder.build_rest()
     stop = threading.Event()
     watched = [glossary_dir, TEMPLATES]
-    threading.Thread(target=watch, args=(watched, stop, rebuilder.rebuild), daemon=True).start()
+    on_change = partial(rebuild_reporting, rebuilder)
+    threading.Thread(target=watch, args=(watched, stop, on_change), daemon=True).start()
     if open_browser:
         webbrowser.open(url)
     try:
