@@ -203,12 +203,24 @@ class Rebuilder:
             self.build_rest()
 
 
-def watch(paths: Sequence[Path], stop: threading.Event, on_change: Callable[[], None]) -> None:
-    """Call `on_change` after each batch of saves below `paths`, until `stop` is set."""
+def watch(
+    paths: Sequence[Path],
+    stop: threading.Event,
+    ready: threading.Event,
+    on_change: Callable[[], None],
+) -> None:
+    """Call `on_change` after each batch of saves below `paths`, until `stop` is set. `ready` is
+    set once the watcher is live (its first quiet interval), so that no save is missed after
+    the server says it is serving."""
     from watchfiles import watch as watch_files
 
-    for _changes in watch_files(*paths, stop_event=stop, debounce=50, step=20):
-        on_change()
+    batches = watch_files(
+        *paths, stop_event=stop, debounce=50, step=20, rust_timeout=200, yield_on_timeout=True
+    )
+    for changes in batches:
+        ready.set()
+        if changes:
+            on_change()
 
 
 def rebuild_reporting(rebuilder: Rebuilder) -> None:
@@ -239,6 +251,10 @@ def serve(
     state = State()
     rest = [f.name for f in FORMATS if f.name != FIRST]
     rebuilder = Rebuilder(glossary_dir, out_dir, state, say, rest)
+    stop, ready = threading.Event(), threading.Event()
+    watched = [glossary_dir, TEMPLATES]
+    on_change = partial(rebuild_reporting, rebuilder)
+    threading.Thread(target=watch, args=(watched, stop, ready, on_change), daemon=True).start()
     rebuilder.build_first()
     (out_dir / "html").mkdir(parents=True, exist_ok=True)
     handler = type("BoundHandler", (Handler,), {"state": state})
@@ -247,12 +263,9 @@ def serve(
     )
     server.daemon_threads = True
     url = f"http://{HOST}:{server.server_address[1]}/"
+    ready.wait(timeout=10)
     say(f"serving {out_dir / 'html'} at {url} (Ctrl-C stops)")
     rebuilder.build_rest()
-    stop = threading.Event()
-    watched = [glossary_dir, TEMPLATES]
-    on_change = partial(rebuild_reporting, rebuilder)
-    threading.Thread(target=watch, args=(watched, stop, on_change), daemon=True).start()
     if open_browser:
         webbrowser.open(url)
     try:
