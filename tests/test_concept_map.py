@@ -101,6 +101,41 @@ def test_a_domain_map_keeps_named_models_to_their_own_domain(shipped: Glossary) 
     assert all(r != "related" for *_, r in named.edges)
 
 
+def test_the_shipped_overviews_show_every_concept(shipped: Glossary) -> None:
+    for overview in [glossary_map(shipped), *(domain_map(shipped, d.id) for d in shipped.domains)]:
+        assert overview.total == len(overview.concept_ids) and overview.note("en") is None
+
+
+def test_a_large_overview_shows_the_upper_levels_of_its_tree() -> None:
+    """A tree of 1 top concept, 10 below it and 20 below each of those (211 concepts): the
+    cut keeps the top, its 10 and the first of the lowest level, and says what it left out."""
+    middle = [f"m{i:02}" for i in range(10)]
+    leaves = [f"{m}-{j:02}" for m in middle for j in range(20)]
+    edges = [("top", m, "generic") for m in middle]
+    edges += [(leaf[:3], leaf, "generic") for leaf in leaves]
+    ids = sorted(["top", *middle, *leaves])
+    kept = concept_map.upper_levels(ids, edges, concept_map.OVERVIEW_LIMIT)
+    assert len(kept) == concept_map.OVERVIEW_LIMIT and kept == sorted(kept)
+    assert {"top", *middle} <= set(kept)
+    cut = concept_map.ConceptMap("x", tuple(kept), (), overview=True, total=len(ids))
+    assert cut.note("en") == (
+        "It shows the upper levels of the tree: 150 of 211 concepts; each concept's own map "
+        "shows its narrower concepts."
+    )
+    assert cut.note("ru").startswith(
+        "Показаны верхние уровни дерева: 150 из 211 понятий;"
+    )  # 211: "many"
+    assert "共 211 个概念，显示 150 个" in cut.note("zh-Hans")
+
+
+def test_among_concepts_of_one_level_those_with_most_below_are_kept_first() -> None:
+    edges = [("a", "a1", "generic"), ("b", "b1", "generic"), ("b", "b2", "generic")]
+    assert concept_map.upper_levels(["a", "a1", "b", "b1", "b2", "c"], edges, 2) == ["a", "b"]
+    assert concept_map.upper_levels(["a", "a1", "b", "b1", "b2", "c"], edges, 3) == [
+        "a", "b", "c"
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "lines"),
     [

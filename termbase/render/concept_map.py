@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from html import escape
 from typing import Literal
 
 from markupsafe import Markup
 
 from termbase.collation import ranks
-from termbase.i18n import N_, gettext
+from termbase.i18n import N_, NP_, gettext, ngettext
 from termbase.languages import is_chinese
 from termbase.model import Glossary, Kind
 from termbase.render import graphviz
@@ -70,6 +71,16 @@ PAD = 4
 """Space around the drawing, so that strokes at its edge are not cut."""
 FIT = (1100, 1500)
 """The box (points) an overview map should fit best: a screen's or a page's width, portrait."""
+OVERVIEW_LIMIT = 150
+"""The most boxes an overview shows. A larger map is the upper levels of its tree: a page of
+thousands of boxes is searched, not read, and dot's layout of it grows much faster than the
+map (the whole map of 10,000 concepts took 160 CPU-s, 250 boxes take a fraction of one)."""
+UPPER_LEVELS = NP_(
+    "It shows the upper levels of the tree: %(shown)d of %(total)d concept; each concept's own "
+    "map shows its narrower concepts.",
+    "It shows the upper levels of the tree: %(shown)d of %(total)d concepts; each concept's own "
+    "map shows its narrower concepts.",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +99,16 @@ class ConceptMap:
     overview: bool = False
     """A domain's or the glossary's map: laid out both ways (the one that fits `FIT` best is
     kept), its flat trees staggered."""
+    total: int = 0
+    """The concepts it covers; more than it shows when it is an overview cut to its upper
+    levels (`OVERVIEW_LIMIT`)."""
+
+    def note(self, lang: str) -> str | None:
+        """What a cut overview leaves out, in `lang` (None when it shows every concept)."""
+        if self.total <= len(self.concept_ids):
+            return None
+        values = {"shown": len(self.concept_ids), "total": self.total}
+        return ngettext(lang, UPPER_LEVELS, self.total) % values
 
 
 def local_map(glossary: Glossary, concept_id: str) -> ConceptMap:
@@ -118,16 +139,61 @@ def domain_map(glossary: Glossary, domain_id: str) -> ConceptMap:
         if (edge[0] in inside or edge[1] in inside) and not models & set(edge[:2])
     ]
     ids = sorted(inside | {end for a, b, _ in edges for end in (a, b)})
-    return ConceptMap(
-        f"domain-{domain_id}", tuple(ids), _strongest(edges), domain=domain_id, overview=True
-    )
+    return _overview(f"domain-{domain_id}", ids, _strongest(edges), domain=domain_id)
 
 
 def glossary_map(glossary: Glossary) -> ConceptMap:
     """Every concept but the named models (each on its domain's map), broader and narrower."""
-    ids = tuple(c.id for c in glossary.concepts if c.kind is Kind.CONCEPT)
-    edges = [e for e in _taxonomy(glossary) if e[2] == "generic" and {e[0], e[1]} <= set(ids)]
-    return ConceptMap("glossary", ids, _strongest(edges), overview=True)
+    ids = [c.id for c in glossary.concepts if c.kind is Kind.CONCEPT]
+    shown = set(ids)
+    edges = [e for e in _taxonomy(glossary) if e[2] == "generic" and {e[0], e[1]} <= shown]
+    return _overview("glossary", ids, _strongest(edges))
+
+
+def _overview(
+    key: str,
+    ids: Sequence[str],
+    edges: tuple[tuple[str, str, Relation], ...],
+    domain: str | None = None,
+) -> ConceptMap:
+    """An overview of `ids`, cut to the upper levels of its tree when it has more than
+    `OVERVIEW_LIMIT` concepts: the concepts nearest a top concept (one with nothing above it
+    on the map) first, and among those of one level the ones with the most narrower concepts."""
+    kept = upper_levels(ids, edges, OVERVIEW_LIMIT)
+    inside = set(kept)
+    return ConceptMap(
+        key,
+        tuple(kept),
+        tuple(e for e in edges if e[0] in inside and e[1] in inside),
+        domain=domain,
+        overview=True,
+        total=len(ids),
+    )
+
+
+def upper_levels(
+    ids: Sequence[str], edges: Sequence[tuple[str, str, Relation]], limit: int
+) -> list[str]:
+    """At most `limit` of `ids`, in their order: by level (a top concept is on level 0, a
+    concept directly below one on level 1…; a concept only in a cycle comes last), then by
+    how many concepts are directly below it."""
+    if len(ids) <= limit:
+        return list(ids)
+    below: dict[str, list[str]] = {i: [] for i in ids}
+    for upper, lower, relation in edges:
+        if relation != "related":
+            below[upper].append(lower)
+    lowers = {lower for lowers in below.values() for lower in lowers}
+    level = {i: 0 for i in ids if i not in lowers}
+    frontier, depth = list(level), 0
+    while frontier:
+        depth += 1
+        reached = (n for i in frontier for n in below[i] if level.setdefault(n, depth) == depth)
+        frontier = list(dict.fromkeys(reached))
+    place = {i: n for n, i in enumerate(ids)}
+    ranked = sorted(ids, key=lambda i: (level.get(i, len(ids)), -len(below[i]), place[i]))
+    kept = set(ranked[:limit])
+    return [i for i in ids if i in kept]
 
 
 def _taxonomy(glossary: Glossary) -> list[tuple[str, str, Relation]]:
@@ -177,13 +243,16 @@ def legend(lang: str) -> tuple[Key, ...]:
     return (*lines, *boxes)
 
 
-def description(lang: str) -> str:
-    """How to read a map's lines, in words (its `<desc>`)."""
-    return " ".join(
+def description(lang: str, shown: ConceptMap | None = None) -> str:
+    """How to read a map's lines, in words (its `<desc>`), and what the map `shown` leaves
+    out, if anything."""
+    lines = (
         gettext(lang, JOIN) % {"lines": key.name, "what": key.meaning}
         for key in legend(lang)
         if key.name
     )
+    note = shown.note(lang) if shown else None
+    return " ".join((*lines, note) if note else lines)
 
 
 # Layout ---------------------------------------------------------------------------------------
@@ -275,12 +344,8 @@ class Drawer:
                 concept_map.edges, key=lambda e: (order[e[0]], order[e[1]])
             )
         )
-        beside = tuple(
-            nodes[i].name
-            for i in ids
-            if i == concept_map.focus
-            or any(r == "related" and i in (a, b) for a, b, r in concept_map.edges)
-        )
+        related = {end for *ends, r in concept_map.edges if r == "related" for end in ends}
+        beside = tuple(nodes[i].name for i in ids if i == concept_map.focus or i in related)
         same = (beside,) if concept_map.focus and len(beside) > 1 else ()
         return nodes, graphviz.Graph(rankdir, graph_nodes, edges, same, concept_map.overview)
 
@@ -304,6 +369,7 @@ def font(lang: str) -> str:
     return FONTS.get(lang.split("-")[0], FONT)
 
 
+@cache
 def wrap(text: str, lang: str) -> tuple[str, ...]:
     """A label in as few lines as its language's line length allows, of even length: at
     spaces, or between any two characters of a Chinese label without spaces."""

@@ -207,6 +207,8 @@ class MapView:
     count: int
     """Its concepts, those of other domains included."""
     svg: Markup
+    note: str | None
+    """What it leaves out, when it is cut to the upper levels of a large tree."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -518,9 +520,10 @@ class Site:
                 href=lambda i: f"index.html#{i}",
                 ident=f"_map-{overview.key}",
                 title=concept_map.title(self.ui, name.text),
-                description=concept_map.description(self.ui),
+                description=concept_map.description(self.ui, overview),
             )
-            views.append(MapView(f"_{overview.key}", name, len(overview.concept_ids), svg))
+            note = overview.note(self.ui)
+            views.append(MapView(f"_{overview.key}", name, overview.total, svg, note))
         return {"maps": views, "legend": concept_map.legend(self.ui)}
 
     def _alignment_data(self) -> dict[str, object]:

@@ -308,9 +308,9 @@ def domain_maps(
     drawings = concept_map.Drawer(glossary).draw(
         [(concept_map.domain_map(glossary, group.domain_id), lang) for group in shown]
     )
-    legend = concept_map.description(lang)
     found = {}
     for group, drawing in zip(shown, drawings, strict=True):
+        legend = concept_map.description(lang, drawing.map)
         name = glossary.domain(group.domain_id).names.get(lang, group.domain_id)
         title = concept_map.title(lang, name)
         svg = concept_map.svg(
