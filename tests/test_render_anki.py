@@ -20,7 +20,7 @@ import lxml.html
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
-from conftest import KNOWN_READINGS, SHIPPED
+from conftest import KNOWN_READINGS, MINI, SHIPPED
 from golden import compare
 from termbase.build import build
 from termbase.load import load_glossary
@@ -93,6 +93,25 @@ def dated_mini(mini_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return mini_dir
 
 
+@pytest.fixture(scope="module")
+def mini_decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The mini glossary's decks, built once for the tests that only read them."""
+    folder = tmp_path_factory.mktemp("mini-decks")
+    glossary_dir = Path(shutil.copytree(MINI, folder / "glossary"))
+    set_mtimes(glossary_dir, OLD)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+        return build_decks(glossary_dir, folder / "out")
+
+
+@pytest.fixture(scope="module")
+def shipped_decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The shipped glossary's decks, built once, dated by the glossary as a user's would be."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+        return build_decks(SHIPPED, tmp_path_factory.mktemp("shipped-decks"))
+
+
 def context_for(glossary: Glossary, **dates: int) -> BuildContext:
     """A context whose concepts' files have the given dates (`gpt_3=...` for gpt-3)."""
     when = {key.replace("_", "-"): datetime.fromtimestamp(v, UTC) for key, v in dates.items()}
@@ -102,14 +121,14 @@ def context_for(glossary: Glossary, **dates: int) -> BuildContext:
 # The decks -----------------------------------------------------------------------------------
 
 
-def test_a_deck_per_language_pair_and_a_trilingual_one(dated_mini: Path, tmp_path: Path) -> None:
-    assert sorted(build_decks(dated_mini, tmp_path / "out")) == sorted(VARIANTS)
+def test_a_deck_per_language_pair_and_a_trilingual_one(mini_decks: dict[str, Path]) -> None:
+    assert sorted(mini_decks) == sorted(VARIANTS)
 
 
 def test_a_pair_deck_has_subdecks_per_domain_notes_cards_and_tags(
-    dated_mini: Path, tmp_path: Path, col: Collection
+    mini_decks: dict[str, Path], col: Collection
 ) -> None:
-    log = import_deck(col, build_decks(dated_mini, tmp_path / "out")["en-ru"])
+    log = import_deck(col, mini_decks["en-ru"])
     assert len(log.new) == 3 and col.note_count() == 3
     assert col.card_count() == 5  # two concepts in both directions, one example card
     parent = "Mini glossary · Мини-глоссарий (EN–RU)"
@@ -133,10 +152,10 @@ def test_a_pair_deck_has_subdecks_per_domain_notes_cards_and_tags(
 
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_every_card_renders_both_sides_with_its_terms(
-    variant: str, dated_mini: Path, tmp_path: Path, col: Collection
+    variant: str, mini_decks: dict[str, Path], mini: Glossary, col: Collection
 ) -> None:
-    import_deck(col, build_decks(dated_mini, tmp_path / "out")[variant])
-    glossary = load_glossary(dated_mini)
+    import_deck(col, mini_decks[variant])
+    glossary = mini
     languages = next(v.languages for v in variants(glossary.languages) if v.key == variant)
     cards = [col.get_card(card_id) for card_id in col.find_cards("")]
     assert len(cards) == 2 * len(languages) + 1  # two concepts asked in each language, one model
@@ -337,9 +356,9 @@ def test_a_retired_concept_keeps_its_note_tagged_with_its_reviews(
 
 
 def test_reimporting_an_unchanged_deck_changes_nothing(
-    dated_mini: Path, tmp_path: Path, col: Collection
+    mini_decks: dict[str, Path], col: Collection
 ) -> None:
-    deck = build_decks(dated_mini, tmp_path / "out")["en-ru-zh"]
+    deck = mini_decks["en-ru-zh"]
     import_deck(col, deck)
     col.decks.select(
         col.decks.id_for_name("Mini glossary · Мини-глоссарий · 迷你术语表 (EN–RU–ZH)")
@@ -352,11 +371,10 @@ def test_reimporting_an_unchanged_deck_changes_nothing(
 
 
 def test_the_same_concept_has_its_own_note_in_each_deck(
-    dated_mini: Path, tmp_path: Path, col: Collection
+    mini_decks: dict[str, Path], col: Collection
 ) -> None:
-    decks = build_decks(dated_mini, tmp_path / "out")
     for variant in VARIANTS:
-        assert len(import_deck(col, decks[variant]).new) == 3
+        assert len(import_deck(col, mini_decks[variant]).new) == 3
     assert col.note_count() == 12 and len(col.find_notes("Id:llm")) == 4
 
 
@@ -506,10 +524,9 @@ def test_fields_change_only_with_a_new_revision(mini: Glossary, update_golden: b
 
 
 def test_anki_lists_the_subdecks_in_the_glossarys_domain_order(
-    shipped: Glossary, tmp_path: Path, col: Collection, monkeypatch: pytest.MonkeyPatch
+    shipped: Glossary, shipped_decks: dict[str, Path], col: Collection
 ) -> None:
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    import_deck(col, build_decks(SHIPPED, tmp_path / "out")["en-ru"])
+    import_deck(col, shipped_decks["en-ru"])
     (parent,) = [d for d in col.sched.deck_due_tree().children if d.name != "Default"]
     shown = [child.name for child in parent.children]
     domains = [d for d in shipped.domains if shipped.in_domain(d.id)]
@@ -520,10 +537,9 @@ def test_anki_lists_the_subdecks_in_the_glossarys_domain_order(
 
 
 def test_the_shipped_decks_import_and_every_card_renders(
-    shipped: Glossary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    shipped: Glossary, shipped_decks: dict[str, Path], tmp_path: Path
 ) -> None:
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    decks = build_decks(SHIPPED, tmp_path / "out")
+    decks = shipped_decks
     for variant in variants(shipped.languages):
         col = Collection(str(tmp_path / f"{variant.key}.anki2"))
         try:
@@ -618,12 +634,13 @@ OVERFLOWING = """() => [...document.querySelectorAll('.card')].flatMap(card => {
 
 
 @pytest.fixture(scope="module")
-def shipped_sides(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Side]]:
+def shipped_sides(
+    shipped_decks: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, list[Side]]:
     """Every side of every card of every shipped deck, rendered by the real Anki."""
     out = tmp_path_factory.mktemp("decks")
-    decks = build_decks(SHIPPED, out / "out")
     found = {}
-    for variant, path in decks.items():
+    for variant, path in shipped_decks.items():
         col = Collection(str(out / f"{variant}.anki2"))
         try:
             import_deck(col, path)
