@@ -61,6 +61,8 @@ PARTS = PurePosixPath(".parts") / "pdf"
 """Where the laid-out parts of the reference are kept between builds, below the output folder."""
 ENGINE = ("weasyprint", "pydyf", "pikepdf")
 """The libraries that turn the HTML into PDF bytes: their versions are part of each PDF's key."""
+PRELOAD = ("weasyprint",)
+"""Imported by the build before its workers fork (`Job.preload`)."""
 
 KIND_NAMES = {"cheatsheet": N_("Cheat sheet"), "reference": N_("Reference")}
 PAGE_OF = N_("Page %(page)s of %(pages)s")
@@ -91,7 +93,7 @@ def jobs(context: BuildContext, only: frozenset[str] = frozenset()) -> Iterator[
         if kind == "cheatsheet":
             source = sheet_html(context, langs)
             make = partial(make_sheet, stem, partial(sheet_html, context, langs), papers)
-            yield Job(stem, _key(source, *papers), make, cost=len(source))
+            yield Job(stem, _key(source, *papers), make, cost=len(source), preload=PRELOAD)
         else:
             yield from reference_jobs(context, stem, langs, volume, papers)
 
@@ -357,12 +359,12 @@ def reference_jobs(
         make = partial(_make_part, path, source, f"{FOLDER}/{stem} ({part.slug})")
         keys.append(_key(source))
         paths.append(path)
-        yield Job(f"{stem}/{part.slug}", keys[-1], make, cost=len(source))
+        yield Job(f"{stem}/{part.slug}", keys[-1], make, cost=len(source), preload=PRELOAD)
     # The furniture's HTML without the page count of each part, which only the parts know.
     frame = furniture_html(context, reference, [p.section for p in reference.parts])
     furniture = partial(_furniture, context, reference, f"{FOLDER}/{stem}")
     make = partial(_make_joined, stem, tuple(paths), tuple(reference.parts), furniture, papers)
-    yield Job(stem, _key(frame, *keys, *papers), make, needs=tuple(paths))
+    yield Job(stem, _key(frame, *keys, *papers), make, needs=tuple(paths), preload=PRELOAD)
 
 
 def _make_part(path: PurePosixPath, source: str, what: str) -> list[Output]:
