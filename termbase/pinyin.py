@@ -1,9 +1,9 @@
-"""Pinyin for Chinese terms: pypinyin's syllables, written by word as dictionaries write them.
+"""Pinyin for Chinese terms: pypinyin's syllables, written by word.
 
-Dictionaries and Pleco write pinyin by word (`dà yǔyán móxíng`, `réngōng zhìnéng móxíng`), not
-syllable by syllable. The syllables come from pypinyin reading the whole term (it picks a
+Pinyin is written by word (`dà yǔyán móxíng`, `réngōng zhìnéng móxíng`), not syllable by
+syllable. The syllables come from pypinyin reading the whole term (it picks a
 polyphone's reading from its neighbours); the words from jieba's dictionary segmentation, with
-the word-grouping habits of those dictionaries applied on top (`words`):
+word-grouping habits applied on top (`words`):
 
 - a dictionary word made of two-character words is written as those words
   (人工智能 → réngōng zhìnéng, 神经网络 → shénjīng wǎngluò);
