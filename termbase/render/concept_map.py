@@ -74,7 +74,8 @@ FIT = (1100, 1500)
 OVERVIEW_LIMIT = 150
 """The most boxes an overview shows. A larger map is the upper levels of its tree: a page of
 thousands of boxes is searched, not read, and dot's layout of it grows much faster than the
-map (the whole map of 10,000 concepts took 160 CPU-s, 250 boxes take a fraction of one)."""
+map (the whole map of 10,000 synthetic concepts took 160 CPU-s; one of 150 boxes, a fraction
+of a second)."""
 UPPER_LEVELS = NP_(
     "It shows the upper levels of the tree: %(shown)d of %(total)d concept; each concept's own "
     "map shows its narrower concepts.",
@@ -100,8 +101,8 @@ class ConceptMap:
     """A domain's or the glossary's map: laid out both ways (the one that fits `FIT` best is
     kept), its flat trees staggered."""
     total: int = 0
-    """The concepts it covers; more than it shows when it is an overview cut to its upper
-    levels (`OVERVIEW_LIMIT`)."""
+    """The concepts an overview covers: more than it shows when it is cut to its upper levels
+    (`OVERVIEW_LIMIT`); 0 for a concept's own map, which is never cut."""
 
     def note(self, lang: str) -> str | None:
         """What a cut overview leaves out, in `lang` (None when it shows every concept)."""
