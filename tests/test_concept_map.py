@@ -128,6 +128,19 @@ def test_a_large_overview_shows_the_upper_levels_of_its_tree() -> None:
     assert "共 211 个概念，显示 150 个" in cut.note("zh-Hans")
 
 
+def test_the_overviews_are_cut_past_the_limit(
+    shipped: Glossary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole glossary's map and a domain's keep at most OVERVIEW_LIMIT concepts (their
+    edges only between those), the top concepts first, and say what they leave out."""
+    monkeypatch.setattr(concept_map, "OVERVIEW_LIMIT", 5)
+    for overview in (glossary_map(shipped), domain_map(shipped, "generative-models")):
+        assert len(overview.concept_ids) == 5 < overview.total, overview.key
+        assert {end for edge in overview.edges for end in edge[:2]} <= set(overview.concept_ids)
+        assert overview.note("en") is not None
+    assert "artificial-intelligence" in glossary_map(shipped).concept_ids
+
+
 def test_among_concepts_of_one_level_those_with_most_below_are_kept_first() -> None:
     edges = [("a", "a1", "generic"), ("b", "b1", "generic"), ("b", "b2", "generic")]
     assert concept_map.upper_levels(["a", "a1", "b", "b1", "b2", "c"], edges, 2) == ["a", "b"]
