@@ -168,6 +168,7 @@ def _escape_in_name(here: Path) -> None:
 
 
 CHECK = ("check", "--glossary", "g")
+BUILD_JSON = ("build", "--only", "json", "--glossary", "g", "--out", "out")
 SUMMARY = "1 error(s), 0 warning(s), 0 note(s)"
 NOT_A_GLOSSARY = "not a glossary folder (the folder of glossary.toml and concepts/)"
 FAULTS = [
@@ -278,21 +279,21 @@ FAULTS = [
     Fault(
         "out-is-file",
         lambda h: (h / "out").write_text("mine\n"),
-        ("build", "--only", "json", "--glossary", "g", "--out", "out"),
+        BUILD_JSON,
         1,
         ("error: the output folder out is a file; choose another --out; nothing was written",),
     ),
     Fault(
         "lock-is-folder",
         lambda h: (h / "out/.build.lock").mkdir(parents=True),
-        ("build", "--only", "json", "--glossary", "g", "--out", "out"),
+        BUILD_JSON,
         1,
         ("error: out/.build.lock is a folder, not a file; remove it; nothing was written",),
     ),
     Fault(
         "lock-is-fifo",
         lambda h: ((h / "out").mkdir(), os.mkfifo(h / "out/.build.lock")),
-        ("build", "--only", "json", "--glossary", "g", "--out", "out"),
+        BUILD_JSON,
         1,
         (
             "error: out/.build.lock is a named pipe (FIFO), not a file; remove it; "
@@ -302,14 +303,14 @@ FAULTS = [
     Fault(
         "manifest-is-folder",
         lambda h: (h / "out/.manifest.json").mkdir(parents=True),
-        ("build", "--only", "json", "--glossary", "g", "--out", "out"),
+        BUILD_JSON,
         1,
         ("error: out/.manifest.json is a folder, not a file; remove it; nothing was written",),
     ),
     Fault(
         "manifest-is-fifo",
         lambda h: ((h / "out").mkdir(), os.mkfifo(h / "out/.manifest.json")),
-        ("build", "--only", "json", "--glossary", "g", "--out", "out"),
+        BUILD_JSON,
         1,
         (
             "error: out/.manifest.json is a named pipe (FIFO), not a file; remove it; "
