@@ -39,7 +39,12 @@ def _call(index: int) -> Any:
 
 def _die_with(parent: int) -> None:
     """A worker's set-up: end with the parent, leave interruptions to it, and let SIGTERM end
-    the worker quietly (the command line's handler would turn it into a traceback)."""
+    the worker quietly (the command line's handler would turn it into a traceback).
+
+    The worker is forked with SIGTERM blocked (`fork_map`) and unblocks it only once its
+    handler is the default: a `pool.terminate()` that reaches a worker still starting (the
+    items were all done by the others) then ends it, instead of running the parent's handler,
+    which held it, and leaving the parent waiting for the worker for ever."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform == "linux":
@@ -47,6 +52,7 @@ def _die_with(parent: int) -> None:
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent:  # the parent died before the request took effect
         os._exit(1)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
 
 
 def fork_map(
@@ -68,9 +74,15 @@ def fork_map(
         return [_serially(function, items, i, on_start, on_done) for i in range(len(items))]
     order = sorted(range(len(items)), key=lambda i: -costs[i]) if costs else range(len(items))
     _work = (function, items)
-    pool = multiprocessing.get_context("fork").Pool(
-        workers, initializer=_die_with, initargs=(os.getpid(),)
-    )
+    # Blocked while the workers are forked (they inherit the mask, see `_die_with`); a SIGTERM
+    # to this process meanwhile is delivered when the mask is restored.
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:
+        pool = multiprocessing.get_context("fork").Pool(
+            workers, initializer=_die_with, initargs=(os.getpid(),)
+        )
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     try:
         ended: queue.SimpleQueue[int] = queue.SimpleQueue()
         pending = {
