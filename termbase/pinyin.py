@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
@@ -242,16 +241,12 @@ _SEGMENTER = _Segmenter()
 
 
 @cache
-def _dictionary() -> tuple[dict[str, str], int]:
-    """jieba's dictionary (a line per word: `word count part-of-speech`), its lines grouped by
-    their first character, and the sum of its counts."""
+def _dictionary() -> tuple[str, int]:
+    """jieba's dictionary (a line per word: `word count part-of-speech`) and the sum of its
+    counts."""
     with jieba.get_dict_file() as file:
         text = file.read().decode("utf-8")
-    blocks: dict[str, list[str]] = defaultdict(list)
-    for line in text.splitlines():
-        blocks[line[:1]].append(line)
-    total = sum(int(count) for count in re.findall(r"^\S+ (\d+)", text, re.MULTILINE))
-    return {first: "\n".join(lines) for first, lines in blocks.items()}, total
+    return text, sum(map(int, re.findall(r"^\S+ (\d+)", text, re.MULTILINE)))
 
 
 def _dictionary_total() -> int:
@@ -259,12 +254,10 @@ def _dictionary_total() -> int:
 
 
 def _dictionary_words(chars: Iterable[str]) -> list[tuple[str, int]]:
-    """The dictionary's words written only with `chars`, with their counts."""
-    chars = sorted(chars)
-    blocks = _dictionary()[0]
-    pattern = re.compile(rf"^([{re.escape(''.join(chars))}]+) (\d+)", re.MULTILINE)
-    found = [hit for char in chars for hit in pattern.findall(blocks.get(char, ""))]
-    return [(word, int(count)) for word, count in found]
+    """The dictionary's words written only with `chars`, with their counts: one scan of the
+    whole text, which takes a regular expression less time than splitting it into lines."""
+    pattern = re.compile(rf"^([{re.escape(''.join(sorted(chars)))}]+) (\d+)", re.MULTILINE)
+    return [(word, int(count)) for word, count in pattern.findall(_dictionary()[0])]
 
 
 # Overrides -------------------------------------------------------------------------------------
