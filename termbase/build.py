@@ -10,7 +10,6 @@ none (`termbase.write`), and a lock keeps two builds into one folder from interl
 
 from __future__ import annotations
 
-import importlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -71,8 +70,8 @@ def run_jobs(
     """The outputs of each job, in order; the jobs run on the available cores, costliest first,
     in forked workers that inherit them (a job holding the glossary is not pickled). The jobs
     that need others' files run after them, given those files, rendered now or `kept`."""
-    for module in sorted({name for job in jobs for name in job.preload}):
-        importlib.import_module(module)
+    for prepare in dict.fromkeys(job.prepare for job in jobs if job.prepare):
+        prepare()
     results: dict[int, list[Output]] = {}
     first = [i for i, job in enumerate(jobs) if not job.needs]
     then = [i for i, job in enumerate(jobs) if job.needs]

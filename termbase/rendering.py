@@ -54,9 +54,9 @@ class Job:
     again. `cost` orders the work, costliest first, so that the slowest job does not start last.
     A job that `needs` the files of other jobs (the reference joining its parts) runs after
     them: `make` is then given those files' bytes, by path, whether rendered by this build or
-    kept from the last one. `preload` names the heavy modules `make` imports: the build
-    imports them once, before it forks, and every worker shares them (WeasyPrint takes 1.5 CPU-s
-    to import, which each worker, and the process joining the parts, would otherwise pay).
+    kept from the last one. `prepare` is run by the build once, before it forks, and every
+    worker shares what it did: importing WeasyPrint and drawing a first page (half a CPU-second,
+    which each worker, and the process joining the parts, would otherwise pay).
     """
 
     name: str
@@ -64,7 +64,7 @@ class Job:
     make: Callable[..., list[Output]]
     cost: int = 0
     needs: tuple[PurePosixPath, ...] = ()
-    preload: tuple[str, ...] = ()
+    prepare: Callable[[], None] | None = None
 
     def run(self, files: Mapping[PurePosixPath, bytes]) -> list[Output]:
         """The job's outputs; `files` holds (at least) the files it needs."""

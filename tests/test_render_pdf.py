@@ -299,7 +299,7 @@ def test_a_sheet_that_would_end_on_a_sliver_is_tightened(mini: Glossary) -> None
 
     loose = HTML(string=source(0)).render()
     assert len(loose.pages) == 2 and last_page_fill_of(loose) < SLIVER
-    (a4, _letter) = make_sheet("sheet", source, ("a4", "letter"))
+    (a4, _letter) = make_sheet("sheet", source(0), source, ("a4", "letter"))
     assert pdf_pages(a4.data) == 1
 
 

@@ -22,7 +22,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from importlib.metadata import version
 from pathlib import PurePosixPath
 from typing import Any, Literal
@@ -30,6 +30,7 @@ from typing import Any, Literal
 from markupsafe import Markup
 
 from termbase import labels
+from termbase.glyphs import CJK_FAMILY, OTHER_FAMILY
 from termbase.i18n import N_, gettext, long_date
 from termbase.languages import has_han, slug
 from termbase.model import PAPERS, Glossary
@@ -61,8 +62,38 @@ PARTS = PurePosixPath(".parts") / "pdf"
 """Where the laid-out parts of the reference are kept between builds, below the output folder."""
 ENGINE = ("weasyprint", "pydyf", "pikepdf")
 """The libraries that turn the HTML into PDF bytes: their versions are part of each PDF's key."""
-PRELOAD = ("weasyprint",)
-"""Imported by the build before its workers fork (`Job.preload`)."""
+WARM_UP = f"""<style>
+html {{ font-family: "{OTHER_FAMILY}", "{CJK_FAMILY}"; hyphens: auto; }}
+:lang(zh) {{ font-family: "{CJK_FAMILY}"; }}
+</style>
+<p lang="en">Warming up <b>hyphenation</b> and <i>fonts</i></p>
+<p lang="ru">Разогрев <b>переносов</b> и <i>шрифтов</i></p>
+<p lang="zh-Hans">预热<b>字体</b></p>"""
+
+
+@cache
+def fonts() -> Any:
+    """This process's WeasyPrint font configuration, shared by every document it lays out.
+
+    A document laid out with a fresh one reads its fonts and builds its shaping caches again;
+    sharing one makes the reference's parts 8 % cheaper in all (measured: 8.4 instead of 9.1
+    CPU-s), and the PDFs are byte for byte the same. The templates declare no `@font-face`,
+    which a shared configuration would gather from every document."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+@cache
+def warm_up() -> None:
+    """Read the fonts and draw a small page in each language (`Job.prepare`), before the build
+    forks its workers: the first page a process draws costs a tenth of a second more than the
+    next (C types declared, hyphenation dictionaries and fonts read), and the workers share
+    this one's font configuration (`fonts`) warm instead of each reading it."""
+    from weasyprint import HTML
+
+    HTML(string=WARM_UP).render(font_config=fonts()).write_pdf()
+
 
 KIND_NAMES = {"cheatsheet": N_("Cheat sheet"), "reference": N_("Reference")}
 PAGE_OF = N_("Page %(page)s of %(pages)s")
@@ -92,8 +123,9 @@ def jobs(context: BuildContext, only: frozenset[str] = frozenset()) -> Iterator[
         stem = f"ai-glossary-{'-'.join(p for p in parts_ if p)}"
         if kind == "cheatsheet":
             source = sheet_html(context, langs)
-            make = partial(make_sheet, stem, partial(sheet_html, context, langs), papers)
-            yield Job(stem, _key(source, *papers), make, cost=len(source), preload=PRELOAD)
+            tighter = partial(sheet_html, context, langs)
+            make = partial(make_sheet, stem, source, tighter, papers)
+            yield Job(stem, _key(source, *papers), make, cost=len(source), prepare=warm_up)
         else:
             yield from reference_jobs(context, stem, langs, volume, papers)
 
@@ -151,20 +183,22 @@ SLIVER = 0.3
 """A last page filled less than this (of its text block's height) holds a sliver of the sheet."""
 
 
-def make_sheet(stem: str, source: Callable[[int], str], papers: tuple[str, ...]) -> list[Output]:
+def make_sheet(
+    stem: str, source: str, tighter: Callable[[int], str], papers: tuple[str, ...]
+) -> list[Output]:
     """The cheat sheet on every paper: `pdf/<stem>-a4.pdf`, `pdf/<stem>-letter.pdf`.
 
-    A sheet whose last page would hold a sliver is tightened (`source(fit)` gives its HTML at
-    each density) until it fits on fewer pages or its last page is no sliver: laid out again,
-    but drawn once."""
+    A sheet whose last page would hold a sliver is tightened (`tighter(fit)` gives its HTML at
+    each density after `source`, the first) until it fits on fewer pages or its last page is no
+    sliver: laid out again, but drawn once."""
     from weasyprint import HTML
 
     what = f"{FOLDER}/{stem}"
     pages = 0
     with missing_glyph_guard(what):
         for fit in range(FITS):
-            html = source(fit)
-            document = HTML(string=html).render()
+            html = tighter(fit) if fit else source
+            document = HTML(string=html).render(font_config=fonts())
             fewer = fit > 0 and len(document.pages) < pages
             if fewer or len(document.pages) == 1 or last_page_fill(document) >= SLIVER:
                 break
@@ -199,7 +233,7 @@ def draw(source: str, what: str) -> bytes:
     from weasyprint import HTML  # heavy: imported only when PDFs are built
 
     with missing_glyph_guard(what):
-        document = HTML(string=source).render()
+        document = HTML(string=source).render(font_config=fonts())
     return _written(document, source, what)
 
 
@@ -359,12 +393,12 @@ def reference_jobs(
         make = partial(_make_part, path, source, f"{FOLDER}/{stem} ({part.slug})")
         keys.append(_key(source))
         paths.append(path)
-        yield Job(f"{stem}/{part.slug}", keys[-1], make, cost=len(source), preload=PRELOAD)
+        yield Job(f"{stem}/{part.slug}", keys[-1], make, cost=len(source), prepare=warm_up)
     # The furniture's HTML without the page count of each part, which only the parts know.
     frame = furniture_html(context, reference, [p.section for p in reference.parts])
     furniture = partial(_furniture, context, reference, f"{FOLDER}/{stem}")
     make = partial(_make_joined, stem, tuple(paths), tuple(reference.parts), furniture, papers)
-    yield Job(stem, _key(frame, *keys, *papers), make, needs=tuple(paths), preload=PRELOAD)
+    yield Job(stem, _key(frame, *keys, *papers), make, needs=tuple(paths), prepare=warm_up)
 
 
 def _make_part(path: PurePosixPath, source: str, what: str) -> list[Output]:
