@@ -10,8 +10,10 @@ none (`termbase.write`), and a lock keeps two builds into one folder from interl
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -76,12 +78,28 @@ def run_jobs(
     first = [i for i, job in enumerate(jobs) if not job.needs]
     then = [i for i, job in enumerate(jobs) if job.needs]
     files: dict[PurePosixPath, bytes] = {}
-    for wave in (first, then):
-        for i in wave:
-            files.update((path, kept(path)) for path in jobs[i].needs if path not in files)
-        results.update(_run_wave([jobs[i] for i in wave], wave, files, progress))
-        files.update((o.path, o.data) for i in wave for o in results[i])
+    with _collecting_less():
+        for wave in (first, then):
+            for i in wave:
+                files.update((path, kept(path)) for path in jobs[i].needs if path not in files)
+            results.update(_run_wave([jobs[i] for i in wave], wave, files, progress))
+            files.update((o.path, o.data) for i in wave for o in results[i])
     return [results[i] for i in range(len(jobs))]
+
+
+@contextmanager
+def _collecting_less() -> Iterator[None]:
+    """Python's cycle collector, run less often while the jobs run. A document being laid out
+    holds every box of its pages until it is drawn, so with the default thresholds the collector
+    went through the whole heap every few pages (a cold build of the shipped glossary: 14.1
+    CPU-s with these, 14.6 without). Reference counting frees most objects anyway; the
+    thresholds are put back after."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(10_000, 10, 10)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 def _run_wave(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import multiprocessing
 import os
 import queue
@@ -74,6 +75,10 @@ def fork_map(
         return [_serially(function, items, i, on_start, on_done) for i in range(len(items))]
     order = sorted(range(len(items)), key=lambda i: -costs[i]) if costs else range(len(items))
     _work = (function, items)
+    # What the workers inherit is left out of their cycle collections, which would otherwise
+    # go through the whole build's objects again and again (and copy their pages): a cold
+    # build of the shipped glossary took 15.4 CPU-s without this, 14.5 with it.
+    gc.freeze()
     # Blocked while the workers are forked (they inherit the mask, see `_die_with`); a SIGTERM
     # to this process meanwhile is delivered when the mask is restored.
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
@@ -81,6 +86,10 @@ def fork_map(
         pool = multiprocessing.get_context("fork").Pool(
             workers, initializer=_die_with, initargs=(os.getpid(),)
         )
+    except BaseException:
+        gc.unfreeze()
+        _work = None
+        raise
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     try:
@@ -113,6 +122,7 @@ def fork_map(
     finally:
         pool.terminate()  # at once, also when an item failed or the parent was interrupted
         pool.join()
+        gc.unfreeze()
         _work = None
 
 
