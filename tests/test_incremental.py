@@ -12,6 +12,7 @@ import pytest
 from conftest import ROOT
 from termbase.build import FormatReport, build
 from termbase.load import load_glossary
+from termbase.render import pdf_content
 
 FORMATS = ["json", "csv", "tsv", "tbx"]
 
@@ -101,7 +102,11 @@ def counts(report: FormatReport) -> tuple[int, int]:
 
 
 @pytest.mark.slow
-def test_an_edit_lays_out_again_only_the_pdfs_that_show_it(mini_dir: Path, tmp_path: Path) -> None:
+def test_an_edit_lays_out_again_only_the_pdfs_that_show_it(
+    mini_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Parts of two entries: each of the test glossary's two domains is a part of its own.
+    monkeypatch.setattr(pdf_content, "PART_SIZE", 2)
     out = tmp_path / "out"
     assert build_into(mini_dir, out, ["pdf"])["pdf"].rendered == 10
     before, parts_before = pdf_times(out), part_times(out)

@@ -14,6 +14,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from itertools import groupby
 from pathlib import Path, PurePosixPath
 
 import pikepdf
@@ -321,7 +322,7 @@ def test_the_reference_pages_are_numbered_through_with_their_running_headers(
 ) -> None:
     pdf = shipped_pdfs["en-ru-zh-reference-a4"]
     count = int(info(pdf)["Pages"])
-    domains = [d.names["en"] for d in shipped.domains if shipped.in_domain(d.id)]
+    sections = {}  # page number → the section named in its running header
     for number in range(1, count + 1):
         page = text(pdf, "-f", str(number), "-l", str(number))
         footer = re.findall(r"Page \d+ of \d+", page)
@@ -332,8 +333,13 @@ def test_the_reference_pages_are_numbered_through_with_their_running_headers(
         if number == 1:  # the title page has none
             assert header == "", header
         else:
-            section = header.removeprefix("AI Model Types ")
-            assert section in domains or section.startswith("Index: "), (number, header)
+            assert header.startswith("AI Model Types "), (number, header)
+            sections[number] = header.removeprefix("AI Model Types ")
+    # Each domain and index names the pages from its bookmark's on (its map page before that),
+    # in the outline's order, also where one part of the reference holds several domains.
+    bookmarks = [(title, page) for level, title, page in outline(pdf) if level == 1]
+    assert {page: sections[page] for _, page in bookmarks} == {p: t for t, p in bookmarks}
+    assert [title for title, _run in groupby(sections.values())] == [t for t, _ in bookmarks]
 
 
 @pytest.mark.slow
@@ -581,6 +587,47 @@ def volume_pdfs(mini: Glossary, tmp_path_factory) -> dict[str, tuple[Path, str]]
                 target.write_bytes(outputs[f"ai-glossary-en-ru-zh-reference-{volume.slug}-a4.pdf"])
                 written[volume.slug] = (target, source)
     return written
+
+
+def test_small_domains_share_a_part_and_a_large_one_is_laid_out_in_runs(
+    shipped: Glossary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    langs = shipped.languages
+    groups_ = groups(shipped, langs)
+    indexes = tuple(index(shipped, lang, langs[0]) for lang in langs)
+    sizes = {g.domain_id: len(g.entries) for g in groups_}
+
+    def layout() -> list[tuple[str, list[str | None], bool, bool]]:
+        return [
+            (p.slug, [s.anchor for s in p.sections], p.front, p.continues)
+            for p in pdf_content.parts(groups_, indexes)
+        ]
+
+    # Consecutive domains share a part up to PART_SIZE entries: the shipped glossary's 9
+    # domains are 6 parts; each part's running headers begin at its domains' anchors.
+    assert sizes["generative-models"] + sizes["discriminative-models"] <= pdf_content.PART_SIZE
+    assert layout()[:2] == [
+        ("ai-models", ["d-ai-models"], True, False),
+        (
+            "generative-models-to-recommender-systems",
+            ["d-generative-models", "d-discriminative-models", "d-other-model-types",
+             "d-recommender-systems"],
+            False,
+            False,
+        ),
+    ]  # fmt: skip
+    assert [slug for slug, *_ in layout()][-3:] == ["index-en", "index-ru", "index-zh-Hans"]
+    everything = [e.concept_id for p in pdf_content.parts(groups_, indexes) for g in p.groups
+                  for e in g.entries]  # fmt: skip
+    assert everything == [e.concept_id for g in groups_ for e in g.entries]
+    # A domain larger than a part: runs of PART_SIZE entries, the first one anchored.
+    monkeypatch.setattr(pdf_content, "PART_SIZE", sizes["ai-models"] - 1)
+    assert layout()[:3] == [
+        ("ai-models-1", ["d-ai-models"], True, False),
+        ("ai-models-2", [None], False, True),
+        ("generative-models-to-discriminative-models",
+         ["d-generative-models", "d-discriminative-models"], False, False),
+    ]  # fmt: skip
 
 
 @pytest.mark.slow

@@ -395,7 +395,8 @@ def reference_jobs(
         paths.append(path)
         yield Job(f"{stem}/{part.slug}", keys[-1], make, cost=len(source), prepare=warm_up)
     # The furniture's HTML without the page count of each part, which only the parts know.
-    frame = furniture_html(context, reference, [p.section for p in reference.parts])
+    headers = [section.header for part in reference.parts for section in part.sections]
+    frame = furniture_html(context, reference, headers)
     furniture = partial(_furniture, context, reference, f"{FOLDER}/{stem}")
     make = partial(_make_joined, stem, tuple(paths), tuple(reference.parts), furniture, papers)
     yield Job(stem, _key(frame, *keys, *papers), make, needs=tuple(paths), prepare=warm_up)
@@ -418,7 +419,7 @@ def _make_joined(
     files: Mapping[PurePosixPath, bytes],
 ) -> list[Output]:
     """The parts joined into the reference, on every paper."""
-    joined = join([files[p] for p in paths], [p.section for p in parts_], furniture)
+    joined = join([files[p] for p in paths], [p.sections for p in parts_], furniture)
     return _on_papers(stem, joined, papers)
 
 

@@ -351,20 +351,31 @@ def index(glossary: Glossary, lang: str, ui_lang: str, shown: Shown = None) -> I
     return Index(lang, title, letters)
 
 
-PART_SIZE = 60
-"""The most entries in one part of the reference (about 14 pages): a larger domain is laid out
-in runs of entries, so that an edit lays out at most this many again."""
+PART_SIZE = 25
+"""The most entries in one part of the reference (about 10 pages): whole domains, consecutive,
+or a run of a larger one. Each part is a WeasyPrint document of its own, which costs about a
+tenth of a CPU-second besides its pages, so small domains share a part; and an edit lays out
+one part again, so parts stay small (measured in the README)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """Where a running header begins in a part: at the page of `anchor` (the part's first page
+    when None), until the next section's."""
+
+    anchor: str | None
+    header: str
 
 
 @dataclass(frozen=True, slots=True)
 class Part:
     """A run of pages of the reference, laid out on its own and kept between builds: the
-    title page with the first domain's entries, a domain (or a run of its entries), or the index
-    of one language. `pdf_join` joins the parts into one PDF."""
+    title page with the first domains' entries, domains (or a run of one's entries), or the
+    index of one language. `pdf_join` joins the parts into one PDF."""
 
     slug: str
-    section: str
-    """The running header of its pages (the domain's or the index's name)."""
+    sections: tuple[Section, ...]
+    """Its running headers (domain or index names), each from its anchor's page on."""
     front: bool = False
     """It opens the document: the title block, the descriptions and the contents."""
     continues: bool = False
@@ -374,18 +385,43 @@ class Part:
 
 
 def parts(groups: tuple[Group, ...], indexes: tuple[Index, ...]) -> tuple[Part, ...]:
-    """The reference's parts: a part per domain, or per run of PART_SIZE entries of a larger
-    one (each starts a page), then an index per language; the first part opens the document."""
+    """The reference's parts, each starting a page: consecutive domains of at most PART_SIZE
+    entries in all, or runs of PART_SIZE entries of a larger one, then an index per language;
+    the first part opens the document."""
     found: list[Part] = []
+    packed: list[Group] = []
+
+    def close() -> None:
+        if packed:
+            slug = "-to-".join(dict.fromkeys((packed[0].domain_id, packed[-1].domain_id)))
+            sections = tuple(Section(f"d-{g.domain_id}", g.names[0].text) for g in packed)
+            found.append(Part(slug, sections, not found, groups=tuple(packed)))
+            packed.clear()
+
     for group in groups:
-        runs = [group.entries[i : i + PART_SIZE] for i in range(0, len(group.entries), PART_SIZE)]
-        for number, run in enumerate(runs, 1):
-            slug = group.domain_id if len(runs) == 1 else f"{group.domain_id}-{number}"
-            shown = {e.concept_id for e in run}
-            rows = tuple(r for r in group.rows if r.concept_id in shown)
-            part = Group(group.domain_id, group.number, group.names, rows, run)
-            section = group.names[0].text
-            found.append(Part(slug, section, not found, number > 1, groups=(part,)))
+        if len(group.entries) > PART_SIZE:
+            close()
+            found.extend(_runs(group, front=not found))
+        else:
+            if sum(len(g.entries) for g in packed) + len(group.entries) > PART_SIZE:
+                close()
+            packed.append(group)
+    close()
     for index_ in indexes:
-        found.append(Part(f"index-{index_.lang}", index_.title, not found, index=index_))
+        section = Section(None, index_.title)
+        found.append(Part(f"index-{index_.lang}", (section,), not found, index=index_))
     return tuple(found)
+
+
+def _runs(group: Group, *, front: bool) -> list[Part]:
+    """A large domain's parts: runs of PART_SIZE entries, the first one anchored."""
+    runs = [group.entries[i : i + PART_SIZE] for i in range(0, len(group.entries), PART_SIZE)]
+    found = []
+    for number, run in enumerate(runs, 1):
+        shown = {e.concept_id for e in run}
+        rows = tuple(r for r in group.rows if r.concept_id in shown)
+        part = Group(group.domain_id, group.number, group.names, rows, run)
+        section = Section(f"d-{group.domain_id}" if number == 1 else None, group.names[0].text)
+        slug = f"{group.domain_id}-{number}"
+        found.append(Part(slug, (section,), front and number == 1, number > 1, groups=(part,)))
+    return found

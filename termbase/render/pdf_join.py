@@ -6,7 +6,8 @@ external link `x-entry:<anchor>`, and the join turns each into a link to the nam
 of that anchor, gathered from every part. The outline is the parts' outlines one after the
 other. The running headers and the footers ("Page 3 of 40") count every page, so they are not in
 the parts: they are laid out last, as a document of empty pages of the same size
-(`furniture`), and each of its pages is laid over the page of the joined PDF.
+(`furniture`), and each of its pages is laid over the page of the joined PDF. A part may hold
+several sections (domains), each running header starting at the page of its anchor.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pikepdf
+
+from termbase.render.pdf_content import Section
 
 ENTRY_LINK = "x-entry:"
 """The scheme of the links the join resolves: `x-entry:c-gpt-4` is the anchor `c-gpt-4`."""
@@ -32,27 +35,51 @@ class _Bookmark:
 
 
 def join(
-    parts: Sequence[bytes], sections: Sequence[str], furniture: Callable[[list[str]], bytes]
+    parts: Sequence[bytes],
+    sections: Sequence[Sequence[Section]],
+    furniture: Callable[[list[str]], bytes],
 ) -> bytes:
-    """The parts as one PDF, with the document's information of the first. `sections` names
-    each part in the running headers; `furniture(names)` gives the PDF of the headers and
-    footers of as many pages as `names` (a section name per page)."""
+    """The parts as one PDF, with the document's information of the first. `sections` gives
+    each part's running headers; `furniture(headers)` gives the PDF of the headers and footers
+    of as many pages as `headers` (a running header per page)."""
     opened = [pikepdf.open(io.BytesIO(data)) for data in parts]
     joined = pikepdf.open(io.BytesIO(parts[0]))
-    offsets, destinations, bookmarks = [], {}, []
-    for part in opened:
+    destinations, bookmarks, headers = {}, [], []
+    for part, its_sections in zip(opened, sections, strict=True):
         offset = len(joined.pages) if part is not opened[0] else 0
         if part is not opened[0]:
             joined.pages.extend(part.pages)
-        offsets.append(offset)
-        destinations.update(_destinations(part, joined, offset))
+        found = _destinations(part, joined, offset)
+        destinations.update(found)
         bookmarks.extend(_bookmarks(part, offset))
+        headers += _running_headers(its_sections, found, joined, offset, len(part.pages))
     _resolve_links(joined)
     _write_destinations(joined, destinations)
     _write_outline(joined, bookmarks)
-    pages = [sections[number] for number, part in enumerate(opened) for _ in range(len(part.pages))]
-    _lay_over(joined, pikepdf.open(io.BytesIO(furniture(pages))))
+    _lay_over(joined, pikepdf.open(io.BytesIO(furniture(headers))))
     return _saved(joined)
+
+
+def _running_headers(
+    sections: Sequence[Section],
+    destinations: dict[str, pikepdf.Array],
+    joined: pikepdf.Pdf,
+    offset: int,
+    count: int,
+) -> list[str]:
+    """The running header of each of a part's `count` pages: a section's from the page of its
+    anchor on (the part's first section's before that)."""
+    numbers = _page_numbers(joined)
+    starts = {0: sections[0].header}
+    for section in sections:
+        if section.anchor is not None:
+            page = numbers[destinations[section.anchor][0].objgen] - offset
+            starts[page] = section.header
+    headers, current = [], sections[0].header
+    for page in range(count):
+        current = starts.get(page, current)
+        headers.append(current)
+    return headers
 
 
 def _page_numbers(pdf: pikepdf.Pdf) -> dict[tuple[int, int], int]:
