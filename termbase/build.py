@@ -21,7 +21,7 @@ from termbase.builddate import concept_dates
 from termbase.checks import check
 from termbase.findings import Finding, GlossaryError, Severity
 from termbase.formats import NAMES, Format, Selection, selection
-from termbase.manifest import MANIFEST_NAME, FormatRecord, JobRecord, Manifest
+from termbase.manifest import MANIFEST_NAME, FormatRecord, JobRecord, Manifest, digest
 from termbase.model import Glossary
 from termbase.parallel import fork_map
 from termbase.paths import TEMPLATES
@@ -68,10 +68,12 @@ def run_jobs(
     jobs: Sequence[Job],
     kept: Callable[[PurePosixPath], bytes] = _unreadable,
     progress: Progress = SILENT,
+    reusable: Callable[[PurePosixPath], bytes | None] = lambda _path: None,
 ) -> list[list[Output]]:
     """The outputs of each job, in order; the jobs run on the available cores, costliest first,
     in forked workers that inherit them (a job holding the glossary is not pickled). The jobs
-    that need others' files run after them, given those files, rendered now or `kept`."""
+    that need others' files run after them, given those files, rendered now or `kept`, and the
+    files they reuse that are `reusable` (None when not)."""
     for prepare in dict.fromkeys(job.prepare for job in jobs if job.prepare):
         prepare()
     results: dict[int, list[Output]] = {}
@@ -82,6 +84,9 @@ def run_jobs(
         for wave in (first, then):
             for i in wave:
                 files.update((path, kept(path)) for path in jobs[i].needs if path not in files)
+                for path in jobs[i].reuses:
+                    if path not in files and (data := reusable(path)) is not None:
+                        files[path] = data
             results.update(_run_wave([jobs[i] for i in wave], wave, files, progress))
             files.update((o.path, o.data) for i in wave for o in results[i])
     return [results[i] for i in range(len(jobs))]
@@ -182,7 +187,8 @@ class Build:
             )
             self.progress.begin(len(work.to_run), len(work.kept))
             try:
-                made = run_jobs([p.job for p in work.to_run], self._kept_file, self.progress)
+                jobs = [p.job for p in work.to_run]
+                made = run_jobs(jobs, self._kept_file, self.progress, self._reusable)
             finally:
                 self.progress.end()
             rendered = dict(zip(work.to_run, made, strict=True))
@@ -198,6 +204,18 @@ class Build:
             return (self.out_dir / path).read_bytes()
         except OSError as error:
             raise RenderError(f"{path}: cannot read the kept file ({error.strerror})") from None
+
+    def _reusable(self, path: PurePosixPath) -> bytes | None:
+        """A file as the last build wrote it (None when it wrote none there, or it changed)."""
+        written = (
+            job.files for record in self.manifest.formats.values() for job in record.jobs.values()
+        )
+        expected = next((files[str(path)] for files in written if str(path) in files), None)
+        try:
+            data = (self.out_dir / path).read_bytes() if expected else None
+        except OSError:
+            return None
+        return data if data is not None and digest(data) == expected else None
 
     def _write(self, work: Plan, rendered: dict[PlannedJob, list[Output]]) -> Manifest:
         records = {}

@@ -54,9 +54,12 @@ class Job:
     again. `cost` orders the work, costliest first, so that the slowest job does not start last.
     A job that `needs` the files of other jobs (the reference joining its parts) runs after
     them: `make` is then given those files' bytes, by path, whether rendered by this build or
-    kept from the last one. `prepare` is run by the build once, before it forks, and every
-    worker shares what it did: importing WeasyPrint and drawing a first page (half a CPU-second,
-    which each worker, and the process joining the parts, would otherwise pay).
+    kept from the last one. The files it `reuses`, which it made in the last build and may take
+    again instead of making them anew, are given to `make` with those when they are still as
+    that build wrote them, and left out otherwise. `prepare` is run by the build once, before
+    it forks, and every worker shares what it did: importing WeasyPrint and drawing a first
+    page (half a CPU-second, which each worker, and the process joining the parts, would
+    otherwise pay).
     """
 
     name: str
@@ -64,11 +67,16 @@ class Job:
     make: Callable[..., list[Output]]
     cost: int = 0
     needs: tuple[PurePosixPath, ...] = ()
+    reuses: tuple[PurePosixPath, ...] = ()
     prepare: Callable[[], None] | None = None
 
     def run(self, files: Mapping[PurePosixPath, bytes]) -> list[Output]:
-        """The job's outputs; `files` holds (at least) the files it needs."""
-        return self.make({p: files[p] for p in self.needs}) if self.needs else self.make()
+        """The job's outputs; `files` holds (at least) the files it needs, and those it reuses
+        that are there."""
+        if not self.needs and not self.reuses:
+            return self.make()
+        given = {p: files[p] for p in self.needs}
+        return self.make(given | {p: files[p] for p in self.reuses if p in files})
 
 
 def run_all(jobs: Sequence[Job]) -> list[Output]:

@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 from termbase.build import FormatReport, build
 from termbase.load import load_glossary
-from termbase.render import pdf_content
+from termbase.render import pdf, pdf_content
 
 FORMATS = ["json", "csv", "tsv", "tbx"]
 
@@ -134,6 +134,32 @@ def test_an_edit_lays_out_again_only_the_pdfs_that_show_it(
         pdf_times(out)[f"en-zh-cheatsheet-{paper}"] != after[f"en-zh-cheatsheet-{paper}"]
         for paper in ("a4", "letter")
     )
+    clean = tmp_path / "clean"
+    build_into(mini_dir, clean, ["pdf"])
+    assert snapshot(out) == snapshot(clean)
+
+
+@pytest.mark.slow
+def test_the_running_headers_and_footers_are_drawn_again_only_when_pages_move(
+    mini_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    build_into(mini_dir, out, ["pdf"])
+    drawn: list[str] = []  # what this process draws (the only job of each wave runs here)
+    draw = pdf.draw
+    monkeypatch.setattr(pdf, "draw", lambda source, what: drawn.append(what) or draw(source, what))
+    reference = "pdf/ai-glossary-en-ru-zh-reference"
+    concept = mini_dir / "concepts" / "llm.yaml"
+    # A word changed: the part is laid out again, every page stays where it was.
+    concept.write_text(concept.read_text().replace("超大规模语言模型", "规模极大的语言模型"))
+    build_into(mini_dir, out, ["pdf"])
+    assert drawn == [f"{reference} (generative-models-to-named-models)"]
+    # A definition grown by pages: the footers ("Page 3 of 9") are drawn again.
+    drawn.clear()
+    long = "规模极大的语言模型" + "，在海量文本上训练" * 400
+    concept.write_text(concept.read_text().replace("规模极大的语言模型", long))
+    build_into(mini_dir, out, ["pdf"])
+    assert drawn == [f"{reference} (generative-models-to-named-models)", reference]
     clean = tmp_path / "clean"
     build_into(mini_dir, clean, ["pdf"])
     assert snapshot(out) == snapshot(clean)

@@ -397,30 +397,49 @@ def reference_jobs(
     # The furniture's HTML without the page count of each part, which only the parts know.
     headers = [section.header for part in reference.parts for section in part.sections]
     frame = furniture_html(context, reference, headers)
-    furniture = partial(_furniture, context, reference, f"{FOLDER}/{stem}")
+    furniture = partial(furniture_html, context, reference)
     make = partial(_make_joined, stem, tuple(paths), tuple(reference.parts), furniture, papers)
-    yield Job(stem, _key(frame, *keys, *papers), make, needs=tuple(paths), prepare=warm_up)
+    key = _key(frame, *keys, *papers)
+    reuses = _furniture_files(stem)
+    yield Job(stem, key, make, needs=tuple(paths), reuses=reuses, prepare=warm_up)
 
 
 def _make_part(path: PurePosixPath, source: str, what: str) -> list[Output]:
     return [Output(path, draw(source, what))]
 
 
-def _furniture(context: BuildContext, reference: Reference, what: str, pages: list[str]) -> bytes:
-    return draw(furniture_html(context, reference, pages), what)
+def _furniture_files(stem: str) -> tuple[PurePosixPath, PurePosixPath]:
+    """Where the join keeps a reference's running headers and footers (a PDF), and the key of
+    the HTML they were drawn from, for the next build."""
+    return PARTS / stem / "furniture.pdf", PARTS / stem / "furniture.key"
 
 
 def _make_joined(
     stem: str,
     paths: tuple[PurePosixPath, ...],
     parts_: tuple[Part, ...],
-    furniture: Any,
+    furniture_source: Callable[[list[str]], str],
     papers: tuple[str, ...],
     files: Mapping[PurePosixPath, bytes],
 ) -> list[Output]:
-    """The parts joined into the reference, on every paper."""
+    """The parts joined into the reference, on every paper, and its running headers and
+    footers, kept: they are drawn again only when their HTML changed (a page more or less, a
+    section moved, another day), not for an edit that leaves every page where it was."""
+    kept_pdf, kept_key = _furniture_files(stem)
+    made: list[Output] = []
+
+    def furniture(headers: list[str]) -> bytes:
+        source = furniture_source(headers)
+        key = _key(source).encode()
+        if kept_pdf in files and files.get(kept_key) == key:
+            data = files[kept_pdf]
+        else:
+            data = draw(source, f"{FOLDER}/{stem}")
+        made.extend((Output(kept_pdf, data), Output(kept_key, key)))
+        return data
+
     joined = join([files[p] for p in paths], [p.sections for p in parts_], furniture)
-    return _on_papers(stem, joined, papers)
+    return [*_on_papers(stem, joined, papers), *made]
 
 
 # CSS text -----------------------------------------------------------------------------------------
