@@ -353,9 +353,9 @@ def index(glossary: Glossary, lang: str, ui_lang: str, shown: Shown = None) -> I
 
 PART_SIZE = 25
 """The most entries in one part of the reference (about 10 pages): whole domains, consecutive,
-or a run of a larger one. Each part is a WeasyPrint document of its own, which costs about a
-tenth of a CPU-second besides its pages, so small domains share a part; and an edit lays out
-one part again, so parts stay small (measured in the README)."""
+or a run of a larger one. Each part is a WeasyPrint document of its own, which costs about
+0.15 CPU-s besides its pages, so small domains share a part; and an edit lays out one part
+again, so parts stay small (measured in the README)."""
 
 
 @dataclass(frozen=True, slots=True)
