@@ -21,7 +21,7 @@ from termbase.builddate import concept_dates
 from termbase.checks import check
 from termbase.findings import Finding, GlossaryError, Severity
 from termbase.formats import NAMES, Format, Selection, selection
-from termbase.manifest import MANIFEST_NAME, FormatRecord, JobRecord, Manifest, digest
+from termbase.manifest import MANIFEST_NAME, FormatRecord, JobRecord, Manifest
 from termbase.model import Glossary
 from termbase.parallel import fork_map
 from termbase.paths import TEMPLATES
@@ -207,15 +207,7 @@ class Build:
 
     def _reusable(self, path: PurePosixPath) -> bytes | None:
         """A file as the last build wrote it (None when it wrote none there, or it changed)."""
-        written = (
-            job.files for record in self.manifest.formats.values() for job in record.jobs.values()
-        )
-        expected = next((files[str(path)] for files in written if str(path) in files), None)
-        try:
-            data = (self.out_dir / path).read_bytes() if expected else None
-        except OSError:
-            return None
-        return data if data is not None and digest(data) == expected else None
+        return self.manifest.as_written(self.out_dir, str(path))
 
     def _write(self, work: Plan, rendered: dict[PlannedJob, list[Output]]) -> Manifest:
         records = {}

@@ -37,13 +37,16 @@ class JobRecord:
 
     def intact(self, out_dir: Path) -> bool:
         """Every file is still there as written."""
-        for path, expected in self.files.items():
-            try:
-                if digest(read_bytes(out_dir / path, limit=MAX_OUTPUT_BYTES)) != expected:
-                    return False
-            except TextFileError:  # gone, unreadable, or no longer a file: written again
-                return False
-        return True
+        return all(self.as_written(out_dir, path) is not None for path in self.files)
+
+    def as_written(self, out_dir: Path, path: str) -> bytes | None:
+        """One of its files' bytes, None when it is gone, unreadable, no longer a file, or
+        changed since it was written."""
+        try:
+            data = read_bytes(out_dir / path, limit=MAX_OUTPUT_BYTES)
+        except TextFileError:
+            return None
+        return data if digest(data) == self.files[path] else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +84,15 @@ class Manifest:
             )
         except (TextFileError, ValueError, KeyError, TypeError, AttributeError):
             return cls({})  # no manifest, or a damaged one: build everything
+
+    def as_written(self, out_dir: Path, path: str) -> bytes | None:
+        """A file's bytes as the last builds wrote it (None when none wrote it, or it changed:
+        `JobRecord.as_written`)."""
+        for record in self.formats.values():
+            for job in record.jobs.values():
+                if path in job.files:
+                    return job.as_written(out_dir, path)
+        return None
 
     def job(self, name: str, job: str) -> JobRecord | None:
         record = self.formats.get(name)
