@@ -44,41 +44,40 @@ def join(
     of as many pages as `headers` (a running header per page)."""
     opened = [pikepdf.open(io.BytesIO(data)) for data in parts]
     joined = pikepdf.open(io.BytesIO(parts[0]))
-    destinations, bookmarks, headers = {}, [], []
-    for part, its_sections in zip(opened, sections, strict=True):
+    destinations, bookmarks, firsts = {}, [], []
+    for part in opened:
         offset = len(joined.pages) if part is not opened[0] else 0
         if part is not opened[0]:
             joined.pages.extend(part.pages)
-        found = _destinations(part, joined, offset)
-        destinations.update(found)
+        firsts.append(offset)
+        destinations.update(_destinations(part, joined, offset))
         bookmarks.extend(_bookmarks(part, offset))
-        headers += _running_headers(its_sections, found, joined, offset, len(part.pages))
     _resolve_links(joined)
     _write_destinations(joined, destinations)
     _write_outline(joined, bookmarks)
+    headers = _running_headers(sections, firsts, destinations, joined)
     _lay_over(joined, pikepdf.open(io.BytesIO(furniture(headers))))
     return _saved(joined)
 
 
 def _running_headers(
-    sections: Sequence[Section],
+    sections: Sequence[Sequence[Section]],
+    firsts: Sequence[int],
     destinations: dict[str, pikepdf.Array],
     joined: pikepdf.Pdf,
-    offset: int,
-    count: int,
 ) -> list[str]:
-    """The running header of each of a part's `count` pages: a section's from the page of its
-    anchor on (the part's first section's before that)."""
+    """The running header of each page of the joined PDF: a part's from its first page (in
+    `firsts`), each of its sections' from the page of its anchor on."""
     numbers = _page_numbers(joined)
-    starts = {0: sections[0].header}
-    for section in sections:
-        if section.anchor is not None:
-            page = numbers[destinations[section.anchor][0].objgen] - offset
-            starts[page] = section.header
-    headers, current = [], sections[0].header
-    for page in range(count):
-        current = starts.get(page, current)
-        headers.append(current)
+    starts: dict[int, str] = {}
+    for first, its_sections in zip(firsts, sections, strict=True):
+        starts[first] = its_sections[0].header
+        for section in its_sections:
+            if section.anchor is not None:
+                starts[numbers[destinations[section.anchor][0].objgen]] = section.header
+    headers: list[str] = []
+    for page in range(len(joined.pages)):
+        headers.append(starts.get(page, headers[-1] if headers else ""))
     return headers
 
 
