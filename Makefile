@@ -67,7 +67,7 @@ test: setup schematron node_modules/.installed
 test-fast: setup
 	$(BIN)/python -m pytest -m "not slow" -n auto --dist loadfile
 
-LINTED := termbase tests benchmarks build.py
+LINTED := termbase tests benchmarks tools build.py
 lint: setup
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
@@ -79,7 +79,7 @@ golden: setup
 
 # Add new UI strings to the catalogs in templates/locale (then translate them in the .po files).
 messages: setup
-	$(BIN)/python -m termbase.catalogs
+	$(BIN)/python -m tools.catalogs
 
 # Timings and peak memory per stage, on the shipped glossary and synthetic ones of 100 to 10,000
 # concepts; the largest PDF documents at 10,000; the HTML search at 10,000, in Chromium; `qa` on
@@ -94,7 +94,7 @@ bench: setup
 
 # The README's picture of a cheat-sheet page, regenerated from the shipped glossary.
 preview: setup
-	$(BIN)/python -m termbase.render.pdf_preview glossary docs/preview-cheatsheet.png
+	$(BIN)/python -m tools.preview glossary docs/preview-cheatsheet.png
 
 clean:
 	rm -rf output

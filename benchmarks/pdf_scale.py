@@ -28,8 +28,8 @@ def one_document(glossary_dir: Path, kind: str, volume: str) -> dict[str, object
 
     from termbase.builddate import build_date
     from termbase.load import load_glossary
+    from termbase.render.contract import BuildContext, run_all
     from termbase.render.pdf import jobs
-    from termbase.rendering import BuildContext, run_all
 
     glossary = load_glossary(glossary_dir)
     context = BuildContext(glossary, build_date(glossary_dir))
@@ -71,7 +71,7 @@ def main(size: int) -> None:
 
 def largest_volume(glossary_dir: Path) -> str:
     from termbase.load import load_glossary
-    from termbase.render.pdf_content import volumes
+    from termbase.render.pdf.content import volumes
 
     glossary = load_glossary(glossary_dir)
     parts = volumes(glossary, glossary.languages[0])

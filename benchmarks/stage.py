@@ -18,7 +18,7 @@ from termbase.builddate import build_date
 from termbase.checks import check
 from termbase.formats import named
 from termbase.load import load_glossary
-from termbase.rendering import BuildContext
+from termbase.render.contract import BuildContext
 
 
 def run(stage: str, glossary_dir: Path) -> dict[str, object]:

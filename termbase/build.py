@@ -28,7 +28,7 @@ from termbase.paths import TEMPLATES
 from termbase.pinyin import prepare as prepare_pinyin
 from termbase.plan import Inputs, Plan, PlannedJob, plan, stale_formats
 from termbase.progress import SILENT, Progress
-from termbase.rendering import BuildContext, Job, Output, RenderError
+from termbase.render.contract import BuildContext, Job, Output, RenderError
 from termbase.write import OutputError, build_lock, check_out_dir, settle, write_generation
 
 

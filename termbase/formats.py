@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 from types import ModuleType
 
-from termbase.rendering import BuildContext, Job, Output
+from termbase.render.contract import BuildContext, Job, Output
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 The PDFs set text in Noto Sans (Debian package fonts-noto-core) and Noto Sans CJK SC
 (fonts-noto-cjk), named in templates/pdf/common.css; for a character neither has, Pango falls
 back to any installed font that has it (DejaVu Sans has some emoji). A character no installed
-font has would be drawn as an empty box, which the PDF renderer refuses (`render.pdf_fonts`);
+font has would be drawn as an empty box, which the PDF renderer refuses (`render.pdf.fonts`);
 `check` finds it first, with its file and line, through `missing`.
 
 fontconfig's `fc-list` (Debian package fontconfig) gives each font's character map from

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from termbase.rendering import Output
+from termbase.render.contract import Output
 from termbase.source_text import TextFileError, read_bytes
 
 MANIFEST_NAME = ".manifest.json"

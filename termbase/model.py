@@ -177,7 +177,7 @@ class Domain:
 
 
 PAPERS = ("a4", "letter")
-"""The papers a PDF can be written on (their sizes: `render.pdf_paper`)."""
+"""The papers a PDF can be written on (their sizes: `render.pdf.paper`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +186,7 @@ class PdfSettings:
 
     editions: tuple[tuple[str, ...], ...] | None = None
     """The languages of each cheat sheet, the first its UI language; None for every pair of
-    the glossary's languages, then all of them (`render.pdf_content.editions`)."""
+    the glossary's languages, then all of them (`render.pdf.content.editions`)."""
     reference: bool = True
     """Whether to make the reference edition (in all the glossary's languages)."""
     papers: tuple[str, ...] = PAPERS

@@ -24,7 +24,7 @@ from termbase.builddate import build_date, content_files, file_dates
 from termbase.formats import Format
 from termbase.manifest import JobRecord, Manifest, digest
 from termbase.paths import PACKAGE, TEMPLATES
-from termbase.rendering import BuildContext, Job
+from termbase.render.contract import BuildContext, Job
 from termbase.source_text import TextFileError, read_bytes, regular_files
 
 

@@ -31,7 +31,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from termbase.rendering import Output
+from termbase.render.contract import Output
 from termbase.source_text import TextFileError, not_a_file, read_bytes
 from termbase.terminal import printable
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from termbase.catalogs import UI_LANGUAGES, domains, extract, read_catalog
+from tools.catalogs import UI_LANGUAGES, domains, extract, read_catalog
 
 
 @pytest.mark.parametrize("lang", UI_LANGUAGES)

@@ -17,10 +17,17 @@ from lxml import html as lxml_html
 
 from conftest import ROOT
 from termbase.model import Glossary
-from termbase.render import concept_map, graphviz
-from termbase.render.concept_map import Drawer, domain_map, glossary_map, local_map, svg, wrap
+from termbase.render.common import concept_map, graphviz
+from termbase.render.common.concept_map import (
+    Drawer,
+    domain_map,
+    glossary_map,
+    local_map,
+    svg,
+    wrap,
+)
+from termbase.render.contract import BuildContext, RenderError
 from termbase.render.html import render
-from termbase.rendering import BuildContext, RenderError
 
 UI = ("en", "ru", "zh-Hans")
 SVG_NS = "http://www.w3.org/2000/svg"

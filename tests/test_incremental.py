@@ -12,7 +12,8 @@ import pytest
 from conftest import ROOT
 from termbase.build import FormatReport, build
 from termbase.load import load_glossary
-from termbase.render import pdf, pdf_content
+from termbase.render import pdf
+from termbase.render.pdf import content as pdf_content
 
 FORMATS = ["json", "csv", "tsv", "tbx"]
 

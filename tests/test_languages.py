@@ -24,9 +24,9 @@ from termbase.languages import (
     slug,
     without_marks,
 )
+from termbase.render.contract import BuildContext
 from termbase.render.html import render
-from termbase.render.search_index import search_key
-from termbase.rendering import BuildContext
+from termbase.render.html.search_index import search_key
 
 PLURALS = [
     ("models", "model"),

@@ -6,7 +6,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from termbase.rendering import Output
+from termbase.render.contract import Output
 from termbase.write import OutputError, check_out_dir, write_atomically, write_generation
 
 

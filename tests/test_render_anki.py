@@ -27,9 +27,10 @@ from termbase.load import load_glossary
 from termbase.model import FrozenMap, Glossary, Kind
 from termbase.paths import TEMPLATES
 from termbase.render import anki as renderer
-from termbase.render import anki_notes, anki_notetype
-from termbase.render.anki_notetype import NoteType, Variant, field_names, variants
-from termbase.rendering import BuildContext, RenderError
+from termbase.render.anki import notes as anki_notes
+from termbase.render.anki import notetype as anki_notetype
+from termbase.render.anki.notetype import NoteType, Variant, field_names, variants
+from termbase.render.contract import BuildContext, RenderError
 
 VARIANTS = ("en-ru", "en-zh", "ru-zh", "en-ru-zh")
 OLD = int(datetime(2025, 1, 1, tzinfo=UTC).timestamp())

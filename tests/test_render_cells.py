@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from termbase.render.cells import spreadsheet_text
+from termbase.render.common.cells import spreadsheet_text
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,9 @@ from conftest import FIXTURES
 from termbase.formats import named
 from termbase.load import load_glossary
 from termbase.model import Status
-from termbase.render.cells import FORMULA_STARTS
+from termbase.render.common.cells import FORMULA_STARTS
+from termbase.render.contract import BuildContext
 from termbase.render.csv import SEPARATOR, table
-from termbase.rendering import BuildContext
 
 
 def rows(text: str) -> list[dict[str, str]]:

@@ -21,9 +21,9 @@ from conftest import KNOWN_READINGS, MINI, ROOT
 from termbase.checks import check
 from termbase.load import load_glossary
 from termbase.model import Glossary
+from termbase.render.contract import BuildContext
 from termbase.render.html import render
-from termbase.render.search_index import pinyin_keys
-from termbase.rendering import BuildContext
+from termbase.render.html.search_index import pinyin_keys
 
 NODE_MODULES = ROOT / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"

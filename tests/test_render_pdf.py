@@ -27,7 +27,7 @@ from termbase.collation import sort_key
 from termbase.glyphs import package_for
 from termbase.languages import is_han
 from termbase.model import Concept, Glossary, Status
-from termbase.render import pdf_content, pdf_paper
+from termbase.render.contract import BuildContext, RenderError
 from termbase.render.pdf import (
     MARGINS,
     SLIVER,
@@ -39,9 +39,10 @@ from termbase.render.pdf import (
     render,
     sheet_html,
 )
-from termbase.render.pdf_content import WHOLE, editions, groups, index
-from termbase.render.pdf_fonts import check_chinese_faces, missing_glyphs_message
-from termbase.rendering import BuildContext, RenderError
+from termbase.render.pdf import content as pdf_content
+from termbase.render.pdf import paper as pdf_paper
+from termbase.render.pdf.content import WHOLE, editions, groups, index
+from termbase.render.pdf.fonts import check_chinese_faces, missing_glyphs_message
 
 DATE = datetime(2026, 3, 5, 12, 30, tzinfo=UTC)
 A4 = "595.276 x 841.89 pts (A4)"

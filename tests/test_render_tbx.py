@@ -27,8 +27,8 @@ from conftest import FIXTURES, ROOT
 from termbase.formats import named
 from termbase.load import load_glossary
 from termbase.model import Glossary
+from termbase.render.contract import BuildContext, RenderError
 from termbase.render.tbx import NAMESPACE, PATH, PATH_V2, tbx_v2, tbx_v3, xml_id
-from termbase.rendering import BuildContext, RenderError
 
 SCHEMAS = ROOT.parent / "shared" / "schemas" / "tbx"
 RNG = SCHEMAS / "TBXcoreStructV03.rng"

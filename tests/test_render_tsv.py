@@ -9,8 +9,8 @@ from pathlib import Path, PurePosixPath
 from termbase.formats import named
 from termbase.load import load_glossary
 from termbase.model import Glossary
+from termbase.render.contract import BuildContext
 from termbase.render.tsv import omegat
-from termbase.rendering import BuildContext
 
 ODD = '#L\tL "M"\nx'
 """A term with all a TSV line cannot hold: a leading #, a tab, quotes and a line break."""

@@ -15,9 +15,9 @@ from termbase.formats import named
 from termbase.load import load_glossary
 from termbase.model import Glossary, Status
 from termbase.pinyin import reading
+from termbase.render.contract import BuildContext
 from termbase.render.csv import SEPARATOR
 from termbase.render.xlsx import workbook_bytes
-from termbase.rendering import BuildContext
 
 BUILT = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
 

@@ -17,7 +17,7 @@
     });
   }
 
-  // The same steps as search_key() in termbase/render/search_index.py.
+  // The same steps as search_key() in termbase/render/html/search_index.py.
   var MARKS = /\p{M}/gu;
   var SEPARATORS = /[^\p{L}\p{N}]+/gu;
   function searchKey(text) {
@@ -61,7 +61,7 @@
   }
 
   // A concept's terms: [language index, status, type, text, key] and, for Chinese, [reading,
-  // reading keys, initials] (see termbase/render/search_index.py).
+  // reading keys, initials] (see termbase/render/html/search_index.py).
   var TEXT = 3, KEY = 4, READING = 5, READING_KEYS = 6, INITIALS = 7;
 
   function prepare(raw) {

@@ -1,2 +1,2 @@
 """The renderers: one module per output format (`termbase.formats` lists them), each turning a
-`termbase.rendering.BuildContext` into outputs in memory; the build writes them."""
+`termbase.render.contract.BuildContext` into outputs in memory; the build writes them."""

@@ -19,8 +19,8 @@ from pathlib import PurePosixPath
 from termbase.languages import is_chinese
 from termbase.model import Concept, Glossary, Status
 from termbase.pinyin import reading
-from termbase.render.cells import spreadsheet_text
-from termbase.rendering import BuildContext, Output
+from termbase.render.common.cells import spreadsheet_text
+from termbase.render.contract import BuildContext, Output
 
 PATH = PurePosixPath("csv/ai-glossary.csv")
 SEPARATOR = "; "

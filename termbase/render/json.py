@@ -20,7 +20,7 @@ from termbase.model import (
     TermType,
 )
 from termbase.pinyin import pinyin_of
-from termbase.rendering import BuildContext, Output
+from termbase.render.contract import BuildContext, Output
 
 PATH = PurePosixPath("glossary.json")
 FORMAT_VERSION = 2

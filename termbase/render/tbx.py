@@ -19,7 +19,7 @@ from pathlib import PurePosixPath
 from lxml import etree
 
 from termbase.model import Concept, Glossary, Status, Term, TermType
-from termbase.rendering import BuildContext, Output, RenderError
+from termbase.render.contract import BuildContext, Output, RenderError
 
 NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 PATH = PurePosixPath("tbx/ai-glossary.tbx")

@@ -23,7 +23,7 @@ from termbase.i18n import babel_locale
 from termbase.labels import label, status_label
 from termbase.languages import is_chinese, slug
 from termbase.model import Concept, Glossary, Status
-from termbase.rendering import BuildContext, Output
+from termbase.render.contract import BuildContext, Output
 
 FOLDER = PurePosixPath("tsv")
 _BREAKS = re.compile(r"[\t\r\n\u0085\u2028\u2029]+")

@@ -34,9 +34,9 @@ from openpyxl.writer.excel import ExcelWriter
 from termbase.languages import is_chinese
 from termbase.model import Concept, Glossary, Status
 from termbase.pinyin import reading
-from termbase.render.cells import spreadsheet_text
+from termbase.render.common.cells import spreadsheet_text
+from termbase.render.contract import BuildContext, Output
 from termbase.render.csv import SEPARATOR
-from termbase.rendering import BuildContext, Output
 
 PATH = PurePosixPath("xlsx/ai-glossary.xlsx")
 WIDTHS = {"term": 28, "list": 28, "text": 60, "short": 14}

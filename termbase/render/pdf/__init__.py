@@ -4,16 +4,16 @@ An edition is a pair of the glossary's languages, or all of them; its first lang
 language. Every edition has a cheat sheet; the edition of all languages also has the reference
 (definitions, variants, examples, an index per language), its entries numbered by domain ("2.4")
 and its index and cross-references pointing at those numbers. Each document is laid out once, on
-A4, and that drawing is also written on US Letter (`pdf_paper`):
+A4, and that drawing is also written on US Letter (`paper`):
 `pdf/ai-glossary-en-ru-cheatsheet-a4.pdf`, `pdf/ai-glossary-en-ru-zh-reference-letter.pdf`, ...
-The reference is laid out in parts (`pdf_content.parts`: a domain, a run of entries, an index),
+The reference is laid out in parts (`content.parts`: a domain, a run of entries, an index),
 each a job of its own whose PDF is kept below `.parts/` while its HTML is unchanged, and joined
-into one PDF (`pdf_join`): an edit lays out one part again. A glossary of over
-`pdf_content.VOLUME_SIZE` concepts has its reference in volumes, a domain (or a part of one)
+into one PDF (`join`): an edit lays out one part again. A glossary of over
+`content.VOLUME_SIZE` concepts has its reference in volumes, a domain (or a part of one)
 each: `pdf/ai-glossary-en-ru-zh-reference-tasks-a4.pdf`.
 
 Chinese is set in Noto Sans CJK SC, everything else in Noto Sans (templates/pdf/common.css);
-`pdf_fonts` refuses a PDF with a missing glyph or a non-Simplified Chinese face.
+`fonts` refuses a PDF with a missing glyph or a non-Simplified Chinese face.
 """
 
 from __future__ import annotations
@@ -33,8 +33,10 @@ from termbase import labels
 from termbase.i18n import N_, gettext, long_date
 from termbase.languages import has_han, slug
 from termbase.model import PAPERS, Glossary
-from termbase.render import concept_map
-from termbase.render.pdf_content import (
+from termbase.render.common import concept_map
+from termbase.render.common.views import Text
+from termbase.render.contract import BuildContext, Job, Output, RenderError, run_all
+from termbase.render.pdf.content import (
     WHOLE,
     Group,
     Part,
@@ -46,16 +48,14 @@ from termbase.render.pdf_content import (
     parts,
     volumes,
 )
-from termbase.render.pdf_fonts import check_chinese_faces, embedded_fonts, missing_glyph_guard
-from termbase.render.pdf_join import ENTRY_LINK, join
-from termbase.render.pdf_paper import Margins, on_papers
-from termbase.render.views import Text
-from termbase.rendering import BuildContext, Job, Output, RenderError, run_all
+from termbase.render.pdf.fonts import check_chinese_faces, embedded_fonts, missing_glyph_guard
+from termbase.render.pdf.join import ENTRY_LINK, join
+from termbase.render.pdf.paper import Margins, on_papers
 from termbase.templating import environment
 
 DocumentKind = Literal["cheatsheet", "reference"]
 MARGINS = {"cheatsheet": Margins(9, 9, 11), "reference": Margins(16, 14, 15)}
-"""The smallest margins of each kind of document on any paper (pdf_paper)."""
+"""The smallest margins of each kind of document on any paper (`paper`)."""
 FOLDER = PurePosixPath("pdf")
 PARTS = PurePosixPath(".parts") / "pdf"
 """Where the laid-out parts of the reference are kept between builds, below the output folder."""

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from termbase.glyphs import CJK_FAMILY, PACKAGES, FontQueryError, advice
-from termbase.rendering import RenderError
+from termbase.render.contract import RenderError
 
 CJK_PACKAGE = PACKAGES[CJK_FAMILY]
 # WeasyPrint names embedded fonts after their family ("Noto-Sans-CJK-SC-Bold"), other tools

@@ -3,8 +3,8 @@
 Learners import a deck, study for weeks, then import the next version: that import must update
 their notes and keep every review. So everything Anki matches on is stable (GUIDs, note type and
 deck ids from the concept id and the deck variant; deck names from the glossary's titles), and
-each note's modification time moves forward only when its content changed (see `anki_notes`).
-The note type is in `anki_notetype`, the field values in `anki_notes`, the file in `anki_package`.
+each note's modification time moves forward only when its content changed (see `notes`).
+The note type is in `notetype`, the field values in `notes`, the file in `package`.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from termbase import i18n
 from termbase.i18n import N_
 from termbase.labels import count, label
 from termbase.model import Domain, Glossary
-from termbase.render.anki_notes import LanguageFields, belongs, note_data
-from termbase.render.anki_notetype import TEMPLATES_REVISED, NoteType, Variant, stable_id, variants
-from termbase.render.anki_package import DatedNote, Package, assign_ids
-from termbase.rendering import BuildContext, Output
+from termbase.render.anki.notes import LanguageFields, belongs, note_data
+from termbase.render.anki.notetype import TEMPLATES_REVISED, NoteType, Variant, stable_id, variants
+from termbase.render.anki.package import DatedNote, Package, assign_ids
+from termbase.render.contract import BuildContext, Output
 
 FOLDER = PurePosixPath("anki")
 FILE_PREFIX = "ai-glossary"

@@ -26,8 +26,8 @@ from termbase.collation import ranks
 from termbase.i18n import N_, NP_, gettext, ngettext
 from termbase.languages import is_chinese
 from termbase.model import Glossary, Kind
-from termbase.render import graphviz
-from termbase.render.views import Text, concept_name
+from termbase.render.common import graphviz
+from termbase.render.common.views import Text, concept_name
 
 Relation = Literal["generic", "instance", "related"]
 """Broader to narrower concept; a kind to its named model; related concepts."""

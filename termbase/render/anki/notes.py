@@ -16,8 +16,8 @@ from termbase.i18n import plural_category
 from termbase.languages import is_chinese, list_comma
 from termbase.model import Concept, Glossary, Kind, Status, Term, TermType
 from termbase.pinyin import ruby_runs
-from termbase.render.anki_notetype import PER_LANGUAGE, Variant, field_name, field_names
-from termbase.rendering import BuildContext, RenderError
+from termbase.render.anki.notetype import PER_LANGUAGE, Variant, field_name, field_names
+from termbase.render.contract import BuildContext, RenderError
 
 FIELDS_REVISED = datetime(2026, 12, 6, tzinfo=UTC)
 """Move forward when the way fields are written changes, so that imports update every note."""

@@ -14,7 +14,7 @@ from termbase.collation import in_dictionary_order, index_letter, sort_key
 from termbase.i18n import N_, gettext, language_name
 from termbase.languages import PINYIN, is_chinese
 from termbase.model import Concept, Glossary, Kind, Status, Term, TermType
-from termbase.render.views import (
+from termbase.render.common.views import (
     ContrastView,
     Link,
     Relation,
@@ -371,7 +371,7 @@ class Section:
 class Part:
     """A run of pages of the reference, laid out on its own and kept between builds: the
     title page with the first domains' entries, domains (or a run of one's entries), or the
-    index of one language. `pdf_join` joins the parts into one PDF."""
+    index of one language. `join` joins the parts into one PDF."""
 
     slug: str
     sections: tuple[Section, ...]

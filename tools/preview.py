@@ -1,4 +1,4 @@
-"""The README's preview of a cheat sheet: `python -m termbase.render.pdf_preview GLOSSARY PNG`.
+"""The README's preview of a cheat sheet: `python -m tools.preview GLOSSARY PNG`.
 
 Renders only the first page of the trilingual A4 cheat sheet of glossary/ (with the build's
 date, so the image changes only when the glossary does) and rasterises it with poppler's
@@ -15,8 +15,8 @@ from pathlib import Path
 from termbase.builddate import build_date
 from termbase.findings import GlossaryError
 from termbase.load import load_glossary
+from termbase.render.contract import BuildContext, RenderError
 from termbase.render.pdf import draw, sheet_html
-from termbase.rendering import BuildContext, RenderError
 
 RESOLUTION = 60  # dots per inch: an A4 page becomes 496 × 702 pixels
 
@@ -42,7 +42,7 @@ def preview(glossary_dir: Path, image: Path, *, resolution: int = RESOLUTION) ->
 
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
-        print("usage: python -m termbase.render.pdf_preview GLOSSARY PNG", file=sys.stderr)
+        print("usage: python -m tools.preview GLOSSARY PNG", file=sys.stderr)
         return 2
     try:
         print(preview(Path(argv[0]), Path(argv[1])))

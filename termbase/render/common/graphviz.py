@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from termbase.rendering import RenderError
+from termbase.render.contract import RenderError
 
 DOT = "dot"
 POINTS = 72.0

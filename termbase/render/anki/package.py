@@ -18,7 +18,7 @@ from datetime import datetime
 
 import genanki
 
-from termbase.render.anki_notes import NoteData
+from termbase.render.anki.notes import NoteData
 
 MEDIA = b"{}"
 """The package's media index: no files (Anki speaks the terms with its own TTS)."""

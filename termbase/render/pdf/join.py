@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pikepdf
 
-from termbase.render.pdf_content import Section
+from termbase.render.pdf.content import Section
 
 ENTRY_LINK = "x-entry:"
 """The scheme of the links the join resolves: `x-entry:c-gpt-4` is the anchor `c-gpt-4`."""

@@ -1,4 +1,4 @@
-"""Keeping the UI catalogs in step with the code: `python -m termbase.catalogs [DOMAIN...]`.
+"""Keeping the UI catalogs in step with the code: `python -m tools.catalogs [DOMAIN...]`.
 
 One gettext domain per mapping file in `templates/babel/<domain>.cfg` (core, and one per renderer),
 so that renderers never edit each other's catalogs. Translations are written by people in the

@@ -7,7 +7,7 @@ an alignment view for translators, with search over all three languages that wor
     html/<lang>/map.html           the concept maps of the whole glossary and of each domain
     html/<lang>/alignment.html     one row per concept with the findings of `termbase.checks`
     html/assets/style.css, site.js copied from templates/html/
-    html/assets/search-data.js     see `termbase.render.search_index`
+    html/assets/search-data.js     see `termbase.render.html.search_index`
 
 Everything a template shows is prepared here, once for all languages where it can be (the
 site must stay quick to build at 10,000 concepts); templates only lay it out.
@@ -32,8 +32,8 @@ from termbase.i18n import language_name as _language_name
 from termbase.languages import NO_LINGUISTIC_CONTENT, PINYIN, SEARCH_RULES
 from termbase.model import Concept, Glossary, Kind, Status, TermType
 from termbase.paths import LOCALE_DIR
-from termbase.render import concept_map, search_index
-from termbase.render.views import (
+from termbase.render.common import concept_map
+from termbase.render.common.views import (
     ContrastView,
     Link,
     Relation,
@@ -42,7 +42,8 @@ from termbase.render.views import (
     concept_name,
     contrasts,
 )
-from termbase.rendering import BuildContext, Output
+from termbase.render.contract import BuildContext, Output
+from termbase.render.html import search_index
 from termbase.templating import environment
 
 FOLDER = PurePosixPath("html")
