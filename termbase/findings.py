@@ -19,13 +19,15 @@ class Severity(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Text:
-    """A message that the UI can translate: an English template, marked for the catalogs with
-    `N_` where it is written (`"term '%(term)s': two spaces in a row"`), and the values that
-    fill it, plain strings or texts of their own (translated in turn)."""
+class Message:
+    """A finding's message, which the UI can translate: an English template (marked for the
+    catalogs with `N_` where a check writes it: `"term '%(term)s': two spaces in a row"`), and
+    the values that fill it, plain strings or messages of their own (translated in turn). The
+    loader's messages, for the author at the terminal, are templates without values that no
+    catalog translates."""
 
     template: str
-    values: tuple[tuple[str, str | Text], ...] = ()
+    values: tuple[tuple[str, str | Message], ...] = ()
 
     def __str__(self) -> str:
         """The English message."""
@@ -38,22 +40,22 @@ class Text:
         if not self.values:
             return translate(self.template)
         values = {
-            name: value.render(translate) if isinstance(value, Text) else value
+            name: value.render(translate) if isinstance(value, Message) else value
             for name, value in self.values
         }
         return translate(self.template) % values
 
 
-def text(template: str, **values: str | Text) -> Text:
-    """`Text(template, values)`, the values given by name."""
-    return Text(template, tuple(values.items()))
+def message(template: str, **values: str | Message) -> Message:
+    """`Message(template, values)`, the values given by name."""
+    return Message(template, tuple(values.items()))
 
 
-def joined(parts: list[Text], separator: str = "; ") -> Text:
-    """Texts one after the other, each translated on its own (the joining template is no
+def joined(parts: list[Message], separator: str = "; ") -> Message:
+    """Messages one after the other, each translated on its own (the joining template is no
     message: a catalog gives it back as it is)."""
     template = separator.join(f"%(part{n})s" for n in range(len(parts)))
-    return Text(template, tuple((f"part{n}", part) for n, part in enumerate(parts)))
+    return Message(template, tuple((f"part{n}", part) for n, part in enumerate(parts)))
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -64,43 +66,45 @@ class Finding:
     severity: Severity
     code: str
     """A stable, kebab-case name of the rule, for machines and filters."""
-    message: str
+    message: Message = field(compare=False)
+    english: str = field(init=False)
+    """The message in English (the terminal's, the JSON's): findings sort by it."""
     concept: str | None = None
     """The id of the concept concerned, when there is one."""
     lang: str | None = field(default=None, compare=False)
     """The language of the text concerned (a term, a definition), when there is one: the
     alignment view marks that language's cell."""
-    text: Text | None = field(default=None, compare=False)
-    """The message as a translatable `Text` (the checks give one; the loader's messages,
-    for the author of the glossary at the terminal, are English only)."""
     see: Location | None = field(default=None, compare=False)
     """Another place the problem concerns (the concept that has the term too), when the
     message does not name it: kept apart so that its path, like `location`'s, is shown
     relative to the working directory on a terminal and to the glossary in the outputs."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "english", str(self.message))
 
     def __str__(self) -> str:
         return f"{self.location}: {self.severity}: {self.description}"
 
     @property
     def description(self) -> str:
-        """The message, with the other place it concerns."""
-        return f"{self.message}; see {self.see}" if self.see else self.message
+        """The message in English, with the other place it concerns."""
+        return self.translated(str)
 
     def translated(self, translate: Callable[[str], str]) -> str:
-        """The message in the language of `translate` (a catalog's gettext)."""
-        return self.text.render(translate) if self.text is not None else self.description
+        """The message in the language of `translate` (a catalog's gettext), with the other
+        place it concerns."""
+        shown = self.message.render(translate)
+        return f"{shown}; see {self.see}" if self.see else shown
 
     def placed(self, root: Path) -> Finding:
         """The finding with its places, relative to the glossary folder `root` in the model,
         made relative to the working directory, as a user types them: its location, `see`,
-        and the `place` values of its text."""
-        text = self.text and _placed_text(self.text, root)
+        and the `place` values of its message."""
         return replace(
             self,
             location=_placed(self.location, root),
             see=self.see and _placed(self.see, root),
-            text=text,
-            message=str(text) if text else self.message,
+            message=_placed_message(self.message, root),
         )
 
     def as_dict(self) -> dict[str, object]:
@@ -121,12 +125,12 @@ def _placed(location: Location, root: Path) -> Location:
     return replace(location, path=display_path(root / location.path))
 
 
-def _placed_text(text: Text, root: Path) -> Text:
+def _placed_message(text: Message, root: Path) -> Message:
     """`text` with its `place` values (`concepts/x.yaml:5:13`) placed as `_placed` does."""
 
-    def placed(name: str, value: str | Text) -> str | Text:
-        if isinstance(value, Text):
-            return _placed_text(value, root)
+    def placed(name: str, value: str | Message) -> str | Message:
+        if isinstance(value, Message):
+            return _placed_message(value, root)
         if name != "place":
             return value
         path, line, column = value.rsplit(":", 2)

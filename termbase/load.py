@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from termbase.findings import Finding, GlossaryError, Severity, suggest
+from termbase.findings import Finding, GlossaryError, Message, Severity, suggest
 from termbase.languages import is_chinese
 from termbase.model import (
     PAPERS,
@@ -377,7 +377,7 @@ def _concept_files(root: Path, findings: list[Finding]) -> list[Path]:
                     Location(_shown(name), 0),
                     Severity.ERROR,
                     "duplicate-id",
-                    f"duplicate id '{Path(name).stem}'",
+                    Message(f"duplicate id '{Path(name).stem}'"),
                     see=Location(_shown(seen[key]), 0),
                 )
             )
@@ -663,4 +663,4 @@ class _ConceptReader(NodeReader):
 
 
 def _error(where: Location, code: str, message: str, concept: str | None = None) -> Finding:
-    return Finding(where, Severity.ERROR, code, message, concept)
+    return Finding(where, Severity.ERROR, code, Message(message), concept)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
-from termbase.findings import Finding, Severity, suggest
+from termbase.findings import Finding, Message, Severity, suggest
 from termbase.model import Concept, Kind, Location, Term
 from termbase.normalize import term_key
 
@@ -35,7 +35,7 @@ def check_references(concepts: Sequence[Concept], domain_ids: set[str]) -> list[
 def _error(
     where: Location, code: str, message: str, concept: str, see: Location | None = None
 ) -> Finding:
-    return Finding(where, Severity.ERROR, code, message, concept, see=see)
+    return Finding(where, Severity.ERROR, code, Message(message), concept, see=see)
 
 
 def _dangling(

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 import yaml
 
-from termbase.findings import Finding, Severity, suggest
+from termbase.findings import Finding, Message, Severity, suggest
 from termbase.model import Location
 from termbase.source_text import location_of_offset
 
@@ -80,12 +80,12 @@ def compose(text: str, path: str) -> yaml.Node | None:
         place = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path, 1)
         message = " ".join(part for part in (error.context, error.problem) if part)
         raise YAMLSyntaxError(
-            Finding(place, Severity.ERROR, "yaml-syntax", f"invalid YAML: {message}")
+            Finding(place, Severity.ERROR, "yaml-syntax", Message(f"invalid YAML: {message}"))
         ) from None
     except yaml.reader.ReaderError as error:  # a character YAML refuses; no mark, an offset
         place = location_of_offset(path, text, error.position)
         raise YAMLSyntaxError(
-            Finding(place, Severity.ERROR, "yaml-syntax", f"invalid YAML: {error.reason}")
+            Finding(place, Severity.ERROR, "yaml-syntax", Message(f"invalid YAML: {error.reason}"))
         ) from None
 
 
@@ -111,7 +111,9 @@ class NodeReader:
         return Location(self.path, mark.line + 1, mark.column + 1)
 
     def error(self, node: yaml.Node, code: str, message: str) -> None:
-        self.findings.append(Finding(self.where(node), Severity.ERROR, code, message, self.concept))
+        self.findings.append(
+            Finding(self.where(node), Severity.ERROR, code, Message(message), self.concept)
+        )
 
     def _wrong_type(self, node: yaml.Node, field: str, expected: str) -> None:
         self.error(node, "wrong-type", f"{field}: expected {expected}, got {shape(node)}")

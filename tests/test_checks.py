@@ -85,16 +85,16 @@ def test_findings_point_at_the_term_or_field(qa_findings) -> None:
     by_code = {f.code: f for f in qa_findings}
     assert by_code["agreement"].location.column == 13  # the term's text
     assert by_code["chinese-punctuation"].location.column == 12  # definition.zh-Hans's value
-    assert "'image\\u200bsynthesis'" in by_code["invisible-character"].message
+    assert "'image\\u200bsynthesis'" in by_code["invisible-character"].english
     duplicate = by_code["duplicate-concept"]  # places relative to the glossary, in the model
-    assert "'fine-tuning' (concepts/fine-tuning.yaml:5:13)" in duplicate.message
+    assert "'fine-tuning' (concepts/fine-tuning.yaml:5:13)" in duplicate.english
     shown = duplicate.placed(Path("glossary"))  # on a terminal, relative to the working folder
     assert shown.location == Location("glossary/concepts/tuning.yaml", 6, 13)
-    assert "'fine-tuning' (glossary/concepts/fine-tuning.yaml:5:13)" in shown.message
+    assert "'fine-tuning' (glossary/concepts/fine-tuning.yaml:5:13)" in shown.english
     assert "ru 'фундаментальная модель' there, 'предобученная модель' here" in (
-        by_code["inconsistent-translation"].message
+        by_code["inconsistent-translation"].english
     )
-    assert by_code["deprecated-in-definition"].message.endswith("use 'обучение с учителем'")
+    assert by_code["deprecated-in-definition"].english.endswith("use 'обучение с учителем'")
 
 
 def test_the_shipped_glossary_has_only_documented_findings(shipped) -> None:

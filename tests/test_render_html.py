@@ -189,8 +189,8 @@ def test_the_findings_speak_the_ui_language(site: Path, ui: str, messages: list[
 def test_the_terminal_still_gets_the_english_messages(problems: Glossary) -> None:
     found = {f.code: f for f in check(problems) if f.concept == "diffusion-model"}
     spaces = found["extra-space"]
-    assert spaces.message == "term 'диффузионная  модель': two spaces in a row"
-    assert spaces.translated(lambda template: template) == spaces.message
+    assert spaces.english == "term 'диффузионная  модель': two spaces in a row"
+    assert spaces.translated(lambda template: template) == spaces.english
 
 
 # In Chromium ----------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from termbase.findings import Finding, Severity, Text, text
+from termbase.findings import Finding, Message, Severity, message
 from termbase.i18n import N_
 from termbase.model import Concept, Location, Status, Term
 
@@ -19,21 +19,21 @@ def finding(
     where: Location,
     severity: Severity,
     code: str,
-    message: Text,
+    message: Message,
     concept: Concept,
     lang: str | None = None,
 ) -> Finding:
     """A finding about `concept`, in language `lang` when it concerns one text. Its message is
-    a `Text` whose templates are marked with `N_`, so that the alignment view shows it in the
+    a `Message` whose templates are marked with `N_`, so that the alignment view shows it in the
     UI's language; the terminal and the JSON show it in English."""
-    return Finding(where, severity, code, str(message), concept.id, lang, message)
+    return Finding(where, severity, code, message, concept.id, lang)
 
 
 @dataclass(frozen=True, slots=True)
 class Prose:
     """One prose text of a concept: a definition or a note, in one language."""
 
-    field: Text
+    field: Message
     """How a finding names it: `definition.ru`, `notes.en`, `note of 'LLM'`."""
     lang: str
     text: str
@@ -49,17 +49,17 @@ def texts(concept: Concept, fields: tuple[str, ...] = TEXT_FIELDS) -> Iterator[P
         values = concept.definitions if field == "definition" else concept.notes
         for lang, prose in values.items():
             where = concept.places.get(f"{field}.{lang}", concept.location)
-            yield Prose(text(FIELD_NAMES[field], lang=lang), lang, prose, where)
+            yield Prose(message(FIELD_NAMES[field], lang=lang), lang, prose, where)
     if "notes" in fields:
         for term in concept.terms:
             if term.note:
-                name = text(N_("note of '%(term)s'"), term=term.text)
+                name = message(N_("note of '%(term)s'"), term=term.text)
                 yield Prose(name, term.lang, term.note, term.location)
 
 
-def term_name(term: Term) -> Text:
+def term_name(term: Term) -> Message:
     """How a finding names a term: `term 'LLM'` (invisible characters shown as escapes)."""
-    return text(N_("term '%(term)s'"), term=visible(term.text))
+    return message(N_("term '%(term)s'"), term=visible(term.text))
 
 
 def documented(term: Term) -> bool:
@@ -74,9 +74,9 @@ def form_severity(term: Term, severity: Severity) -> Severity:
     return Severity.INFO if documented(term) else severity
 
 
-def form_note(term: Term) -> Text:
+def form_note(term: Term) -> Message:
     """What a finding about a term's form adds when the form is a documented wrong one."""
-    return text(N_(" (a deprecated form, documented in its note)") if documented(term) else "")
+    return message(N_(" (a deprecated form, documented in its note)") if documented(term) else "")
 
 
 LETTERS = re.compile(r"[^\W\d_]+")

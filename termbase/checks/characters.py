@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import hanzidentifier
 
 from termbase.checks.base import LETTERS, describe, finding, form_severity, term_name, texts
-from termbase.findings import Finding, Severity, Text, text
+from termbase.findings import Finding, Message, Severity, message
 from termbase.glyphs import FontQueryError, advice, missing
 from termbase.i18n import N_
 from termbase.languages import HAN, is_chinese, is_han, is_russian, script
@@ -42,7 +42,7 @@ _ALPHABETS = {"LATIN": N_("Latin"), "CYRILLIC": N_("Cyrillic"), "GREEK": N_("Gre
 class Scanned:
     """A term or a prose text, with what a finding about it needs."""
 
-    subject: Text
+    subject: Message
     """How a finding names it: `term 'x'`, `definition.ru`."""
     lang: str
     text: str
@@ -75,7 +75,7 @@ def check_spaces(glossary: Glossary) -> Iterator[Finding]:
                 item.location,
                 _severity(item),
                 "extra-space",
-                text(problem, subject=item.subject),
+                message(problem, subject=item.subject),
                 concept,
                 item.lang,
             )
@@ -85,7 +85,7 @@ def check_spaces(glossary: Glossary) -> Iterator[Finding]:
                 item.location,
                 _severity(item),
                 "tab-or-line-break",
-                text(
+                message(
                     N_("%(subject)s: %(character)s; a term is one line without tabs")
                     if item.term
                     else N_("%(subject)s: %(character)s"),
@@ -106,7 +106,7 @@ def check_invisible(glossary: Glossary) -> Iterator[Finding]:
                     item.location,
                     _severity(item),
                     code,
-                    text(
+                    message(
                         N_("%(subject)s: invisible %(character)s"),
                         subject=item.subject,
                         character=describe(match[0]),
@@ -119,7 +119,7 @@ def check_invisible(glossary: Glossary) -> Iterator[Finding]:
                 item.location,
                 _severity(item),
                 "invisible-character",
-                text(
+                message(
                     N_("%(subject)s: %(character)s instead of a plain space"),
                     subject=item.subject,
                     character=describe(match[0]),
@@ -133,19 +133,19 @@ def check_mixed_scripts(glossary: Glossary) -> Iterator[Finding]:
     """Latin letters inside a Cyrillic word (`мoдель` with a Latin o), and the reverse."""
     for concept, item in _scanned(glossary):
         for word in LETTERS.findall(item.text):
-            if message := _mixed(word, item.lang):
+            if problem := _mixed(word, item.lang):
                 yield finding(
                     item.location,
                     _severity(item),
                     "mixed-script",
-                    text(N_("%(subject)s: %(problem)s"), subject=item.subject, problem=message),
+                    message(N_("%(subject)s: %(problem)s"), subject=item.subject, problem=problem),
                     concept,
                     item.lang,
                 )
                 break
 
 
-def _mixed(word: str, lang: str) -> Text | None:
+def _mixed(word: str, lang: str) -> Message | None:
     """What is wrong with a word of several alphabets, or None."""
     if word.isascii():
         return None  # Latin letters only
@@ -158,11 +158,11 @@ def _mixed(word: str, lang: str) -> Text | None:
     native = "CYRILLIC" if is_russian(lang) else "LATIN"
     main = max(counts, key=lambda name: (counts[name], name == native))
     strangers = [c for c in word if script(c) not in (main, None)]
-    return text(
+    return message(
         N_("'%(word)s' mixes alphabets: %(characters)s in a %(alphabet)s word"),
         word=word,
         characters=", ".join(describe(c) for c in strangers),
-        alphabet=text(_ALPHABETS[main]),
+        alphabet=message(_ALPHABETS[main]),
     )
 
 
@@ -176,7 +176,7 @@ def check_chinese_characters(glossary: Glossary) -> Iterator[Finding]:
                     item.location,
                     _severity(item),
                     "traditional-character",
-                    text(
+                    message(
                         N_("%(subject)s: Traditional %(characters)s in Simplified Chinese"),
                         subject=item.subject,
                         characters="、".join(dict.fromkeys(traditional)),
@@ -189,7 +189,7 @@ def check_chinese_characters(glossary: Glossary) -> Iterator[Finding]:
                 item.location,
                 _severity(item),
                 "full-width-character",
-                text(
+                message(
                     N_(
                         "%(subject)s: full-width '%(character)s'; write letters and digits "
                         "half-width"
@@ -219,7 +219,7 @@ def check_chinese_punctuation(glossary: Glossary) -> Iterator[Finding]:
                 item.location,
                 Severity.WARNING,
                 "chinese-punctuation",
-                text(
+                message(
                     N_("%(subject)s: ASCII '%(mark)s' in Chinese text; use '%(chinese)s'"),
                     subject=item.subject,
                     mark=mark,
@@ -233,7 +233,7 @@ def check_chinese_punctuation(glossary: Glossary) -> Iterator[Finding]:
                 item.location,
                 Severity.WARNING,
                 "chinese-punctuation",
-                text(
+                message(
                     N_("%(subject)s: '%(mark)s' in Chinese text; quote with '“' and '”'"),
                     subject=item.subject,
                     mark=match[0],
@@ -246,7 +246,7 @@ def check_chinese_punctuation(glossary: Glossary) -> Iterator[Finding]:
                 item.location,
                 Severity.WARNING,
                 "chinese-punctuation",
-                text(
+                message(
                     N_(
                         "%(subject)s: full-width '%(mark)s' between Latin letters or digits; "
                         "use the ASCII form"
@@ -263,12 +263,12 @@ def check_glyphs(glossary: Glossary) -> Iterator[Finding]:
     """Characters no installed font has (an emoji, private-use characters): the PDFs would
     show an empty box, and their renderer refuses to; an error, found before the build."""
     items: list[tuple[Scanned, Concept | None]] = [
-        (Scanned(Text(field), "", value, where), None)
+        (Scanned(Message(field), "", value, where), None)
         for field, value, where in _glossary_texts(glossary)
     ]
     items += [(item, concept) for concept, item in _scanned(glossary)]
     items += [
-        (Scanned(Text("maker"), "", c.maker, c.places.get("maker", c.location)), c)
+        (Scanned(Message("maker"), "", c.maker, c.places.get("maker", c.location)), c)
         for c in glossary.concepts
         if c.maker
     ]
@@ -276,7 +276,7 @@ def check_glyphs(glossary: Glossary) -> Iterator[Finding]:
         absent = missing({char for item, _ in items for char in item.text})
         hint = advice(absent)
     except FontQueryError as error:
-        yield Finding(glossary.location, Severity.WARNING, "fonts-unknown", str(error))
+        yield Finding(glossary.location, Severity.WARNING, "fonts-unknown", Message(str(error)))
         return
     for item, owner in items:
         if chars := sorted(set(item.text) & absent):
@@ -284,8 +284,10 @@ def check_glyphs(glossary: Glossary) -> Iterator[Finding]:
                 item.location,
                 Severity.ERROR,
                 "no-glyph",
-                f"{item.subject}: no installed font has {', '.join(map(describe, chars))}; "
-                "the PDFs cannot show it" + (f": {hint}" if hint else ""),
+                Message(
+                    f"{item.subject}: no installed font has {', '.join(map(describe, chars))}; "
+                    "the PDFs cannot show it" + (f": {hint}" if hint else "")
+                ),
                 owner.id if owner else None,
                 item.lang or None,
             )

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from termbase.checks.base import finding
-from termbase.findings import Finding, Severity, text
+from termbase.findings import Finding, Severity, message
 from termbase.i18n import N_
 from termbase.model import Glossary
 
@@ -27,7 +27,7 @@ def check_languages(glossary: Glossary) -> Iterator[Finding]:
                     concept.places.get("terms", concept.location),
                     Severity.ERROR,
                     MISSING_LANGUAGE,
-                    text(N_("no term in '%(lang)s'"), lang=lang),
+                    message(N_("no term in '%(lang)s'"), lang=lang),
                     concept,
                     lang,
                 )
@@ -36,7 +36,7 @@ def check_languages(glossary: Glossary) -> Iterator[Finding]:
                     concept.places.get("definition", concept.location),
                     Severity.ERROR,
                     MISSING_DEFINITION,
-                    text(N_("no definition in '%(lang)s'"), lang=lang),
+                    message(N_("no definition in '%(lang)s'"), lang=lang),
                     concept,
                     lang,
                 )

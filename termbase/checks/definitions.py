@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from termbase.checks.base import finding
-from termbase.findings import Finding, Severity, text
+from termbase.findings import Finding, Severity, message
 from termbase.i18n import N_
 from termbase.labels import STATUSES
 from termbase.languages import is_chinese, is_russian, primary
@@ -46,7 +46,7 @@ def check_circular_definitions(glossary: Glossary) -> Iterator[Finding]:
                     concept.places.get(f"definition.{lang}", concept.location),
                     Severity.WARNING,
                     "circular-definition",
-                    text(
+                    message(
                         N_(
                             "definition.%(lang)s uses the term it defines, '%(term)s'; define "
                             "it by a broader concept and what sets it apart"
@@ -80,7 +80,7 @@ def check_chinese_full_stop(glossary: Glossary) -> Iterator[Finding]:
                     concept.places.get(f"definition.{lang}", concept.location),
                     Severity.WARNING,
                     "chinese-full-stop",
-                    text(N_("definition.%(lang)s does not end in '。'"), lang=lang),
+                    message(N_("definition.%(lang)s does not end in '。'"), lang=lang),
                     concept,
                     lang,
                 )
@@ -110,13 +110,13 @@ def check_status_against_note(glossary: Glossary) -> Iterator[Finding]:
                     term.location,
                     Severity.WARNING,
                     "status-contradicts-note",
-                    text(
+                    message(
                         N_(
                             "term '%(term)s' is %(status)s, but its note says «%(words)s»; "
                             "deprecate the term, or reword the note"
                         ),
                         term=term.text,
-                        status=text(STATUSES[term.status]),
+                        status=message(STATUSES[term.status]),
                         words=match[0],
                     ),
                     concept,

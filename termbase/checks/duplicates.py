@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from itertools import combinations
 
 from termbase.checks.base import finding
-from termbase.findings import Finding, Severity, Text, joined, text
+from termbase.findings import Finding, Message, Severity, joined, message
 from termbase.i18n import N_
 from termbase.model import Concept, Glossary, Status, Term
 from termbase.normalize import compact_form
@@ -55,7 +55,7 @@ def _pair_finding(
             b.location,
             Severity.WARNING,
             "duplicate-concept",
-            text(
+            message(
                 N_(
                     "terms.%(lang)s: the preferred term '%(term)s' is one term with '%(other)s', "
                     "the preferred term of '%(concept)s' (%(place)s); merge the two concepts or "
@@ -78,7 +78,7 @@ def _pair_finding(
             b.location,
             Severity.WARNING,
             "inconsistent-translation",
-            text(
+            message(
                 N_(
                     "terms.%(lang)s: '%(term)s' is also a term of '%(concept)s' (%(place)s), "
                     "which translates it differently: %(differences)s"
@@ -97,7 +97,7 @@ def _pair_finding(
         b.location,
         Severity.WARNING,
         "term-in-two-concepts",
-        text(
+        message(
             N_(
                 "terms.%(lang)s: '%(term)s' is one term with '%(other)s' of '%(concept)s' "
                 "(%(place)s); keep it in one concept, or mark both `homonym: true`"
@@ -113,14 +113,14 @@ def _pair_finding(
     )
 
 
-def _translations(glossary: Glossary, first: Concept, second: Concept) -> list[Text]:
+def _translations(glossary: Glossary, first: Concept, second: Concept) -> list[Message]:
     """`ru: 'X' there, 'Y' here` for each target language whose preferred terms differ."""
     differences = []
     for lang in glossary.languages[1:]:
         there, here = first.preferred(lang), second.preferred(lang)
         if there and here and compact_form(there.text, lang) != compact_form(here.text, lang):
             differences.append(
-                text(
+                message(
                     N_("%(lang)s '%(there)s' there, '%(here)s' here"),
                     lang=lang,
                     there=there.text,

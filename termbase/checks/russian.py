@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from termbase.checks.base import finding, form_note, form_severity
-from termbase.findings import Finding, Severity, text
+from termbase.findings import Finding, Severity, message
 from termbase.i18n import N_
 from termbase.languages import is_russian
 from termbase.model import Glossary
@@ -41,7 +41,7 @@ def check_agreement(glossary: Glossary) -> Iterator[Finding]:
                     term.location,
                     form_severity(term, severity),
                     "agreement",
-                    text(
+                    message(
                         N_(
                             "term '%(term)s': «%(adjective)s» does not agree with «%(noun)s» "
                             "in gender, number or case%(documented)s"

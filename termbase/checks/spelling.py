@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from termbase.checks.base import finding, term_name, texts
-from termbase.findings import Finding, Severity, text
+from termbase.findings import Finding, Severity, message
 from termbase.i18n import N_
 from termbase.languages import is_english
 from termbase.model import Glossary
@@ -59,7 +59,7 @@ def check_ize_spelling(glossary: Glossary) -> Iterator[Finding]:
                     where,
                     Severity.WARNING,
                     "ise-spelling",
-                    text(
+                    message(
                         N_("%(subject)s: '%(word)s'; the glossary spells -ize ('%(ize)s')"),
                         subject=subject,
                         word=words[0],

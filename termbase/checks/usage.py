@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from termbase.checks.base import LETTERS, finding, form_note, form_severity
-from termbase.findings import Finding, Severity, text
+from termbase.findings import Finding, Severity, message
 from termbase.i18n import N_
 from termbase.languages import has_case, script
 from termbase.model import Concept, Glossary, Kind, Status, Term, TermType
@@ -39,7 +39,7 @@ def check_capitalisation(glossary: Glossary) -> Iterator[Finding]:
                     term.location,
                     form_severity(term, Severity.WARNING),
                     "capitalisation",
-                    text(
+                    message(
                         N_(
                             "term '%(term)s': capital letter in '%(word)s'; terms are lower case "
                             "unless a proper noun or an abbreviation%(documented)s"
@@ -66,7 +66,7 @@ def check_abbreviation_type(glossary: Glossary) -> Iterator[Finding]:
                     term.location,
                     form_severity(term, Severity.WARNING),
                     "abbreviation-type",
-                    text(
+                    message(
                         N_(
                             "term '%(term)s' looks like an abbreviation but has type %(type)s; "
                             "give it `type: abbreviation` (or acronym)"
@@ -104,7 +104,7 @@ def check_untranslated(glossary: Glossary) -> Iterator[Finding]:
                     term.location,
                     Severity.WARNING,
                     "untranslated",
-                    text(
+                    message(
                         N_(
                             "term '%(term)s' (%(lang)s) is the %(source)s term, untranslated; "
                             "translate it, or say in a note why the original is kept"
@@ -123,7 +123,7 @@ def check_untranslated(glossary: Glossary) -> Iterator[Finding]:
                     concept.places.get(f"definition.{lang}", concept.location),
                     Severity.WARNING,
                     "untranslated",
-                    text(
+                    message(
                         N_("definition.%(lang)s is the %(source)s definition, untranslated"),
                         lang=lang,
                         source=source,
@@ -158,12 +158,12 @@ def check_deprecated_in_definitions(glossary: Glossary) -> Iterator[Finding]:
                 continue
             for term, owner in _deprecated_uses(index, concept.definitions[lang]):
                 preferred = owner.preferred(lang)
-                advice = text(N_("; use '%(term)s'"), term=preferred.text) if preferred else ""
+                advice = message(N_("; use '%(term)s'"), term=preferred.text) if preferred else ""
                 yield finding(
                     concept.places.get(f"definition.{lang}", concept.location),
                     Severity.WARNING,
                     "deprecated-in-definition",
-                    text(
+                    message(
                         N_(
                             "definition.%(lang)s uses '%(term)s', a deprecated term of "
                             "'%(concept)s'%(advice)s"

@@ -1,17 +1,20 @@
-"""The interface between the build and the renderers: what a renderer reads, and what it gives.
+"""The contract between the build and the renderers: what a renderer reads, and what it gives.
 
-A renderer turns a `BuildContext` into `Output`s (bytes and a path), in memory; the build writes
-them. A format whose documents are slow to make (the PDFs) gives `Job`s instead, one per
-document, so that they run on all cores and only those whose inputs changed run again.
-These types sit below every renderer and every build module, which import them from here.
+A renderer (`Renderer`) plans a format's work as `Job`s, given a `BuildContext`; each job makes
+`Output`s (bytes and a path) in memory, and the build writes them. A format made in one piece
+(JSON, TBX, ...) is one job (`one_job`); a format whose documents are slow to make (the PDFs)
+gives a job per document, so that they run on all cores and only those whose inputs changed run
+again. These types sit below every renderer and every build module, which import them from here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path, PurePosixPath
+from typing import Protocol
 
 from termbase.findings import Finding
 from termbase.model import FrozenMap, Glossary
@@ -38,6 +41,8 @@ class BuildContext:
     """When each concept's file last changed (UTC), by concept id; see `changed`."""
     findings: tuple[Finding, ...] = ()
     """What `termbase.checks` found in the glossary, computed once by the build."""
+    digest: str = ""
+    """One digest of every input of the build: the key of a format made in one piece."""
 
     def changed(self, concept_id: str) -> datetime:
         """When a concept last changed (the build date when its file's date is unknown)."""
@@ -76,6 +81,30 @@ class Job:
             return self.make()
         given = {p: files[p] for p in self.needs}
         return self.make(given | {p: files[p] for p in self.reuses if p in files})
+
+
+class Renderer(Protocol):
+    """What the build asks of a format: its jobs. Every renderer module of `termbase.render`
+    has this `jobs` function; `termbase.formats` returns each module as a `Renderer`, so mypy
+    checks every renderer against this signature."""
+
+    def jobs(self, context: BuildContext, only: frozenset[str]) -> Iterable[Job]:
+        """The format's jobs; `only` narrows a format of several documents to those chosen
+        (`build --only pdf:en-ru`: the selectors its `Format` declares), empty for all."""
+        ...
+
+
+def one_job(
+    name: str, context: BuildContext, render: Callable[[BuildContext], Iterable[Output]]
+) -> list[Job]:
+    """The jobs of a format made in one piece: one, keyed by every input of the build."""
+    return [Job(name, context.digest, partial(_listed, render, context))]
+
+
+def _listed(
+    render: Callable[[BuildContext], Iterable[Output]], context: BuildContext
+) -> list[Output]:
+    return list(render(context))
 
 
 def run_all(jobs: Sequence[Job]) -> list[Output]:

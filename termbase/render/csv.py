@@ -20,10 +20,15 @@ from termbase.languages import is_chinese
 from termbase.model import Concept, Glossary, Status
 from termbase.pinyin import reading
 from termbase.render.common.cells import spreadsheet_text
-from termbase.render.contract import BuildContext, Output
+from termbase.render.contract import BuildContext, Job, Output, one_job
 
 PATH = PurePosixPath("csv/ai-glossary.csv")
 SEPARATOR = "; "
+
+
+def jobs(context: BuildContext, only: frozenset[str] = frozenset()) -> list[Job]:
+    """One job: the format is made in one piece."""
+    return one_job("csv", context, render)
 
 
 def render(context: BuildContext) -> Iterator[Output]:

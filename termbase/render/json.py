@@ -20,12 +20,17 @@ from termbase.model import (
     TermType,
 )
 from termbase.pinyin import pinyin_of
-from termbase.render.contract import BuildContext, Output
+from termbase.render.contract import BuildContext, Job, Output, one_job
 
 PATH = PurePosixPath("glossary.json")
 FORMAT_VERSION = 2
 """2: terms have `reading` (and `attested`, derived); concepts have `retired` and `replaced_by`,
 retired ones included."""
+
+
+def jobs(context: BuildContext, only: frozenset[str] = frozenset()) -> list[Job]:
+    """One job: the format is made in one piece."""
+    return one_job("json", context, render)
 
 
 def render(context: BuildContext) -> Iterator[Output]:

@@ -19,7 +19,7 @@ from pathlib import PurePosixPath
 from lxml import etree
 
 from termbase.model import Concept, Glossary, Status, Term, TermType
-from termbase.render.contract import BuildContext, Output, RenderError
+from termbase.render.contract import BuildContext, Job, Output, RenderError, one_job
 
 NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 PATH = PurePosixPath("tbx/ai-glossary.tbx")
@@ -59,6 +59,11 @@ class Dialect:
 
 V3 = Dialect(NAMESPACE, "conceptEntry", "langSec", "termSec")
 V2 = Dialect(None, "termEntry", "langSet", "tig")
+
+
+def jobs(context: BuildContext, only: frozenset[str] = frozenset()) -> list[Job]:
+    """One job: the format is made in one piece."""
+    return one_job("tbx", context, render)
 
 
 def render(context: BuildContext) -> Iterator[Output]:

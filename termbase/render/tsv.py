@@ -23,10 +23,15 @@ from termbase.i18n import babel_locale
 from termbase.labels import label, status_label
 from termbase.languages import is_chinese, slug
 from termbase.model import Concept, Glossary, Status
-from termbase.render.contract import BuildContext, Output
+from termbase.render.contract import BuildContext, Job, Output, one_job
 
 FOLDER = PurePosixPath("tsv")
 _BREAKS = re.compile(r"[\t\r\n\u0085\u2028\u2029]+")
+
+
+def jobs(context: BuildContext, only: frozenset[str] = frozenset()) -> list[Job]:
+    """One job: the format is made in one piece."""
+    return one_job("tsv", context, render)
 
 
 def render(context: BuildContext) -> Iterator[Output]:

@@ -35,13 +35,18 @@ from termbase.languages import is_chinese
 from termbase.model import Concept, Glossary, Status
 from termbase.pinyin import reading
 from termbase.render.common.cells import spreadsheet_text
-from termbase.render.contract import BuildContext, Output
+from termbase.render.contract import BuildContext, Job, Output, one_job
 from termbase.render.csv import SEPARATOR
 
 PATH = PurePosixPath("xlsx/ai-glossary.xlsx")
 WIDTHS = {"term": 28, "list": 28, "text": 60, "short": 14}
 """Column widths in characters, by the kind of column."""
 TERM_COLUMNS = ("ID", "Language", "Term", "Status", "Preferred", "Forbidden", "Type", "Note")
+
+
+def jobs(context: BuildContext, only: frozenset[str] = frozenset()) -> list[Job]:
+    """One job: the format is made in one piece."""
+    return one_job("xlsx", context, render)
 
 
 def render(context: BuildContext) -> Iterator[Output]:

@@ -22,13 +22,18 @@ from termbase.model import Domain, Glossary
 from termbase.render.anki.notes import LanguageFields, belongs, note_data
 from termbase.render.anki.notetype import TEMPLATES_REVISED, NoteType, Variant, stable_id, variants
 from termbase.render.anki.package import DatedNote, Package, assign_ids
-from termbase.render.contract import BuildContext, Output
+from termbase.render.contract import BuildContext, Job, Output, one_job
 
 FOLDER = PurePosixPath("anki")
 FILE_PREFIX = "ai-glossary"
 UPDATE_HINT = N_(
     "Importing a newer version of this deck updates its cards and keeps your review history."
 )
+
+
+def jobs(context: BuildContext, only: frozenset[str] = frozenset()) -> list[Job]:
+    """One job: the format is made in one piece."""
+    return one_job("anki", context, render)
 
 
 def render(context: BuildContext) -> Iterator[Output]:

@@ -42,7 +42,7 @@ from termbase.render.common.views import (
     concept_name,
     contrasts,
 )
-from termbase.render.contract import BuildContext, Output
+from termbase.render.contract import BuildContext, Job, Output, one_job
 from termbase.render.html import search_index
 from termbase.templating import environment
 
@@ -221,6 +221,11 @@ class PageLink:
 
 
 # The site -----------------------------------------------------------------------------------
+
+
+def jobs(context: BuildContext, only: frozenset[str] = frozenset()) -> list[Job]:
+    """One job: the format is made in one piece."""
+    return one_job("html", context, render)
 
 
 def render(context: BuildContext) -> Iterator[Output]:
