@@ -12,7 +12,6 @@ from pathlib import Path
 from termbase.model import Location
 from termbase.source_text import display_path
 
-
 MISSING_LANGUAGE = "missing-language"
 MISSING_DEFINITION = "missing-definition"
 """The codes of the findings that a language's text is missing (not wrong)."""
