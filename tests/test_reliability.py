@@ -11,6 +11,7 @@ belong) is made by the `Fault` table below. The commands run in this process
 from __future__ import annotations
 
 import errno
+import fcntl
 import json
 import os
 import re
@@ -26,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, MINI, ROOT, run_cli
+from helpers import FIXTURES, MINI, ROOT, run_build_py, run_cli
 from termbase import glyphs, write
 
 CASES = FIXTURES / "reliability"
@@ -598,3 +599,86 @@ def test_an_interrupted_build_stops_everything_within_a_second(
     assert took < 1.0, f"{took:.2f} s"
     assert not [pid for pid in workers if _alive(pid)]
     assert not (here / "out" / "pdf").exists()
+
+
+# Two builds into one folder ------------------------------------------------------------------
+
+RU_EDIT = ("большая языковая модель", "крупная языковая модель")
+"""Changes the reference's entries and its Russian index, not its Chinese index."""
+ZH_EDIT = ("大语言模型", "大型语言模型")
+"""Changes the reference's entries and its Chinese index, not its Russian index."""
+REFERENCE = ("build", "--only", "json,pdf:reference")
+
+
+def _edited(here: Path, name: str, edit: tuple[str, str]) -> Path:
+    """A copy of the glossary `g` named `name`, with one term changed."""
+    glossary = Path(shutil.copytree(here / "g", here / name))
+    concept = glossary / "concepts" / "llm.yaml"
+    concept.write_text(concept.read_text().replace(*edit))
+    return glossary
+
+
+WAITING = "waiting for another build"
+"""How a build says that it waits for the output folder's lock."""
+JOB_DONE = re.compile(r"\[\d+/\d+\] ")
+"""How a build says that one of its jobs is done: it has planned, and its jobs are running."""
+
+
+def _start_build(glossary: Path, out: Path) -> tuple[subprocess.Popen[str], list[str]]:
+    """A build of `glossary` into `out`, as a process, and the lines it prints on stderr so
+    far (read meanwhile)."""
+    command = [sys.executable, str(ROOT / "build.py"), *REFERENCE]
+    build = subprocess.Popen(
+        [*command, "--glossary", str(glossary), "--out", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    said: list[str] = []
+    threading.Thread(target=said.extend, args=(build.stderr,), daemon=True).start()
+    return build, said
+
+
+def _until(condition: Callable[[], bool], timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+def _made(out: Path) -> dict[str, bytes]:
+    """Everything builds made in `out` (outputs, kept parts, manifest), the lock left out."""
+    return {name: data for name, data in snapshot(out).items() if name != write.LOCK_NAME}
+
+
+@pytest.mark.slow
+def test_a_build_beside_another_into_one_folder_gives_what_a_clean_build_gives(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two incremental builds into one `--out`, of glossaries whose edits lay out different
+    parts of the reference: the first is about to write when the second starts, and writes
+    while the second is under way (stopped, so that this order is certain). The folder then
+    holds what a clean build of the second's glossary holds: not its reference with a part of
+    the first's."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    out = here / "out"
+    assert run_build_py(*REFERENCE, *_folders(here)).returncode == 0
+    ru, zh = _edited(here, "ru", RU_EDIT), _edited(here, "zh", ZH_EDIT)
+    with open(out / write.LOCK_NAME) as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # as if a third build were writing
+        first, first_said = _start_build(ru, out)
+        _until(lambda: any(line.startswith(WAITING) for line in first_said))
+        second, second_said = _start_build(zh, out)
+        _until(
+            lambda: any(line.startswith(WAITING) or JOB_DONE.match(line) for line in second_said)
+        )
+        second.send_signal(signal.SIGSTOP)
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    assert first.wait(timeout=300) == 0
+    second.send_signal(signal.SIGCONT)
+    assert second.wait(timeout=300) == 0
+    clean = here / "clean"
+    assert run_build_py(*REFERENCE, "--glossary", str(zh), "--out", str(clean)).returncode == 0
+    made, clean_made = _made(out), _made(clean)
+    assert made.keys() == clean_made.keys()
+    assert [name for name in made if made[name] != clean_made[name]] == []
