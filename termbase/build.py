@@ -170,7 +170,8 @@ class Build:
             self.progress.stage(f"stale: {', '.join(f.name for f in stale)}")
             glossary = self._load()
             findings = self._check(glossary)
-            check_out_dir(self.out_dir, [self.glossary_dir, TEMPLATES], [MANIFEST_NAME])
+            folders = [folder for format_ in stale for folder in format_.folders]
+            check_out_dir(self.out_dir, [self.glossary_dir, TEMPLATES], [MANIFEST_NAME], folders)
             with build_lock(self.out_dir):  # which settles too
                 manifest = Manifest.read(self.out_dir)  # another build may have just written
                 if not (stale := self._stale(inputs, manifest)):

@@ -37,6 +37,9 @@ class Format:
     selectors: Callable[[Header], frozenset[str]] | None = None
     """The finer choices `build --only` takes after `name:` (`pdf:en-ru`), as the glossary's
     header allows them; None for a format built whole."""
+    folders: tuple[str, ...] = ()
+    """The folders its files go in, below the output folder: the build refuses a file standing
+    in their place before it renders anything."""
 
     def jobs(self, context: BuildContext, only: frozenset[str] = frozenset()) -> list[Job]:
         """The format's jobs; `only` narrows a format's documents (`build --only pdf:en-ru`)."""
@@ -101,26 +104,29 @@ def pdf_selectors(header: Header) -> frozenset[str]:
 
 FORMATS: tuple[Format, ...] = (
     Format("json", "the whole glossary as JSON, for other tools", _json),
-    Format("tbx", "TBX-Basic v3 and TBX v2 termbases, for CAT tools", _tbx),
-    Format("tsv", "OmegaT glossaries, one per language direction", _tsv),
-    Format("csv", "a spreadsheet, one row per concept", _csv),
+    Format("tbx", "TBX-Basic v3 and TBX v2 termbases, for CAT tools", _tbx, folders=("tbx",)),
+    Format("tsv", "OmegaT glossaries, one per language direction", _tsv, folders=("tsv",)),
+    Format("csv", "a spreadsheet, one row per concept", _csv, folders=("csv",)),
     Format(
         "xlsx",
         "an Excel workbook for CAT tools' spreadsheet imports (memoQ, Phrase, XTM)",
         _xlsx,
+        folders=("xlsx",),
     ),
-    Format("anki", "Anki decks per language pair and trilingual", _anki),
+    Format("anki", "Anki decks per language pair and trilingual", _anki, folders=("anki",)),
     Format(
         "html",
         "the HTML glossary, with search and alignment view",
         _html,
         opens="html/index.html",
+        folders=("html",),
     ),
     Format(
         "pdf",
         "PDF cheat sheets and the reference edition, A4 and Letter",
         _pdf,
         selectors=pdf_selectors,
+        folders=("pdf", ".parts/pdf"),
     ),
 )
 """Every format, in build order."""

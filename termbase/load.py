@@ -124,7 +124,7 @@ def load_glossary(root: Path) -> Glossary:
 
 
 def _load_header(root: Path, findings: list[Finding]) -> Header | None:
-    if problem := _not_a_folder(root):
+    if problem := folder_problem(root):
         findings.append(_error(Location(".", 0), "not-a-folder", problem))
         return None
     where = Location(HEADER_FILE, 0)
@@ -143,7 +143,7 @@ def _load_header(root: Path, findings: list[Finding]) -> Header | None:
     return _TomlReader(HEADER_FILE, text, findings).header(data)
 
 
-def _not_a_folder(root: Path) -> str | None:
+def folder_problem(root: Path) -> str | None:
     """Why `root` cannot be a glossary folder, or None."""
     try:
         kind = not_a_file(root.stat().st_mode) or "a file"
@@ -418,10 +418,13 @@ def _concept_files(root: Path, findings: list[Finding]) -> list[Path]:
     return [folder / name for name in seen.values()]
 
 
+CONCEPTS_FOLDER = f"the folder of the concept files ({CONCEPTS_DIR}/)"
+
+
 def _unlisted(error: OSError) -> str:
     """Why the concepts folder cannot be listed."""
     if error.errno == errno.ENOTDIR:
-        return f"a file, where the folder of the concept files ({CONCEPTS_DIR}/) must be"
+        return f"a file, where {CONCEPTS_FOLDER} must be"
     return f"{CONCEPTS_DIR}/ cannot be read: {os.strerror(error.errno or 0).lower()}"
 
 

@@ -56,13 +56,23 @@ def check_paths(outputs: Iterable[Output]) -> None:
         seen.add(key)
 
 
-def check_out_dir(out_dir: Path, protected: Iterable[Path], files: Iterable[str] = ()) -> None:
+def check_out_dir(
+    out_dir: Path,
+    protected: Iterable[Path],
+    files: Iterable[str] = (),
+    folders: Iterable[str] = (),
+) -> None:
     """Refuse an output folder that is not a folder, or is, or holds, a folder the user writes
     (the glossary); and one where the lock, the journal or `files` (the manifest) could not be
-    written: checked before the minutes of rendering, not after."""
+    written, or where something else stands in the place of one of `folders` (`html`, where
+    a format's files go): checked before the minutes of rendering, not after."""
     if (kind := _kind(out_dir)) not in (None, "a folder"):
         raise OutputError(f"the output folder {out_dir} is {kind}; choose another --out")
-    check_targets(out_dir, map(PurePosixPath, (LOCK_NAME, *JOURNAL_NAMES, *files)))
+    check_targets(
+        out_dir,
+        map(PurePosixPath, (LOCK_NAME, *JOURNAL_NAMES, *files)),
+        map(PurePosixPath, folders),
+    )
     out = out_dir.resolve()
     for folder in protected:
         folder = folder.resolve()
@@ -82,17 +92,20 @@ def _kind(path: Path) -> str | None:
         return f"unusable ({os.strerror(error.errno or 0).lower()})"
 
 
-def check_targets(out_dir: Path, paths: Iterable[PurePosixPath]) -> None:
+def check_targets(
+    out_dir: Path, paths: Iterable[PurePosixPath], folders: Iterable[PurePosixPath] = ()
+) -> None:
     """Refuse, before anything is written, a target that is a folder (or a pipe, a device), or
-    whose folder is a file: the renames of the second phase must not fail."""
-    folders: set[PurePosixPath] = set()
+    whose folder (or one of `folders`) is not a folder: the renames of the second phase must
+    not fail. The folders are checked first: a file where a folder goes is what to remove."""
+    paths = list(paths)
+    needed = {*folders, *(parent for path in paths for parent in path.parents)}
+    for folder in sorted(needed - {PurePosixPath(".")}):
+        if (kind := _kind(out_dir / folder)) not in (None, "a folder"):
+            raise OutputError(f"{out_dir / folder} is {kind}, where outputs go; remove it")
     for path in paths:
         if (kind := _kind(out_dir / path)) not in (None, "a file"):
             raise OutputError(f"{out_dir / path} is {kind}, not a file; remove it")
-        folders.update(path.parents)
-    for folder in sorted(folders - {PurePosixPath(".")}):
-        if (kind := _kind(out_dir / folder)) not in (None, "a folder"):
-            raise OutputError(f"{out_dir / folder} is {kind}, where outputs go; remove it")
 
 
 @contextmanager
@@ -104,7 +117,7 @@ def build_lock(out_dir: Path) -> Iterator[None]:
         out_dir.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as error:
-        raise OutputError(f"cannot lock {lock_path}: {_reason(error)}") from None
+        raise OutputError(f"cannot lock {lock_path}: {reason(error)}") from None
     with os.fdopen(descriptor, "w") as lock:
         if kind := not_a_file(os.fstat(descriptor).st_mode):
             raise OutputError(f"cannot lock {lock_path}: it is {kind}; remove it")
@@ -125,8 +138,8 @@ def build_lock(out_dir: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _reason(error: OSError) -> str:
-    """`no space left on device`: what went wrong, without the path."""
+def reason(error: OSError) -> str:
+    """`no space left on device`: why a file could not be written, without the path."""
     if error.errno == errno.EISDIR:
         return "it is a folder; remove it"
     if error.errno in (errno.EEXIST, errno.ENOTDIR):
@@ -250,7 +263,7 @@ def write_generation(out_dir: Path, outputs: Sequence[Output]) -> None:
     except BaseException as error:
         journal.undo(out_dir)
         if isinstance(error, OSError):
-            message = f"cannot write {target}: {_reason(error)}; nothing was written"
+            message = f"cannot write {target}: {reason(error)}; nothing was written"
             raise OutputError(message) from None
         raise
     with _signals_held():
@@ -278,7 +291,7 @@ def _write_file(path: Path, data: bytes) -> None:
 
 def _os_message(error: OSError) -> str:
     """`cannot write out/x.json: no space left on device`."""
-    return f"cannot write {error.filename}: {_reason(error)}" if error.filename else _reason(error)
+    return f"cannot write {error.filename}: {reason(error)}" if error.filename else reason(error)
 
 
 @contextmanager

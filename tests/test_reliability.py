@@ -32,6 +32,10 @@ from termbase import glyphs, write
 
 CASES = FIXTURES / "reliability"
 CONTENT_CASES = sorted(p for p in CASES.iterdir() if (p / "expected.txt").exists())
+FILES = CASES / "files"
+"""Hostile files that are not glossaries (bilingual files for `qa`)."""
+LONG_ID = "a" * 300
+"""A kebab-case id too long for a file name."""
 REFUSED = "error: check finds errors in the glossary; nothing was built (--force builds anyway)"
 UNREADABLE = "error: the glossary cannot be read; nothing was built"
 WRITE_ONLY = Path("/proc/sys/vm/compact_memory")
@@ -169,6 +173,19 @@ def _domains_not_tables(here: Path) -> None:
 def _escape_in_name(here: Path) -> None:
     source = here / "g" / "concepts" / "gpt-3.yaml"
     source.rename(source.with_name("gpt-3\x1b[2J.yaml"))
+
+
+def _copy_file(here: Path, name: str) -> None:
+    shutil.copy(FILES / name, here / name)
+
+
+def _read_only(folder: Path) -> None:
+    """A folder in which no file can be made, even by root (sysfs refuses new files)."""
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+    else:
+        shutil.rmtree(folder)
+        folder.symlink_to("/sys")
 
 
 CHECK = ("check", "--glossary", "g")
@@ -336,6 +353,79 @@ FAULTS = [
         ("error: notes.md: a named pipe (FIFO), not a file",),
     ),
     Fault(
+        "xliff-whose-root-is-not-xliff",
+        lambda h: _copy_file(h, "page.xlf"),
+        ("qa", "page.xlf", "--glossary", "g"),
+        2,
+        ("page.xlf: error: not an XLIFF file: its root is <html>",),
+    ),
+    Fault(
+        "xliff-without-a-file",
+        lambda h: _copy_file(h, "no-file.xlf"),
+        ("qa", "no-file.xlf", "--glossary", "g"),
+        2,
+        ("no-file.xlf: error: an XLIFF file without a <file>: nothing to check",),
+    ),
+    Fault(
+        "xliff-of-two-target-languages",
+        lambda h: _copy_file(h, "two-targets.xlf"),
+        ("qa", "two-targets.xlf", "--glossary", "g"),
+        2,
+        ("two-targets.xlf: error: several target languages (ru, zh-CN); choose one with --target",),
+    ),
+    Fault(
+        "new-id-too-long-for-a-file-name",
+        lambda h: None,
+        ("new", LONG_ID, "--glossary", "g"),
+        1,
+        (f"error: cannot write g/concepts/{LONG_ID}.yaml: file name too long",),
+    ),
+    Fault(
+        "new-concepts-is-file",
+        lambda h: (shutil.rmtree(h / "g/concepts"), (h / "g/concepts").write_text("")),
+        ("new", "x", "--glossary", "g"),
+        1,
+        ("error: g/concepts: a file, where the folder of the concept files (concepts/) must be",),
+    ),
+    Fault(
+        "new-concepts-is-a-dangling-link",
+        lambda h: (shutil.rmtree(h / "g/concepts"), (h / "g/concepts").symlink_to("nowhere")),
+        ("new", "x", "--glossary", "g"),
+        1,
+        (
+            "error: g/concepts: a symbolic link to 'nowhere', which does not exist, where the "
+            "folder of the concept files (concepts/) must be",
+        ),
+    ),
+    Fault(
+        "new-concepts-is-read-only",
+        lambda h: _read_only(h / "g/concepts"),
+        ("new", "x", "--glossary", "g"),
+        1,
+        ("error: cannot write g/concepts/x.yaml: permission denied",),
+    ),
+    Fault(
+        "new-no-glossary",
+        lambda h: None,
+        ("new", "x", "--glossary", "nowhere"),
+        1,
+        ("nowhere: error: no such glossary folder",),
+    ),
+    Fault(
+        "ignore-list-is-folder",
+        lambda h: ((h / "g/ignore.toml").mkdir(), (h / "notes.md").write_text("**Zorblax**\n")),
+        ("extract", "notes.md", "--glossary", "g"),
+        2,
+        ("error: g/ignore.toml: a folder, not a file",),
+    ),
+    Fault(
+        "html-folder-is-file",
+        lambda h: ((h / "out").mkdir(), (h / "out/html").write_text("mine\n")),
+        ("build", "--only", "json,html", "--glossary", "g", "--out", "out"),
+        1,
+        ("error: out/html is a file, where outputs go; remove it; nothing was written",),
+    ),
+    Fault(
         "review-is-folder",
         lambda h: ((h / "g/review.yaml").mkdir(), (h / "notes.md").write_text("**Zorblax**\n")),
         ("extract", "notes.md", "--glossary", "g", "--write"),
@@ -356,6 +446,59 @@ def test_a_fault_gets_one_clear_line_and_its_exit_status(fault: Fault, here: Pat
     else:
         assert (result.out, result.err) == ([], list(fault.lines))
     assert snapshot(here) == before  # nothing written, nothing deleted
+
+
+def test_a_file_where_a_formats_folder_goes_is_refused_before_rendering(here: Path) -> None:
+    (here / "out").mkdir()
+    (here / "out" / "html").write_text("mine\n")
+    done = run_cli("build", "--only", "json,html", "--glossary", "g", "--out", "out", cwd=here)
+    assert done.returncode == 1
+    assert not re.search(r"^\[\d+/\d+\]", done.stderr, re.MULTILINE)  # no job ran
+
+
+def test_options_without_a_command_build(here: Path, run) -> None:
+    result = run("--only", "json", "--glossary", "g", "--out", "out")
+    assert (result.status, result.out) == (0, ["json: 1 file(s) written in out/glossary.json"])
+
+
+def test_qa_checks_the_other_files_after_one_it_cannot_read(here: Path, run) -> None:
+    _copy_file(here, "page.xlf")
+    (here / "good.tsv").write_text("en\tru\nA large language model.\tЯзыковая модель.\n")
+    result = run("qa", "page.xlf", "good.tsv", "--glossary", "g")
+    assert result.status == 2
+    assert result.out == [
+        "good.tsv:2: unit 1: missing: 'large language model' → expected «большая языковая "
+        "модель» or «БЯМ»"
+    ]
+    assert result.err[0] == "page.xlf: error: not an XLIFF file: its root is <html>"
+
+
+def test_qa_checks_an_xliff_of_two_target_languages_in_the_one_chosen(here: Path, run) -> None:
+    _copy_file(here, "two-targets.xlf")
+    result = run("qa", "two-targets.xlf", "--target", "zh-Hans", "--glossary", "g")
+    # The Chinese <file>'s units only, against the Chinese terms; a unit without an id is
+    # named by its number in the file.
+    assert (result.status, result.out) == (
+        1,
+        ["two-targets.xlf:19: unit 3: missing: 'generative model' → expected «生成模型»"],
+    )
+
+
+def test_qa_reads_a_cell_larger_than_pythons_csv_limit(here: Path, run) -> None:
+    cell = "Большая языковая модель. " + "б" * (200 << 10)  # 200 KiB: the csv limit is 128
+    (here / "big.tsv").write_text(f"en\tru\nA large language model.\t{cell}\n")
+    result = run("qa", "big.tsv", "--glossary", "g")
+    assert (result.status, result.out) == (0, [])
+    assert result.err == ["0 finding(s); 1 segment(s) checked in 1 file(s)"]
+
+
+def test_extract_reads_a_note_over_a_mebibyte(here: Path, run) -> None:
+    """The limit of a source note is 16 MiB (a glossary file's is 1 MiB)."""
+    code = "`" + "x" * (3 << 19) + "`"  # 1.5 MiB of code, which holds no term
+    (here / "notes.md").write_text(f"**Zorblax** is no term.\n\n{code}\n")
+    result = run("extract", "notes.md", "--glossary", "g")
+    assert (result.status, result.err) == (1, [])
+    assert result.out[-1] == "1 candidate(s) in 1 source(s): 1 unmatched, 0 matched, 0 ignored"
 
 
 def _summary(errors: int) -> str:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from termbase.commands.common import Commands, add_command, add_glossary_option
+from termbase.findings import GlossaryError
 from termbase.terminal import printable
 
 NAME = "new"
@@ -37,6 +38,10 @@ def run(args: argparse.Namespace) -> int:
         path = write_skeleton(
             args.glossary, args.id, domain=args.domain, named_model=args.named_model
         )
+    except GlossaryError as error:  # glossary.toml, or the glossary folder, as check says it
+        for finding in error.findings:
+            print(printable(str(finding.placed(args.glossary))), file=sys.stderr)
+        return 1
     except SkeletonError as error:
         print(printable(f"error: {error}"), file=sys.stderr)
         return 1

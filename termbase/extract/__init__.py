@@ -12,7 +12,7 @@ from pathlib import Path
 
 from termbase.extract.markdown import Candidate, candidates
 from termbase.extract.matching import Coverage, Matcher, Verdict
-from termbase.source_text import TextFileError, display_path, read_text
+from termbase.source_text import MAX_SOURCE_BYTES, TextFileError, display_path, read_text
 
 __all__ = [
     "Candidate",
@@ -94,7 +94,7 @@ def extract(paths: Sequence[Path], matcher: Matcher) -> Extraction:
     warnings: list[str] = []
     for source in find_sources(paths):
         try:
-            text = read_text(source.path)
+            text = read_text(source.path, limit=MAX_SOURCE_BYTES)
         except TextFileError as error:
             if source.explicit:
                 raise ExtractError(f"{error.location}: {error.message}") from None

@@ -97,9 +97,10 @@ class Matcher:
 
 
 def load_ignore_list(glossary_dir: Path) -> tuple[IgnoreEntry, ...]:
-    """The entries of `glossary_dir/ignore.toml` (none when the file does not exist)."""
+    """The entries of `glossary_dir/ignore.toml` (none when there is no such name; a folder or
+    a broken link of that name is an error)."""
     path = glossary_dir / IGNORE_FILE
-    if not path.is_file():
+    if not (path.exists() or path.is_symlink()):
         return ()
     shown = display_path(path)
     try:

@@ -94,7 +94,7 @@ def read(path: Path, languages: Sequence[str], *, target: str | None = None) -> 
         ) from None
     except AssertionError:  # translate-toolkit's check that the root is the format's
         raise BilingualFileError(shown, f"not a {path.suffix[1:]} file") from None
-    except ValueError as error:  # translate-toolkit's parse errors (PoParseError, csv.Error)
+    except (ValueError, csv.Error) as error:  # translate-toolkit's parse errors (PoParseError)
         text = " ".join(str(error).split())
         if place := _PARSER_PLACE.fullmatch(text):
             raise BilingualFileError(f"{shown}:{place[2]}", f"{place[1]}: {place[3]}") from None
@@ -112,29 +112,90 @@ def _xliff(shown: str, data: bytes, languages: Languages, target: str | None) ->
     from translate.storage.xliff import Xliff1File
     from translate.storage.xliff2 import Xliff2File
 
-    store: TranslationStore = (Xliff2File if _xliff_version(data) == 2 else Xliff1File)()
+    version = _xliff_version(shown, data)  # the root and a <file> checked first
+    store: TranslationStore = (Xliff2File if version == 2 else Xliff1File)()
     store.parse(data)
     segments = tuple(
         Segment(_xliff_id(unit, index), _line(unit), unit.source or "", unit.target or "")
         for index, unit in enumerate(store.units, 1)
         if unit.istranslatable()
     )
-    return Bilingual(shown, store.getsourcelanguage(), store.gettargetlanguage(), segments)
+    whole = (store.getsourcelanguage(), store.gettargetlanguage())
+    pairs = [
+        _file_languages(unit) if version == 1 else whole
+        for unit in store.units
+        if unit.istranslatable()
+    ]
+    return _in_one_target(shown, segments, pairs, whole, languages, target)
 
 
-def _xliff_version(data: bytes) -> int:
-    """2 for XLIFF 2.x (by its namespace or version), else 1."""
+def _in_one_target(
+    shown: str,
+    segments: tuple[Segment, ...],
+    pairs: list[tuple[str | None, str | None]],
+    whole: tuple[str | None, str | None],
+    languages: Languages,
+    target: str | None,
+) -> Bilingual:
+    """The segments in one target language, each segment's (source, target) tags in `pairs`:
+    the language `target` chooses, else the first; the others are named, so that the command
+    asks for `--target` (each `<file>` of an XLIFF 1.2 names its languages, as a TMX's variants
+    do). `whole` is the file's pair when it has no segment."""
+    first: dict[str, str | None] = {}  # each target language once, by the first tag naming it
+    for _, tag in pairs:
+        first.setdefault(_language_of(tag, languages), tag)
+    wanted = target if target in first else next(iter(first), None)
+    chosen = [
+        (segment, pair)
+        for segment, pair in zip(segments, pairs, strict=True)
+        if _language_of(pair[1], languages) == wanted
+    ]
+    source, target_lang = chosen[0][1] if chosen else whole
+    rest = tuple(str(tag) for language, tag in first.items() if language != wanted)
+    return Bilingual(shown, source, target_lang, tuple(s for s, _ in chosen), rest)
+
+
+def _language_of(tag: str | None, languages: Languages) -> str:
+    """The glossary's language a tag names (zh-CN: zh-Hans), else the tag as written."""
+    return (tag and glossary_language(tag, languages)) or str(tag)
+
+
+def _file_languages(unit: Any) -> tuple[str | None, str | None]:
+    """The source and target language of the XLIFF 1.2 `<file>` that holds a unit."""
+    element = unit.xmlelement
+    while element is not None and etree.QName(element).localname != "file":
+        element = element.getparent()
+    if element is None:
+        return None, None
+    return element.get("source-language"), element.get("target-language")
+
+
+def _xliff_version(shown: str, data: bytes) -> int:
+    """2 for XLIFF 2.x (by its namespace or version), else 1; a file whose root is not
+    `<xliff>`, or that holds no `<file>`, is refused."""
     from io import BytesIO
 
-    for _, root in etree.iterparse(BytesIO(data), events=("start",), resolve_entities=False):
-        version = root.get("version", "")
-        return 2 if version.startswith("2") or root.tag.startswith(f"{{{XLIFF_2}}}") else 1
-    return 1
+    root = None
+    for _, element in etree.iterparse(BytesIO(data), events=("start",), resolve_entities=False):
+        name = etree.QName(element).localname
+        if root is None:
+            root = element
+            if name != "xliff":
+                raise BilingualFileError(shown, f"not an XLIFF file: its root is <{name}>")
+        elif name == "file":
+            version = root.get("version", "")
+            return 2 if version.startswith("2") or root.tag.startswith(f"{{{XLIFF_2}}}") else 1
+    raise BilingualFileError(shown, "an XLIFF file without a <file>: nothing to check")
 
 
 def _xliff_id(unit: Any, index: int) -> str:
-    own = unit.xmlelement.get("id") if unit.xmlelement.tag.endswith("trans-unit") else None
-    return own or unit.getid() or str(index)
+    """The unit's own id (`u1::s2` for a segment of several in XLIFF 2), without the name of
+    its `<file>` that translate-toolkit puts before it; its number when it has none."""
+    return unit.getid().rpartition(_ID_SEPARATOR)[2] or str(index)
+
+
+_ID_SEPARATOR = "\x04"
+"""What translate-toolkit puts between a `<file>`'s name and a unit's id (`a.txt\x04u1`)."""
 
 
 def _line(unit: Any) -> int:
@@ -236,6 +297,7 @@ def _table(delimiter: str | None) -> Reader:
         utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")  # Excel's "Unicode text" is UTF-16
         text = data.decode("utf-16" if utf16 else "utf-8-sig")
         store = csvfile(fieldnames=["source", "target"], encoding="utf-8")
+        csv.field_size_limit(MAX_SOURCE_BYTES)  # a cell as large as a file may be, not 128 KiB
         store.parse(text.encode(), dialect=_dialect(text, delimiter))
         units = list(store.units)
         pair: tuple[str | None, str | None] = (None, None)
