@@ -13,19 +13,26 @@ from __future__ import annotations
 
 import html
 import http.server
+import mimetypes
+import os
 import subprocess
 import sys
 import threading
 import time
+import unicodedata
 import webbrowser
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from http import HTTPStatus
 from pathlib import Path
 from typing import IO
+from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
 
 from termbase.formats import FORMATS, named
 from termbase.paths import TEMPLATES
+from termbase.source_text import TextFileError, read_bytes
+from termbase.terminal import printable
 
 HOST = "127.0.0.1"
 """Only this machine: the server is a preview, not a web server."""
@@ -69,41 +76,116 @@ def problem_banner(problem: str) -> str:
 
 
 def inject(page: bytes, state: State) -> bytes:
-    """The page as served: with the reload script, and the problem banner if any."""
-    extra = RELOAD_SCRIPT + (problem_banner(state.problem) if state.problem else "")
-    text = page.decode("utf-8")
-    at = text.rfind("</body>")
-    at = at if at >= 0 else len(text)
-    return (text[:at] + extra + text[at:]).encode("utf-8")
+    """The page as served: with the reload script, and the problem banner if any (bytes in,
+    bytes out: a page in another encoding is served as it is, the script added all the same)."""
+    extra = (RELOAD_SCRIPT + (problem_banner(state.problem) if state.problem else "")).encode()
+    at = page.rfind(b"</body>")
+    at = at if at >= 0 else len(page)
+    return page[:at] + extra + page[at:]
 
 
-class Handler(http.server.SimpleHTTPRequestHandler):
-    """Files below the HTML folder; HTML pages with the reload script; `/__reload` events."""
+EMPTY_PAGE = b"<!DOCTYPE html><html><head><meta charset=utf-8></head><body></body></html>"
+"""What a page the build has not made yet is, while the build fails: the problem, and the
+script that reloads it once the build succeeds."""
+MAX_SERVED_BYTES = 1 << 30
+"""The largest file served: far above any page, index or picture of the HTML glossary."""
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What a request gets: a file's bytes, a redirect to `location`, or an error `status`."""
+
+    status: int
+    body: bytes = b""
+    path: Path | None = None
+    """The file served (its type is guessed from its name)."""
+    location: str | None = None
+    reason: str | None = None
+
+
+def answer(site: Path, url: str) -> Answer:
+    """The answer to `GET url` for a site served from the folder `site`: a regular file below it
+    (`index.html` for a folder); never a file whose real path (links followed) leaves the site,
+    nor anything that is not a regular file (a named pipe would block the request)."""
+    split = urlsplit(url)
+    parts = [p for p in unquote(split.path).split("/") if p not in ("", ".")]
+    if ".." in parts or any(unicodedata.category(c) == "Cc" for p in parts for c in p):
+        return Answer(HTTPStatus.NOT_FOUND, reason="no such page")
+    path = site.joinpath(*parts)
+    if os.path.isdir(path):  # False for a name too long, too (Path.is_dir raises)
+        if not split.path.endswith("/"):  # its pages' relative links need the slash
+            return Answer(HTTPStatus.MOVED_PERMANENTLY, location=_with_slash(split))
+        path = path / "index.html"
+    real, root = os.path.realpath(path), os.path.realpath(site)
+    if os.path.commonpath([real, root]) != root:
+        return Answer(HTTPStatus.NOT_FOUND, reason="no such page")
+    try:
+        return Answer(HTTPStatus.OK, read_bytes(path, url, limit=MAX_SERVED_BYTES), path)
+    except TextFileError as error:
+        missing = error.code == "missing-file"
+        status = HTTPStatus.NOT_FOUND if missing else HTTPStatus.FORBIDDEN
+        return Answer(status, reason="no such page" if missing else error.message)
+
+
+def _with_slash(split: SplitResult) -> str:
+    return urlunsplit(("", "", split.path + "/", split.query, ""))
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    """Files below the HTML folder; HTML pages with the reload script; `/__reload` events. Only
+    for requests to this server by its own name (`Host: 127.0.0.1:PORT`, `localhost:PORT`): a
+    page of another site whose name points here (DNS rebinding) gets nothing."""
 
     state: State
+    site: Path
 
     def log_message(self, format: str, *args: object) -> None:
         pass  # the terminal shows builds, not requests
 
     def do_GET(self) -> None:
-        if self.path == RELOAD_PATH:
+        self._respond(body=True)
+
+    def do_HEAD(self) -> None:
+        self._respond(body=False)
+
+    def _respond(self, *, body: bool) -> None:
+        if not self._to_this_server():
+            self.send_error(HTTPStatus.FORBIDDEN, "this preview answers only to its own address")
+            return
+        if urlsplit(self.path).path == RELOAD_PATH and body:
             self._events()
             return
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if path.suffix == ".html" and path.is_file():
-            self._send(inject(path.read_bytes(), self.state))
-            return
-        super().do_GET()
+        found = answer(self.site, self.path)
+        if found.location is not None:
+            self.send_response(found.status)
+            self.send_header("Location", found.location)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif found.status == HTTPStatus.NOT_FOUND and self.state.problem:
+            self._send(EMPTY_PAGE, Path("problem.html"), status=found.status, body=body)
+        elif found.path is None:
+            self.send_error(found.status, found.reason)
+        else:
+            self._send(found.body, found.path, body=body)
 
-    def _send(self, body: bytes) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
+    def _to_this_server(self) -> bool:
+        port = getattr(self.server, "server_port", None)  # HTTPServer's, once bound
+        host = (self.headers.get("Host") or "").strip().lower()
+        return host in (f"{HOST}:{port}", f"localhost:{port}")
+
+    def _send(
+        self, data: bytes, path: Path, *, status: int = HTTPStatus.OK, body: bool = True
+    ) -> None:
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        if kind == "text/html":
+            data, kind = inject(data, self.state), "text/html; charset=utf-8"
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        self.wfile.write(body)
+        if body:
+            self.wfile.write(data)
 
     def _events(self) -> None:
         """A server-sent event each time the build's generation moves on."""
@@ -156,7 +238,8 @@ class Rebuilder:
         try:
             Build(self.glossary_dir, self.out_dir, named([FIRST])).run()
         except BuildError as error:
-            problem = "\n".join([*(str(f) for f in error.findings), str(error)])
+            findings = [str(f.placed(self.glossary_dir)) for f in error.findings]
+            problem = "\n".join([*findings, str(error)])
             self.say(f"cannot build:\n{problem}\n(the last good output is still served)")
             self.state.publish(problem)
             return False
@@ -204,16 +287,30 @@ def watch(
 ) -> None:
     """Call `on_change` after each batch of saves below `paths`, until `stop` is set. `ready` is
     set once the watcher is live (its first quiet interval), so that no save is missed after
-    the server says it is serving."""
+    the server says it is serving. A folder that goes away (moved, or a branch switched) is
+    watched again once it is back: `on_change` is called when it goes, and when it is back."""
     from watchfiles import watch as watch_files
 
-    batches = watch_files(
-        *paths, stop_event=stop, debounce=50, step=20, rust_timeout=200, yield_on_timeout=True
-    )
-    for changes in batches:
-        ready.set()
-        if changes:
-            on_change()
+    gone = False
+    while not stop.is_set():
+        if not all(path.is_dir() for path in paths):
+            if not gone:
+                gone = True
+                on_change()  # the build says what is missing, on the page too
+            ready.set()
+            stop.wait(0.5)
+            continue
+        back, gone = gone, False
+        batches = watch_files(
+            *paths, stop_event=stop, debounce=50, step=20, rust_timeout=200, yield_on_timeout=True
+        )
+        for changes in batches:
+            ready.set()
+            if changes or back:  # back: built again once the watcher is live, missing no save
+                back = False
+                on_change()
+            if not all(path.is_dir() for path in paths):
+                break  # a folder the watcher no longer sees
 
 
 def rebuild_reporting(rebuilder: Rebuilder) -> None:
@@ -227,6 +324,25 @@ def rebuild_reporting(rebuilder: Rebuilder) -> None:
         rebuilder.state.publish(problem)
 
 
+class ServeError(Exception):
+    """The preview cannot start; the message is the line to print (the glossary or output folder
+    is unusable, or the port is taken)."""
+
+
+class PreviewServer(http.server.ThreadingHTTPServer):
+    """The HTTP server: a thread per request, none of which outlives the process; a request
+    that fails (the browser went away) costs a line at most, never a traceback."""
+
+    daemon_threads = True
+    stopping = False
+    """Set when the server stops: the event streams end."""
+
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        error = sys.exc_info()[1]
+        if not isinstance(error, ConnectionError):
+            print(f"a request failed: {type(error).__name__}: {error}", file=sys.stderr)
+
+
 def serve(
     glossary_dir: Path,
     out_dir: Path,
@@ -236,12 +352,20 @@ def serve(
     stream: IO[str] = sys.stderr,
 ) -> int:
     """Build, serve `out_dir/html` on 127.0.0.1:`port` (0: a free port), rebuild on each save;
-    return 0 when stopped with Ctrl-C."""
+    return 0 when stopped with Ctrl-C. Raises `ServeError` when it cannot start."""
 
     def say(message: str) -> None:
         print(f"{time.strftime('%H:%M:%S')} {message}", file=stream, flush=True)
 
+    site = out_dir / "html"
+    _check_folders(glossary_dir, out_dir)
     state = State()
+    handler = type("BoundHandler", (Handler,), {"state": state, "site": site})
+    try:
+        server = PreviewServer((HOST, port), handler)
+    except OSError as error:
+        reason = os.strerror(error.errno).lower() if error.errno else str(error)
+        raise ServeError(f"error: cannot serve on {HOST}:{port}: {reason}") from None
     rest = [f.name for f in FORMATS if f.name != FIRST]
     rebuilder = Rebuilder(glossary_dir, out_dir, state, say, rest)
     stop, ready = threading.Event(), threading.Event()
@@ -249,15 +373,9 @@ def serve(
     on_change = partial(rebuild_reporting, rebuilder)
     threading.Thread(target=watch, args=(watched, stop, ready, on_change), daemon=True).start()
     rebuilder.build_first()
-    (out_dir / "html").mkdir(parents=True, exist_ok=True)
-    handler = type("BoundHandler", (Handler,), {"state": state})
-    server = http.server.ThreadingHTTPServer(
-        (HOST, port), partial(handler, directory=str(out_dir / "html"))
-    )
-    server.daemon_threads = True
     url = f"http://{HOST}:{server.server_address[1]}/"
     ready.wait(timeout=10)
-    say(f"serving {out_dir / 'html'} at {url} (Ctrl-C stops)")
+    say(f"serving {site} at {url} (Ctrl-C stops)")
     rebuilder.build_rest()
     if open_browser:
         webbrowser.open(url)
@@ -268,8 +386,23 @@ def serve(
     finally:
         say("stopping")
         stop.set()
-        server.stopping = True  # type: ignore[attr-defined]
+        server.stopping = True
         rebuilder.stop_child()
         state.publish(state.problem)  # wakes the event streams, which then end
         server.server_close()
     return 0
+
+
+def _check_folders(glossary_dir: Path, out_dir: Path) -> None:
+    """Refuse a glossary folder that is not one, and an output folder the build could not
+    write (a file, or one with a file where the HTML folder goes), before serving anything."""
+    from termbase.load import folder_problem
+    from termbase.manifest import MANIFEST_NAME
+    from termbase.write import OutputError, check_out_dir
+
+    if problem := folder_problem(glossary_dir):
+        raise ServeError(printable(f"{glossary_dir}: error: {problem}"))
+    try:
+        check_out_dir(out_dir, [glossary_dir, TEMPLATES], [MANIFEST_NAME], [FIRST])
+    except OutputError as error:
+        raise ServeError(printable(f"error: {error}")) from None

@@ -426,6 +426,37 @@ FAULTS = [
         ("error: out/html is a file, where outputs go; remove it; nothing was written",),
     ),
     Fault(
+        "serve-port-out-of-range",
+        lambda h: None,
+        ("serve", "--glossary", "g", "--port", "99999"),
+        2,
+        (
+            "usage: build.py serve [-h] [--glossary DIR] [--out DIR] [--port PORT] [--open]",
+            "build.py serve: error: argument --port: '99999' is not a port (0 to 65535)",
+        ),
+    ),
+    Fault(
+        "serve-no-glossary",
+        lambda h: None,
+        ("serve", "--glossary", "nowhere", "--out", "out", "--port", "0"),
+        1,
+        ("nowhere: error: no such glossary folder",),
+    ),
+    Fault(
+        "serve-out-is-file",
+        lambda h: (h / "out").write_text("mine\n"),
+        ("serve", "--glossary", "g", "--out", "out", "--port", "0"),
+        1,
+        ("error: the output folder out is a file; choose another --out",),
+    ),
+    Fault(
+        "serve-html-folder-is-file",
+        lambda h: ((h / "out").mkdir(), (h / "out/html").write_text("mine\n")),
+        ("serve", "--glossary", "g", "--out", "out", "--port", "0"),
+        1,
+        ("error: out/html is a file, where outputs go; remove it",),
+    ),
+    Fault(
         "review-is-folder",
         lambda h: ((h / "g/review.yaml").mkdir(), (h / "notes.md").write_text("**Zorblax**\n")),
         ("extract", "notes.md", "--glossary", "g", "--write"),
@@ -439,7 +470,7 @@ FAULTS = [
 def test_a_fault_gets_one_clear_line_and_its_exit_status(fault: Fault, here: Path, run) -> None:
     fault.make(here)
     before = snapshot(here)
-    result = run(*fault.args, guard="fifo" in fault.name)
+    result = run(*fault.args, guard="fifo" in fault.name or fault.args[0] == "serve")
     assert result.status == fault.status
     if fault.args[0] == "check":
         assert (result.out, result.err) == (list(fault.lines), [_summary(len(fault.lines))])

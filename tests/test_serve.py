@@ -1,8 +1,11 @@
-"""`build.py serve`, end to end: a real server on a free port, a real edit, a broken YAML file."""
+"""`build.py serve`: what a request gets (`answer`, no server needed); and end to end, a real
+server on a free port, a real edit, a broken YAML file, a glossary folder moved away and back,
+requests by another host name."""
 
 from __future__ import annotations
 
 import http.client
+import os
 import signal
 import socket
 import subprocess
@@ -14,9 +17,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
-from termbase.server import RELOAD_PATH, RELOAD_SCRIPT, State, inject
-
-pytestmark = pytest.mark.slow
+from termbase.server import RELOAD_PATH, RELOAD_SCRIPT, State, answer, inject
 
 
 def free_port() -> int:
@@ -25,12 +26,21 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def fetch(port: int, path: str) -> str:
+def request(port: int, path: str, host: str | None = None) -> tuple[int, bytes]:
+    """The status and body of `GET path`, sent with the Host header `host` (by default the
+    server's own address)."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    connection.request("GET", path)
+    connection.putrequest("GET", path, skip_host=True)
+    connection.putheader("Host", host or f"127.0.0.1:{port}")
+    connection.endheaders()
     response = connection.getresponse()
-    assert response.status == 200, (path, response.status)
-    return response.read().decode()
+    return response.status, response.read()
+
+
+def fetch(port: int, path: str) -> str:
+    status, body = request(port, path)
+    assert status == 200, (path, status)
+    return body.decode()
 
 
 def wait_for(condition: Callable[[], bool], seconds: float) -> float:
@@ -62,6 +72,7 @@ def server(mini_dir: Path, tmp_path: Path) -> Iterator[tuple[subprocess.Popen[st
             process.wait()
 
 
+@pytest.mark.slow
 def test_serve_rebuilds_on_a_save_reloads_and_survives_a_broken_file(server, mini_dir) -> None:
     process, port, out = server
     page = fetch(port, "/en/index.html")
@@ -107,3 +118,88 @@ def test_a_page_as_served_has_the_script_and_the_problem_before_its_end() -> Non
     state.publish("glossary/concepts/llm.yaml:3:1: error: <bad>")
     served = inject(b"<body></body>", state).decode()
     assert "llm.yaml:3:1: error: &lt;bad&gt;" in served and served.endswith("</div></body>")
+
+
+@pytest.mark.slow
+def test_serve_answers_only_to_its_own_address(server) -> None:
+    _, port, _ = server
+    assert request(port, "/en/index.html", f"localhost:{port}")[0] == 200
+    for path in ("/en/index.html", RELOAD_PATH):  # a page of evil.example, by DNS rebinding
+        assert request(port, path, "evil.example")[0] == 403
+        assert request(port, path, f"evil.example:{port}")[0] == 403
+
+
+@pytest.mark.slow
+def test_a_glossary_folder_moved_away_and_back_is_watched_again(server, mini_dir) -> None:
+    _, port, _ = server
+    away = mini_dir.with_name("away")
+    mini_dir.rename(away)
+    wait_for(lambda: "no such glossary folder" in fetch(port, "/en/index.html"), 120)
+    away.rename(mini_dir)
+    wait_for(lambda: 'role="alert"' not in fetch(port, "/en/index.html"), 120)
+    concept = mini_dir / "concepts" / "llm.yaml"
+    concept.write_text(concept.read_text().replace("huge amounts", "vast amounts"))
+    wait_for(lambda: "vast amounts" in fetch(port, "/en/index.html"), 120)
+
+
+# What a request gets -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """A site: `index.html`, `en/index.html`; beside it, outside, `secret.txt`."""
+    site = tmp_path / "html"
+    (site / "en").mkdir(parents=True)
+    (site / "index.html").write_text("<body>home</body>")
+    (site / "en" / "index.html").write_text("<body>en</body>")
+    (tmp_path / "secret.txt").write_text("secret")
+    return site
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "body"),
+    [
+        ("/", 200, b"<body>home</body>"),
+        ("/en/", 200, b"<body>en</body>"),
+        ("/en/index.html?q=llm#top", 200, b"<body>en</body>"),
+        ("/fr/", 404, b""),
+        ("/%00", 404, b""),
+        ("/en/index.html%00.txt", 404, b""),
+        ("/../secret.txt", 404, b""),
+        ("/en/..%2F..%2Fsecret.txt", 404, b""),
+        ("/" + "a" * 300, 403, b""),  # a name too long for the file system
+    ],
+)
+def test_a_request_gets_a_file_below_the_site_or_an_error(
+    site: Path, url: str, status: int, body: bytes
+) -> None:
+    got = answer(site, url)
+    assert (got.status, got.body) == (status, body)
+
+
+def test_a_folder_without_its_slash_is_redirected(site: Path) -> None:
+    assert answer(site, "/en").location == "/en/"
+    assert answer(site, "/en?q=llm").location == "/en/?q=llm"
+
+
+def test_nothing_whose_real_path_leaves_the_site_is_served(site: Path) -> None:
+    (site / "etc").symlink_to("/etc")
+    (site / "passwd.html").symlink_to("/etc/passwd")
+    (site / "secret.html").symlink_to("../secret.txt")
+    (site / "home.html").symlink_to("index.html")  # inside: served
+    for url in ("/etc/passwd", "/etc/", "/passwd.html", "/secret.html"):
+        assert answer(site, url).status == 404, url
+    assert answer(site, "/home.html").body == b"<body>home</body>"
+
+
+def test_a_named_pipe_in_the_site_is_refused_not_opened(site: Path) -> None:
+    os.mkfifo(site / "pipe.html")
+    got = answer(site, "/pipe.html")  # opening it would block until someone writes
+    assert (got.status, got.reason) == (403, "a named pipe (FIFO), not a file")
+
+
+def test_a_page_not_in_utf_8_gets_the_script_all_the_same() -> None:
+    page = "<body>café</body>".encode("latin-1")
+    assert inject(page, State()) == "<body>café".encode("latin-1") + (
+        RELOAD_SCRIPT + "</body>"
+    ).encode("latin-1")

@@ -25,17 +25,30 @@ def add(commands: Commands, root: Path) -> None:
     add_glossary_option(parser, root)
     add_out_option(parser, root)
     parser.add_argument(
-        "--port", type=int, default=8000, help="the port (default: 8000; 0 picks a free one)"
+        "--port", type=_port, default=8000, help="the port (default: 8000; 0 picks a free one)"
     )
     parser.add_argument("--open", action="store_true", help="open the glossary in a browser")
     parser.set_defaults(run=run)
 
 
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= MAX_PORT:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port (0 to {MAX_PORT})")
+    return port
+
+
+MAX_PORT = 65535
+
+
 def run(args: argparse.Namespace) -> int:
-    from termbase.server import serve
+    from termbase.server import ServeError, serve
 
     try:
         return serve(args.glossary, args.out, port=args.port, open_browser=args.open)
-    except OSError as error:  # the port is taken, say
-        print(f"error: cannot serve on port {args.port}: {error.strerror}", file=sys.stderr)
+    except ServeError as error:  # the port is taken, the output folder is a file, ...
+        print(error, file=sys.stderr)
         return 1
