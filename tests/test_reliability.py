@@ -856,3 +856,42 @@ def test_a_build_beside_another_into_one_folder_gives_what_a_clean_build_gives(
     made, clean_made = _made(out), _made(clean)
     assert made.keys() == clean_made.keys()
     assert [name for name in made if made[name] != clean_made[name]] == []
+
+
+# A word longer than a line ---------------------------------------------------------------------
+
+LONG_RUNS = {
+    "en": ("A language model of very large size, trained on huge amounts of text.", "abcdefghij"),
+    "ru": (
+        "Языковая модель очень большого размера, обученная на огромных объёмах текста.",
+        "абвгдежзий",
+    ),
+}
+"""Per language: the definition of `llm` in the small glossary, and the letters of a run of
+5,000 put in its place (the most a text may hold)."""
+HYPHEN = "\u2010"
+"""What ends a line broken at a hyphenation point."""
+
+
+@pytest.mark.slow
+def test_a_run_of_5000_letters_in_two_definitions_is_laid_out_in_seconds(here: Path) -> None:
+    """Laid out letter by letter, such a run took minutes (every hyphenation point of the run
+    tried for each line); with a break every few letters it costs what its lines cost. The
+    timeout stands for a hang: the reference takes a few seconds."""
+    concept = here / "g" / "concepts" / "llm.yaml"
+    text = concept.read_text()
+    runs = {}
+    for lang, (definition, letters) in LONG_RUNS.items():
+        runs[lang] = "".join(letters[i * 7 % len(letters)] for i in range(5000))
+        text = text.replace(definition, runs[lang])
+    concept.write_text(text)
+    command = [sys.executable, str(ROOT / "build.py"), "build", "--only", "pdf:reference"]
+    done = subprocess.run([*command, *_folders(here)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    [reference] = (here / "out" / "pdf").glob("*-reference-a4.pdf")
+    shown = subprocess.run(
+        ["pdftotext", str(reference), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for lang, (_, letters) in LONG_RUNS.items():  # its lines, each perhaps hyphenated
+        lines = [line.removesuffix(HYPHEN) for line in shown.splitlines()]
+        assert "".join(line for line in lines if line and set(line) <= set(letters)) == runs[lang]
