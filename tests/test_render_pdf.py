@@ -27,6 +27,7 @@ from termbase.collation import sort_key
 from termbase.glyphs import package_for
 from termbase.languages import editions, is_han
 from termbase.model import Concept, Glossary, Status
+from termbase.paths import TEMPLATES
 from termbase.render.contract import BuildContext, RenderError
 from termbase.render.pdf import (
     MARGINS,
@@ -217,6 +218,24 @@ def test_two_builds_in_different_processes_give_identical_pdfs(mini_pdfs, tmp_pa
     )
     for name, pdf in mini_pdfs.items():
         assert (out / name).read_bytes() == pdf.read_bytes(), name
+
+
+def test_no_template_uses_footnotes_or_notes() -> None:
+    """The PDFs are laid out without the user-agent rules of footnotes and notes
+    (render/pdf/engine.py): a template that floated something into a footnote would need them."""
+    for path in sorted((TEMPLATES / "pdf").iterdir()):
+        assert not re.search(r"footnote|note-area|::note", path.read_text()), path.name
+
+
+@pytest.mark.slow
+def test_without_the_footnote_rules_a_sheet_is_byte_for_byte_the_same(mini) -> None:
+    from weasyprint import HTML
+
+    from termbase.render.pdf.engine import fonts, lay_out
+
+    source = sheet_html(BuildContext(mini, DATE), mini.languages)
+    ours = lay_out(source).write_pdf()
+    assert ours == HTML(string=source).render(font_config=fonts()).write_pdf()
 
 
 # UI text and languages --------------------------------------------------------------------------
