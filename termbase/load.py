@@ -56,7 +56,7 @@ CONCEPT_KEYS = (
 )
 REQUIRED_CONCEPT_KEYS = ("kind", "domain", "terms", "definition")
 NAMED_MODEL_KEYS = ("instance_of", "maker", "year")
-TERM_KEYS = ("text", "status", "type", "pinyin", "note", "homonym", "sources")
+TERM_KEYS = ("text", "status", "type", "pinyin", "note", "homonym", "sources", "general")
 CONTRAST_KEYS = ("with", "note")
 RELATION_KEYS = ("broader", "related", "examples", "instance_of")
 MAX_TERM = 200
@@ -595,6 +595,7 @@ class _ConceptReader(NodeReader):
             self.boolean(fields["homonym"], f"{field}.homonym") if "homonym" in fields else False
         )
         sources = self.sources(fields["sources"], f"{field}.sources") if "sources" in fields else ()
+        general = self.general(fields["general"], f"{field}.general") if "general" in fields else None
         if text is None or status is None or term_type is None:
             return None
         return Term(
@@ -607,7 +608,16 @@ class _ConceptReader(NodeReader):
             note=note,
             homonym=bool(homonym),
             sources=sources,
+            general=general,
         )
+
+    def general(self, node: yaml.Node, field: str) -> tuple[str, ...] | None:
+        """`general: true` (never checked on its own) or `general: [concept-id, ...]` (checked
+        only near a use of one of them); `false` is the default, a term only."""
+        if isinstance(node, yaml.ScalarNode):
+            flag = self.boolean(node, field)
+            return () if flag else None
+        return self.ids(node, field) or None
 
     def sources(self, node: yaml.Node, field: str) -> tuple[Location, ...]:
         places = []

@@ -98,6 +98,10 @@ class Term:
     """The same text may name another concept that is also marked as a homonym."""
     sources: tuple[Location, ...] = ()
     """Where the term occurs in the source notes (file name, line)."""
+    general: tuple[str, ...] | None = None
+    """A word of everyday language too (*model*, *sample*): None for a term that is only a term;
+    else the concepts whose nearby use makes it the term (`qa` checks it only there), none at
+    all when it is never checked on its own. Translators' exports carry the mark."""
 
 
 @dataclass(frozen=True, slots=True)

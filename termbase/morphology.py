@@ -1,7 +1,9 @@
-"""Russian morphology (pymorphy3): the readings of a word, its dictionary form, its forms.
+"""Morphology: Russian (pymorphy3): the readings of a word, its dictionary form, its forms, the
+stem its derived words share; English (lemminflect): the verb of a noun in -ing and its forms.
 
-One home for the analyzer, shared by the agreement check and by term matching, which finds a
-term in any inflected form («больших языковых моделей» is a use of «большая языковая модель»).
+One home for the analyzers, shared by the agreement check and by term matching, which finds a
+term in any inflected form («больших языковых моделей» is a use of «большая языковая модель»;
+*fine-tuned* is a use of *fine-tuning*).
 """
 
 from __future__ import annotations
@@ -45,3 +47,41 @@ def forms(word: str) -> frozenset[str]:
 
 def known(word: str) -> bool:
     return analyzer().word_is_known(word.lower().replace("ё", "е"))
+
+
+_VERBAL_NOUN_ENDINGS = (("ение", 4), ("ание", 3), ("яние", 3), ("тие", 3))
+"""Russian nouns of action and how much of them to drop for the stem their verb shares:
+обучение → обуч- (обучить, обученная), реферирование → реферирова- (реферировать)."""
+MIN_STEM = 4
+
+
+@cache
+def verbal_stem(word: str) -> str | None:
+    """The stem a Russian noun of action shares with its verb and participles («дообучение» →
+    «дообуч»: «дообучить», «дообученная»), or None for other words (by the dictionary form of
+    the word's likeliest reading)."""
+    found = parses(word)
+    if not found or found[0].tag.POS != "NOUN":
+        return None
+    normal = lemma(word)
+    for ending, cut in _VERBAL_NOUN_ENDINGS:
+        if normal.endswith(ending) and len(normal) - cut >= MIN_STEM:
+            return normal[:-cut]
+    return None
+
+
+@cache
+def english_verb_forms(noun: str) -> frozenset[str]:
+    """The forms of the verb an English noun in -ing is made from (*tuning* → tune, tunes,
+    tuned, tuning; *pretraining* → pretrain, pretrained, …), by lemminflect's dictionary and, for
+    verbs it does not know, its rules; empty for other words. Lower case, as matching folds."""
+    if not noun.endswith("ing"):
+        return frozenset()
+    from lemminflect import getAllInflections, getAllInflectionsOOV, getLemma
+
+    lemmas = getLemma(noun, upos="VERB")
+    if not lemmas or lemmas[0] == noun:
+        return frozenset()
+    verb = lemmas[0]
+    inflections = getAllInflections(verb, upos="VERB") or getAllInflectionsOOV(verb, upos="VERB")
+    return frozenset({verb, *(f.lower() for forms in inflections.values() for f in forms)})
