@@ -301,7 +301,7 @@ def test_the_longest_term_wins_in_chinese(glossary: Glossary) -> None:
     ]
     assert findings(glossary, "supervised learning", "监督学习", ("en", "zh-Hans")) == []
     assert findings(glossary, "监督学习", "unsupervised learning", ("zh-Hans", "en")) == [
-        "missing supervised-learning"
+        "wrong-term supervised-learning"
     ]
 
 
