@@ -73,15 +73,15 @@ def verbal_stem(word: str) -> str | None:
 @cache
 def english_verb_forms(noun: str) -> frozenset[str]:
     """The forms of the verb an English noun in -ing is made from (*tuning* → tune, tunes,
-    tuned, tuning; *pretraining* → pretrain, pretrained, …), by lemminflect's dictionary and, for
-    verbs it does not know, its rules; empty for other words. Lower case, as matching folds."""
+    tuned, tuning; *pretraining* → pretrain, pretrained, …), empty for other words; lower case,
+    as matching folds. By lemminflect's rules: its dictionaries take most of a second to load,
+    and the verbs of terms (tune, train, denoise) are regular."""
     if not noun.endswith("ing"):
         return frozenset()
-    from lemminflect import getAllInflections, getAllInflectionsOOV, getLemma
+    from lemminflect import getAllInflectionsOOV, getAllLemmasOOV
 
-    lemmas = getLemma(noun, upos="VERB")
-    if not lemmas or lemmas[0] == noun:
+    verbs = getAllLemmasOOV(noun, upos="VERB").get("VERB", ())
+    if not verbs or verbs[0] == noun:
         return frozenset()
-    verb = lemmas[0]
-    inflections = getAllInflections(verb, upos="VERB") or getAllInflectionsOOV(verb, upos="VERB")
-    return frozenset({verb, *(f.lower() for forms in inflections.values() for f in forms)})
+    inflections = getAllInflectionsOOV(verbs[0], upos="VERB")
+    return frozenset({verbs[0], *(f.lower() for forms in inflections.values() for f in forms)})

@@ -103,6 +103,8 @@ def words(text: str, lang: str, protected: Sequence[tuple[int, int]] = ()) -> Wo
     breaks, bound = set(), set()
     for index in range(1, len(spans)):
         gap = text[spans[index - 1][1] : spans[index][0]]
+        if gap == " " or not gap:
+            continue  # the common case, quickly
         if (
             gap
             and set(gap) <= _BINDERS

@@ -158,10 +158,11 @@ class Checker:
         target = words(segment.target, self.target_lang)
         rendered, every_target = self.target.find_all(target)
         named = {h.concept.id for h in longest}
+        latin: dict[bool, set[str]] = {}  # the target's Latin words, made once if needed
         checked = [
             group
             for group in _by_place(longest)
-            if not self._kept(group[0], source, target) and self._in_context(group[0], every)
+            if not self._kept(group[0], source, target, latin) and self._in_context(group[0], every)
         ]
         uses: dict[tuple[str, ...], list[Hit]] = {}
         for group in checked:
@@ -189,9 +190,9 @@ class Checker:
         ]
         return words(segment.source, self.source_lang, protected)
 
-    def _kept(self, hit: Hit, source: Words, target: Words) -> bool:
+    def _kept(self, hit: Hit, source: Words, target: Words, latin: dict[bool, set[str]]) -> bool:
         """Whether a use is a name that the target keeps as it is, in Latin letters."""
-        if not has_case(self.source_lang):
+        if not has_case(self.source_lang) or hit.text.islower():
             return False
         own = [source.written(i) for i in range(hit.first, hit.last + 1)]
         name = [w for w in own if _capitalised(w)]
@@ -200,13 +201,14 @@ class Checker:
         # First in a sentence, where any word has a capital, a word is a name only if the target
         # writes it as a word of its text, not as a gloss in brackets.
         first = not _name_like(own) and _starts_sentence(hit, source)
-        latin = _latin(target, outside_brackets=first)
-        if {_latin_key(w) for w in name} <= latin:
+        if first not in latin:
+            latin[first] = _latin(target, outside_brackets=first)
+        if {_latin_key(w) for w in name} <= latin[first]:
             return True
         # A word of the longer name it is part of, kept: the name is (a title the translator
         # shortened). Abbreviations alone (API) are kept even where a name is translated.
         others = [i for i in _name_around(hit, source) if not source.written(i).isupper()]
-        return any(source.keys[i] in latin for i in others)
+        return any(source.keys[i] in latin[first] for i in others)
 
     def _in_context(self, hit: Hit, every: list[Hit]) -> bool:
         """Whether a use is checked: a term only, or a general word near its context."""
