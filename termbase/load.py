@@ -595,7 +595,9 @@ class _ConceptReader(NodeReader):
             self.boolean(fields["homonym"], f"{field}.homonym") if "homonym" in fields else False
         )
         sources = self.sources(fields["sources"], f"{field}.sources") if "sources" in fields else ()
-        general = self.general(fields["general"], f"{field}.general") if "general" in fields else None
+        general = (
+            self.general(fields["general"], f"{field}.general") if "general" in fields else None
+        )
         if text is None or status is None or term_type is None:
             return None
         return Term(

@@ -78,7 +78,7 @@ def english_verb_forms(noun: str) -> frozenset[str]:
     and the verbs of terms (tune, train, denoise) are regular."""
     if not noun.endswith("ing"):
         return frozenset()
-    from lemminflect import getAllInflectionsOOV, getAllLemmasOOV
+    from lemminflect import getAllInflectionsOOV, getAllLemmasOOV  # type: ignore[import-untyped]
 
     verbs = getAllLemmasOOV(noun, upos="VERB").get("VERB", ())
     if not verbs or verbs[0] == noun:

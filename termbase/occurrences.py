@@ -318,12 +318,13 @@ class TermIndex:
             if end <= len(keys) and _follows(pattern.words, keys, start):
                 return end if found.joinable(start, end) else None
             return None
-        index = start
+        index: int | None = start
         for offset in range(1, len(pattern.words)):
-            index = self._next(pattern, offset, found, index)
+            index = self._next(pattern, offset, found, start if index is None else index)
             if index is None:
                 return None
-        return index + 1 if found.joinable(start, index + 1) else None
+        last = start if index is None else index
+        return last + 1 if found.joinable(start, last + 1) else None
 
     def _next(self, pattern: _Pattern, offset: int, found: Words, after: int) -> int | None:
         """Loose: where the pattern's word `offset` follows the word at `after`, allowing 的 in

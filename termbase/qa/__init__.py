@@ -23,9 +23,10 @@ else `missing`. Segments without a translation are not checked (they are counted
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
 import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from enum import StrEnum
 
 from termbase.languages import fold, has_case, singular
@@ -250,7 +251,8 @@ class Checker:
         above = self._broader[outer.concept.id]
         if above & self._broader[inner.concept.id] or self._contrasted(outer, inner):
             return True
-        return inner.concept.id in above and not (set(self._by_id[outer.concept.id].related) & named)
+        related = set(self._by_id[outer.concept.id].related)
+        return inner.concept.id in above and not (related & named)
 
     def _finding(
         self,
@@ -384,7 +386,7 @@ def _name_like(written: Iterable[str]) -> bool:
     """An abbreviation or a CamelCase word: a name wherever it stands, even first in a
     sentence (where any word has a capital)."""
     return any(
-        (len(w) > 1 and w.isupper()) or any(a.islower() and b.isupper() for a, b in zip(w, w[1:]))
+        (len(w) > 1 and w.isupper()) or any(a.islower() and b.isupper() for a, b in pairwise(w))
         for w in written
     )
 
@@ -394,13 +396,13 @@ def _name_around(hit: Hit, source: Words) -> list[int]:
     with Transformers*): capitalised neighbours, through small words between them."""
     around = []
     for step, edge in ((-1, hit.first), (1, hit.last)):
-        index, pending = edge + step, []
+        index, pending = edge + step, list[int]()
         while 0 <= index < len(source.keys) and (
             (index if step > 0 else index + 1) not in source.breaks
         ):
             word = source.written(index)
             if _capitalised(word):
-                around += pending + [index]
+                around += [*pending, index]
                 pending = []
             elif word.lower() in _CONNECTORS:
                 pending.append(index)

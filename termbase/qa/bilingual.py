@@ -204,7 +204,9 @@ def _same(tag: str, source: str | None, mapped: dict[str, str | None]) -> bool:
 def _variant(nodes: dict[str, etree._Element], tags: list[str]) -> etree._Element | None:
     """The `<seg>` of the first variant in one of the languages `tags`."""
     tuv = next((nodes[t] for t in tags if t in nodes), None)
-    return None if tuv is None else next((e for e in tuv if etree.QName(e).localname == "seg"), None)
+    if tuv is None:
+        return None
+    return next((e for e in tuv if etree.QName(e).localname == "seg"), None)
 
 
 # PO -----------------------------------------------------------------------------------------
