@@ -48,7 +48,7 @@ from termbase.morphology import MIN_STEM, english_verb_forms, forms, lemma, pars
 _WORD = re.compile(r"[^\W_]+")
 _CHINESE_WORD = re.compile(rf"(?:(?![{HAN}])[^\W_])+|[{HAN}]")
 """In Chinese: a run of letters or digits of another script (GPT, 4), or one Han character."""
-_BREAKS = frozenset(".!?;:,()[]{}<>/\\|\"«»“”„…。！？；：，、（）【】「」『』《》")
+_BREAKS = frozenset('.!?;:,()[]{}<>/\\|"«»“”„…。！？；：，、（）【】「」『』《》')
 """Characters that end a stretch of text a term can run through."""
 _BINDERS = frozenset("./_@:\\~")
 """Characters that join two words without a space into one name (fast.ai, a/b, x_y)."""

@@ -86,9 +86,7 @@ def _dangling(
                     )
 
 
-def _dangling_contexts(
-    concepts: Sequence[Concept], by_id: dict[str, Concept]
-) -> Iterator[Finding]:
+def _dangling_contexts(concepts: Sequence[Concept], by_id: dict[str, Concept]) -> Iterator[Finding]:
     """The concepts that a general word's `general` list names as its context exist."""
     for concept in concepts:
         for term in concept.terms:

@@ -26,8 +26,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 from enum import StrEnum
+from itertools import pairwise
 
 from termbase.languages import fold, has_case, singular
 from termbase.model import Concept, Glossary, Status
