@@ -295,8 +295,7 @@ class Checker:
     ) -> Hit | None:
         """A term of the target that renders no concept of the source and stands in for one of
         `concepts`: of a concept related to it in the glossary (broader, narrower, related)."""
-        explained = set(named).union(*(self._broader[c] for c in named))
-        strangers = [h for h in rendered if h.concept.id not in explained]
+        strangers = [h for h in rendered if h.concept.id not in named]
         return next(
             (h for h in strangers if any(h.concept.id in self._related[c] for c in concepts)),
             None,
