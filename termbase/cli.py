@@ -168,7 +168,25 @@ def _parser(root: Path, prog: str) -> argparse.ArgumentParser:
         help="accepted exceptions: lines of `UNIT CONCEPT`, or a .json list as --format json "
         "prints",
     )
-    _add_format_option(qa, "the findings")
+    qa.add_argument(
+        "--non-translatables",
+        type=Path,
+        metavar="FILE",
+        help="names that stay as they are (one a line), besides glossary.toml's; never checked",
+    )
+    _add_format_option(qa, "the findings", ("text", "json", "html", "xlsx"))
+    qa.add_argument(
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write the html or xlsx report to FILE (html: else to standard output)",
+    )
+    qa.add_argument(
+        "--lang",
+        choices=("en", "ru", "zh-Hans"),
+        default="en",
+        help="the language of the html and xlsx reports (default: en)",
+    )
     qa.set_defaults(run=run_qa)
 
     new = command(
@@ -208,10 +226,12 @@ def _add_out_option(parser: argparse.ArgumentParser, root: Path) -> None:
     )
 
 
-def _add_format_option(parser: argparse.ArgumentParser, what: str) -> None:
+def _add_format_option(
+    parser: argparse.ArgumentParser, what: str, choices: tuple[str, ...] = ("text", "json")
+) -> None:
     parser.add_argument(
         "--format",
-        choices=("text", "json"),
+        choices=choices,
         default="text",
         help=f"how to print {what} (default: text)",
     )
@@ -351,6 +371,9 @@ def run_qa(args: argparse.Namespace) -> int:
         target=args.target,
         ignore=args.ignore,
         output=args.format,
+        report=args.output,
+        non_translatables=args.non_translatables,
+        lang=args.lang,
     )
 
 

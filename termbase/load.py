@@ -73,6 +73,7 @@ class Header:
     domains: tuple[Domain, ...]
     location: Location
     pdf: PdfSettings = field(default_factory=PdfSettings)
+    non_translatables: tuple[str, ...] = ()
 
 
 def load_header(root: Path) -> Header:
@@ -111,6 +112,7 @@ def load_glossary(root: Path) -> Glossary:
         location=header.location,
         retired=tuple(c for c in by_id if c.retired),
         pdf=header.pdf,
+        non_translatables=header.non_translatables,
     )
 
 
@@ -160,7 +162,7 @@ def _toml_syntax_error(path: str, error: tomllib.TOMLDecodeError) -> Finding:
 class _TomlReader:
     """Validates glossary.toml; tomllib keeps no positions, so lines are found by key."""
 
-    KEYS = ("languages", "title", "description", "domains", "pdf")
+    KEYS = ("languages", "title", "description", "domains", "pdf", "non_translatables")
     DOMAIN_KEYS = ("id", "order", "name")
     PDF_KEYS = ("editions", "reference", "papers")
 
@@ -189,9 +191,21 @@ class _TomlReader:
         description = self.texts(data.get("description"), "description", languages)
         domains = self.domains(data.get("domains"), languages)
         pdf = self.pdf(data.get("pdf", {}), languages)
+        names = self.non_translatables(data.get("non_translatables", []))
         if len(self.findings) > before:
             return None
-        return Header(title, description, languages, domains, Location(self.path, 1), pdf)
+        return Header(title, description, languages, domains, Location(self.path, 1), pdf, names)
+
+    def non_translatables(self, value: object) -> tuple[str, ...]:
+        """Names that stay as they are in every language (`qa` does not check them)."""
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.error(
+                self.line_of(r"non_translatables\s*="),
+                "wrong-type",
+                "non_translatables: expected a list of names",
+            )
+            return ()
+        return tuple(value)
 
     def languages(self, value: object) -> tuple[str, ...]:
         where = self.line_of(r"languages\s*=")

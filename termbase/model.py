@@ -215,6 +215,8 @@ class Glossary:
     export show them; no other concept may refer to them."""
     pdf: PdfSettings = field(default_factory=PdfSettings)
     """Which PDFs to make (glossary.toml's `[pdf]`)."""
+    non_translatables: tuple[str, ...] = ()
+    """Names that stay as they are in translations (glossary.toml): `qa` never checks them."""
     _by_id: FrozenMap[Concept] = field(init=False, repr=False, compare=False)
     _narrower: FrozenMap[tuple[str, ...]] = field(init=False, repr=False, compare=False)
 
