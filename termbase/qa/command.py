@@ -83,8 +83,8 @@ def run(
             checkers[languages] = Checker(glossary, *languages, names=names)
         found = _check(checkers[languages], bilingual, exceptions, tally)
         if output == "text":
-            for item in found:
-                print(printable(str(item.finding)))
+            for finding, _ in found:
+                print(printable(str(finding)))
         findings += [Checked(f, s, *languages) for f, s in found]
     if output == "json":
         text = json.dumps([c.finding.as_dict() for c in findings], ensure_ascii=False, indent=2)
