@@ -72,7 +72,11 @@ EXPECTED = {
     ),
     "en-zh-tw.xlf": (
         2,
-        [": error: target language zh-TW: not a language of the glossary (en, ru, zh-Hans)"],
+        [
+            ": error: target language zh-TW: Traditional Chinese, but the glossary's Chinese is "
+            "Simplified (zh-Hans): its terms would match almost nothing; convert the file to "
+            "Simplified Chinese, then check it (with --target zh-Hans if it still names zh-TW)"
+        ],
     ),
 }
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from termbase.languages import glossary_language
+from termbase.languages import glossary_language, script_of
 from termbase.model import Glossary
 from termbase.qa import Checker, Kind, QaFinding
 from termbase.qa import report as reports
@@ -184,11 +184,26 @@ def _pair(
                 raise LanguageError(shown, f"the file names no {role} language; give {option}")
             given = glossary_language(written, glossary.languages)
             if given is None:
-                raise LanguageError(shown, f"{role} language {written}: {_not_ours(glossary)}")
+                raise LanguageError(
+                    shown, f"{role} language {written}: {_why_not(written, glossary)}"
+                )
         found.append(given)
     if found[0] == found[1]:
         raise LanguageError(shown, f"source and target are both {found[0]}; nothing to check")
     return found[0], found[1]
+
+
+def _why_not(tag: str, glossary: Glossary) -> str:
+    """Why a file's language cannot be checked: Traditional Chinese against a glossary whose
+    Chinese is Simplified gets the reason and the way out, any other the glossary's languages."""
+    simplified = [lang for lang in glossary.languages if script_of(lang) == "Hans"]
+    if script_of(tag) == "Hant" and simplified:
+        return (
+            f"Traditional Chinese, but the glossary's Chinese is Simplified ({simplified[0]}): "
+            "its terms would match almost nothing; convert the file to Simplified Chinese, "
+            f"then check it (with --target {simplified[0]} if it still names {tag})"
+        )
+    return _not_ours(glossary)
 
 
 def _not_ours(glossary: Glossary) -> str:
