@@ -354,3 +354,18 @@ def test_build_py_qa() -> None:
         """:5: error: end-of-line within string: 'msgid "A transformer\\n'\n"""
     )
     assert "Traceback" not in run.stderr
+
+
+def test_the_pre_commit_hook_runs_qa_on_every_kind_of_file_it_reads() -> None:
+    import re
+
+    import yaml
+
+    from termbase.qa.bilingual import READERS
+
+    (hook,) = yaml.safe_load((Path(__file__).parents[1] / ".pre-commit-hooks.yaml").read_text())
+    assert hook["entry"] == "termbase qa" and hook["language"] == "python"
+    files = re.compile(hook["files"])
+    translators = [ext for ext in READERS if ext not in (".csv", ".tsv", ".tab", ".txt")]
+    assert all(files.search(f"locale/app{ext}") for ext in translators)
+    assert not files.search("notes.txt")
