@@ -182,6 +182,8 @@ class Domain:
 
 PAPERS = ("a4", "letter")
 """The papers a PDF can be written on (their sizes: `render.pdf.paper`)."""
+PDF_KINDS = ("cheatsheet", "reference")
+"""The kinds of PDF document: a cheat sheet per edition, the reference in every language."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +192,7 @@ class PdfSettings:
 
     editions: tuple[tuple[str, ...], ...] | None = None
     """The languages of each cheat sheet, the first its UI language; None for every pair of
-    the glossary's languages, then all of them (`render.pdf.content.editions`)."""
+    the glossary's languages, then all of them (`languages.editions`)."""
     reference: bool = True
     """Whether to make the reference edition (in all the glossary's languages)."""
     papers: tuple[str, ...] = PAPERS
@@ -215,6 +217,9 @@ class Glossary:
     export show them; no other concept may refer to them."""
     pdf: PdfSettings = field(default_factory=PdfSettings)
     """Which PDFs to make (glossary.toml's `[pdf]`)."""
+    slug: str = "glossary"
+    """The stem of every output file's name (`ai-glossary-en-ru.apkg`): glossary.toml's
+    `slug`, else made from the title."""
     non_translatables: tuple[str, ...] = ()
     """Names that stay as they are in translations (glossary.toml): `qa` never checks them."""
     _by_id: FrozenMap[Concept] = field(init=False, repr=False, compare=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 from termbase.load import load_glossary
 from termbase.model import Glossary
 from termbase.qa import Checker

@@ -9,7 +9,7 @@ import csv
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 from termbase.load import load_glossary
 from termbase.qa import Checker
 from termbase.qa.bilingual import read

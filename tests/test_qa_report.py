@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from conftest import FIXTURES
+from helpers import FIXTURES
 from termbase.cli import main
 
 BILINGUAL = FIXTURES / "bilingual"
