@@ -8,6 +8,7 @@ term in any inflected form («больших языковых моделей» i
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,24 @@ def forms(word: str) -> frozenset[str]:
 
 def known(word: str) -> bool:
     return analyzer().word_is_known(word.lower().replace("ё", "е"))
+
+
+@cache
+def inflection_stem(word: str) -> str:
+    """What all the inflected forms of a Russian word's likeliest reading begin with («модель»
+    → «модел», «тонкая» → «тонк»: comparatives and superlatives aside), for a search that finds
+    a term however it is inflected; the word itself where the forms share little."""
+    found = parses(word)
+    if not found:
+        return word
+    reading = found[0]
+    shown = [
+        f.word.replace("ё", "е")
+        for f in reading.lexeme
+        if f.tag.POS == reading.tag.POS and not {"COMP", "Supr"} & set(f.tag.grammemes)
+    ]
+    stem = os.path.commonprefix(shown) if shown else word
+    return stem if len(stem) >= max(3, len(word) // 2) and word.startswith(stem) else word
 
 
 _VERBAL_NOUN_ENDINGS = (("ение", 4), ("ание", 3), ("яние", 3), ("тие", 3))
