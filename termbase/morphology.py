@@ -8,7 +8,6 @@ term in any inflected form («больших языковых моделей» i
 
 from __future__ import annotations
 
-import os
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -64,7 +63,10 @@ def inflection_stem(word: str) -> str:
         for f in reading.lexeme
         if f.tag.POS == reading.tag.POS and not {"COMP", "Supr"} & set(f.tag.grammemes)
     ]
-    stem = os.path.commonprefix(shown) if shown else word
+    stem = shown[0] if shown else word
+    for form in shown[1:]:
+        while not form.startswith(stem):
+            stem = stem[:-1]
     return stem if len(stem) >= max(3, len(word) // 2) and word.startswith(stem) else word
 
 
