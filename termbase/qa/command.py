@@ -14,9 +14,8 @@ from termbase.model import Glossary
 from termbase.qa import Checker, Kind, QaFinding
 from termbase.qa import report as reports
 from termbase.qa.bilingual import Bilingual, BilingualFileError, Segment, read
-from termbase.qa.ignore import Exceptions, IgnoreFileError, load
+from termbase.qa.ignore import Exceptions, IgnoreFileError, load, read_list_file
 from termbase.qa.report import Checked
-from termbase.source_text import TextFileError, read_text
 from termbase.terminal import printable
 
 EXIT_FINDINGS = 1
@@ -124,13 +123,7 @@ def _names(path: Path | None) -> list[str]:
     """The non-translatables in a file, one a line (`#` starts a comment)."""
     if path is None:
         return []
-    try:
-        text = read_text(path)
-    except TextFileError as error:
-        raise OptionError(f"{error.location}: {error.message}") from None
-    except OSError as error:
-        raise OptionError(f"{path}: cannot be read: {error.strerror}") from None
-    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    lines = (line.split("#", 1)[0].strip() for line in read_list_file(path).splitlines())
     return [line for line in lines if line]
 
 
