@@ -41,4 +41,4 @@ def test_a_message_of_several_domains_has_one_translation(lang: str) -> None:
             if not message.id or not message.string:
                 continue
             first = seen.setdefault(str(message.id), (str(message.string), domain))
-            assert first[0] == message.string, (message.id, first, (message.string, domain))
+            assert first[0] == str(message.string), (message.id, first, domain)
