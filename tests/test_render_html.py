@@ -472,6 +472,11 @@ def test_shipped_site_has_every_concept(shipped_site: Path, shipped: Glossary) -
         ("kuosanmoxing", "diffusion-model"),
         ("扩散", "diffusion-model"),
         ("LLM", "large-language-model"),
+        # Inflected Russian, by the stems its terms' forms share; Chinese with 的 in it.
+        ("трансформеров", "transformer"),
+        ("тонкой настройки", "fine-tuning"),
+        ("больших языковых моделей", "large-language-model"),
+        ("预训练的模型", "pre-trained-model"),
     ],
 )
 def test_shipped_search(page, shipped_site: Path, query: str, expected: str) -> None:
