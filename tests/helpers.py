@@ -6,15 +6,19 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import signal
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
 from termbase.build import Build, FormatReport
 from termbase.cli import main
 from termbase.formats import named, selection
+from termbase.model import Glossary
+from termbase.pinyin import pinyin_of
 from termbase.render.contract import BuildContext, Output, run_all
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,3 +95,30 @@ def outputs_of(format_name: str, context: BuildContext) -> list[Output]:
     """Every output of one format, made in this process from its jobs, as a build makes them."""
     [format_] = named([format_name])
     return run_all(format_.jobs(context))
+
+
+SPACES = "[ \u00a0]+"
+"""What separates words on one line."""
+
+
+def run_together(text: str, glossary: Glossary) -> list[str]:
+    """Where two terms of one concept in one language stand side by side on a line with nothing
+    but spaces between them ("LLM БЯМ", "система ИИ ИИ-система"), in text as a reader gets it
+    (pdftotext's, a page's innerText): such terms read as one phrase. A Chinese term counts
+    with its pinyin, printed after it. Terms on lines of their own are apart."""
+    text = unicodedata.normalize("NFC", text)
+    found = []
+    for concept in glossary.concepts:
+        for lang in glossary.languages:
+            terms = concept.terms_in(lang)
+            for first in terms:
+                reading = pinyin_of(first)
+                shown = re.escape(first.text)
+                if reading:  # the pinyin, when it follows, is taken with its term
+                    shown += rf"(?:{SPACES}{re.escape(reading)})?+"
+                for second in terms:
+                    if second.text == first.text:
+                        continue
+                    pattern = rf"(?<![\w-]){shown}{SPACES}{re.escape(second.text)}(?![\w-])"
+                    found += [match[0] for match in re.finditer(pattern, text)]
+    return found

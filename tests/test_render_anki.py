@@ -21,7 +21,7 @@ import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
 from golden import compare
-from helpers import KNOWN_READINGS, MINI, SHIPPED, build_formats
+from helpers import KNOWN_READINGS, MINI, SHIPPED, build_formats, run_together
 from termbase.load import load_glossary, load_header
 from termbase.model import FrozenMap, Glossary, Kind
 from termbase.paths import TEMPLATES
@@ -660,6 +660,17 @@ def test_no_card_side_is_wider_than_a_phone(
     assert page.evaluate("document.documentElement.clientWidth") == PHONE["width"]
     overflowing = page.evaluate(OVERFLOWING)
     assert not overflowing, [(sides[i].name, what) for i, what in overflowing]
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_no_two_terms_of_a_concept_run_together(
+    edition: str, shipped: Glossary, shipped_sides: dict[str, list[Side]], page
+) -> None:
+    """On a phone, with every fold open, no side shows two terms of one concept side by side
+    without a separator (see helpers.run_together)."""
+    page.set_viewport_size(PHONE)
+    page.set_content(phone_page(shipped_sides[edition]))
+    assert run_together(page.evaluate("document.body.innerText"), shipped) == []
 
 
 def test_the_overflow_check_sees_a_word_too_long_for_the_phone(page) -> None:

@@ -21,7 +21,7 @@ import pikepdf
 import pytest
 from lxml import html as lxml_html
 
-from helpers import MINI, ROOT
+from helpers import MINI, ROOT, run_together
 from termbase import labels
 from termbase.collation import sort_key
 from termbase.glyphs import package_for
@@ -315,6 +315,20 @@ def test_the_reference_has_every_preferred_term_of_the_glossary(shipped, shipped
         if (term := concept.preferred(lang)) and re.sub(r"\s+", "", term.text) not in extracted
     ]
     assert missing == []
+
+
+@pytest.mark.slow
+def test_no_two_terms_of_a_concept_run_together(shipped, shipped_pdfs) -> None:
+    """Every two terms printed side by side (a term and its abbreviations) have the language's
+    separator between them: "система ИИ, ИИ-система", "大语言模型 dà yǔyán móxíng、LLM"."""
+    a4 = [name for name in shipped_pdfs if name.endswith("-a4")]
+    assert len(a4) == 5
+    found = {
+        name: together
+        for name in a4
+        if (together := run_together(text(shipped_pdfs[name]), shipped))
+    }
+    assert found == {}
 
 
 @pytest.mark.slow
