@@ -21,12 +21,13 @@ import pikepdf
 import pytest
 from lxml import html as lxml_html
 
-from helpers import MINI, ROOT, run_together
+from helpers import MINI, ROOT, drawn_and_explained, run_together, with_lone_domain
 from termbase import labels
 from termbase.collation import sort_key
 from termbase.glyphs import package_for
 from termbase.languages import editions, is_han
 from termbase.model import Concept, Glossary, Status
+from termbase.render.common.concept_map import domain_map
 from termbase.render.contract import BuildContext, RenderError
 from termbase.render.pdf import (
     MARGINS,
@@ -329,6 +330,22 @@ def test_no_two_terms_of_a_concept_run_together(shipped, shipped_pdfs) -> None:
         if (together := run_together(text(shipped_pdfs[name]), shipped))
     }
     assert found == {}
+
+
+def test_each_map_of_the_reference_explains_every_line_and_box_it_draws(shipped) -> None:
+    """In the reference's language; a domain of lone boxes has no map, and the concepts a map
+    leaves out for want of a line are named under it."""
+    glossary = with_lone_domain(shipped)
+    root = lxml_html.fromstring(reference_html(glossary))
+    figures = root.xpath("//figure[@class='domain-map']")
+    drawn = [d.id for d in glossary.domains if domain_map(glossary, d.id).drawn]
+    assert [f.getparent().get("id") for f in figures] == [f"d-{i}" for i in drawn]
+    assert root.xpath("//section[@id='d-lonely']") and "lonely" not in drawn
+    for figure in figures:
+        drawn, explained = drawn_and_explained(figure)
+        assert drawn == explained, figure.xpath("./figcaption")[0].text
+    general = root.xpath("//section[@id='d-ai-models']//p[@class='map-note']")[0].text
+    assert general.startswith("Not drawn, having no broader or narrower concept here: inference")
 
 
 @pytest.mark.slow
