@@ -142,7 +142,7 @@ def test_lone_concepts_are_named_under_the_map_and_a_map_of_lone_boxes_is_not_dr
     general = domain_map(shipped, "ai-models")
     assert "inference" in general.alone and "inference" not in general.concept_ids
     assert general.left_out(shipped, "en") == (
-        "Not drawn, having no broader or narrower concept here: inference, modality, "
+        "Not on the map (no broader or narrower concept here): inference, modality, "
         "model parameter, token."
     )
     assert general.left_out(shipped, "zh-Hans").count("、") == 3

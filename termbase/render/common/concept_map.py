@@ -70,7 +70,7 @@ BOXES = {
     "elsewhere": N_("a concept of another domain"),
 }
 """What each kind of box is (a map's legend)."""
-NOT_DRAWN = N_("Not drawn, having no broader or narrower concept here: %(names)s.")
+NOT_DRAWN = N_("Not on the map (no broader or narrower concept here): %(names)s.")
 """The concepts an overview leaves out for want of a line, named under it."""
 
 FONTS = {"zh": "Noto Sans CJK SC"}
