@@ -207,6 +207,8 @@ def test_among_concepts_of_one_level_those_with_most_below_are_kept_first() -> N
         ("multimodal large language model", "en", ("multimodal large", "language model")),
         ("самоконтролируемое обучение", "ru", ("самоконтролируемое", "обучение")),
         ("基于人类反馈的强化学习", "zh-Hans", ("基于人类反馈", "的强化学习")),
+        ("Midjourney", "zh-Hans", ("Midjourney",)),  # a Latin name is never cut
+        ("Stable Diffusion", "zh-Hans", ("Stable", "Diffusion")),
     ],
 )
 def test_labels_wrap_into_even_lines(text: str, lang: str, lines: tuple[str, ...]) -> None:

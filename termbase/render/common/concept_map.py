@@ -27,7 +27,7 @@ from markupsafe import Markup
 
 from termbase.collation import ranks
 from termbase.i18n import N_, NP_, gettext, ngettext
-from termbase.languages import is_chinese, list_comma
+from termbase.languages import has_han, is_chinese, list_comma
 from termbase.model import Glossary, Kind
 from termbase.render.common import graphviz
 from termbase.render.common.views import Text, concept_name
@@ -64,6 +64,9 @@ LINES: dict[Relation, str] = {
     "related": N_("Dashed lines"),
 }
 JOIN = N_("%(lines)s: %(what)s.")
+"""A kind of line and what it joins, as a sentence (a map's description)."""
+KEY = N_("%(lines)s: %(what)s")
+"""A kind of line and what it joins, as a legend's entry."""
 BOXES = {
     "concept": N_("a concept"),
     "named-model": N_("a named model"),
@@ -290,6 +293,8 @@ class Key:
     name: str
     """"Dotted lines" (empty for a box, which is drawn, not named)."""
     meaning: str
+    text: str
+    """What the legend says beside it: "Dotted lines: …", or a box's meaning."""
     dashes: str | None = None
     rounded: bool = False
 
@@ -324,13 +329,16 @@ def legend(lang: str, shown: ConceptMap | None = None) -> tuple[Key, ...]:
     `lang`."""
     relations = shown.relations if shown else tuple(LEGEND)
     boxes = shown.boxes if shown else tuple(BOXES)
-    lines = (
-        Key(r, gettext(lang, LINES[r]), gettext(lang, LEGEND[r]), DASHES[r]) for r in relations
-    )
-    drawn = (
-        Key(BOX_STYLES[b][0], "", gettext(lang, BOXES[b]), BOX_STYLES[b][1], BOX_STYLES[b][2])
-        for b in boxes
-    )
+    lines = []
+    for relation in relations:
+        name, meaning = gettext(lang, LINES[relation]), gettext(lang, LEGEND[relation])
+        text = gettext(lang, KEY) % {"lines": name, "what": meaning}
+        lines.append(Key(relation, name, meaning, text, DASHES[relation]))
+    drawn = []
+    for box in boxes:
+        classes, dashes, rounded = BOX_STYLES[box]
+        meaning = gettext(lang, BOXES[box])
+        drawn.append(Key(classes, "", meaning, meaning, dashes, rounded))
     return (*lines, *drawn)
 
 
@@ -463,12 +471,13 @@ def font(lang: str) -> str:
 @cache
 def wrap(text: str, lang: str) -> tuple[str, ...]:
     """A label in as few lines as its language's line length allows, of even length: at
-    spaces, or between any two characters of a Chinese label without spaces."""
+    spaces, or between any two characters of a Chinese label without spaces (a Latin name
+    such as Midjourney is never cut)."""
     limit = LINE_LENGTH.get(lang.split("-")[0], DEFAULT_LINE_LENGTH)
     if len(text) <= limit:
         return (text,)
     count = -(-len(text) // limit)
-    if is_chinese(lang) and " " not in text:
+    if is_chinese(lang) and " " not in text and has_han(text):
         size = -(-len(text) // count)
         return tuple(text[i : i + size] for i in range(0, len(text), size))
     words = text.split(" ")
