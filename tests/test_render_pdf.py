@@ -21,13 +21,14 @@ import pikepdf
 import pytest
 from lxml import html as lxml_html
 
-from helpers import MINI, ROOT
+from helpers import MINI, ROOT, drawn_and_explained, run_together, with_lone_domain
 from termbase import labels
 from termbase.collation import sort_key
 from termbase.glyphs import package_for
 from termbase.languages import editions, is_han
 from termbase.model import Concept, Glossary, Status
 from termbase.paths import TEMPLATES
+from termbase.render.common.concept_map import domain_map
 from termbase.render.contract import BuildContext, RenderError
 from termbase.render.pdf import (
     MARGINS,
@@ -334,6 +335,36 @@ def test_the_reference_has_every_preferred_term_of_the_glossary(shipped, shipped
         if (term := concept.preferred(lang)) and re.sub(r"\s+", "", term.text) not in extracted
     ]
     assert missing == []
+
+
+@pytest.mark.slow
+def test_no_two_terms_of_a_concept_run_together(shipped, shipped_pdfs) -> None:
+    """Every two terms printed side by side (a term and its abbreviations) have the language's
+    separator between them: "система ИИ, ИИ-система", "大语言模型 dà yǔyán móxíng、LLM"."""
+    a4 = [name for name in shipped_pdfs if name.endswith("-a4")]
+    assert len(a4) == 5
+    found = {
+        name: together
+        for name in a4
+        if (together := run_together(text(shipped_pdfs[name]), shipped))
+    }
+    assert found == {}
+
+
+def test_each_map_of_the_reference_explains_every_line_and_box_it_draws(shipped) -> None:
+    """In the reference's language; a domain of lone boxes has no map, and the concepts a map
+    leaves out for want of a line are named under it."""
+    glossary = with_lone_domain(shipped)
+    root = lxml_html.fromstring(reference_html(glossary))
+    figures = root.xpath("//figure[@class='domain-map']")
+    drawn = [d.id for d in glossary.domains if domain_map(glossary, d.id).drawn]
+    assert [f.getparent().get("id") for f in figures] == [f"d-{i}" for i in drawn]
+    assert root.xpath("//section[@id='d-lonely']") and "lonely" not in drawn
+    for figure in figures:
+        drawn, explained = drawn_and_explained(figure)
+        assert drawn == explained, figure.xpath("./figcaption")[0].text
+    general = root.xpath("//section[@id='d-ai-models']//p[@class='map-note']")[0].text
+    assert general.startswith("Not on the map (no broader or narrower concept here): inference")
 
 
 @pytest.mark.slow

@@ -282,28 +282,31 @@ class Reference:
 
 
 @dataclass(frozen=True, slots=True)
-class MapPage:
-    """A domain's concept map on a page of the reference."""
+class MapFigure:
+    """A domain's concept map, at the head of its entries in the reference."""
 
     title: str
     svg: Markup
-    legend: str
-    """What its lines mean, in words."""
+    legend: tuple[concept_map.Key, ...]
+    """Its lines and boxes, drawn as on the map, with what they mean."""
+    notes: tuple[str, ...]
+    """What it leaves out: the concepts without a line, a cut tree's lower levels."""
 
 
 def domain_maps(
     glossary: Glossary, shown: tuple[Group, ...], lang: str, volume: Volume
-) -> dict[str, MapPage]:
-    """The concept map of each domain of a reference, labelled in its first language, for a
-    page of its own before the domain's entries: vectors, with the labels as text; a box links
-    to its entry when the volume has it (an `x-entry:` link, which the join resolves)."""
-    drawings = concept_map.Drawer(glossary).draw(
-        [(concept_map.domain_map(glossary, group.domain_id), lang) for group in shown]
-    )
+) -> dict[str, MapFigure]:
+    """The concept map of each domain of a reference that has a line to draw, labelled in its
+    first language, at the head of the domain's entries: vectors, with the labels as text; a
+    box links to its entry when the volume has it (an `x-entry:` link, which the join
+    resolves)."""
+    maps = [concept_map.domain_map(glossary, group.domain_id) for group in shown]
+    drawn = [m for m in maps if m.drawn]
+    drawings = concept_map.Drawer(glossary).draw([(m, lang) for m in drawn])
     found = {}
-    for group, drawing in zip(shown, drawings, strict=True):
-        legend = concept_map.description(lang, drawing.map)
-        name = glossary.domain(group.domain_id).names.get(lang, group.domain_id)
+    for drawing in drawings:
+        domain_id = drawing.map.domain or ""
+        name = glossary.domain(domain_id).names.get(lang, domain_id)
         title = concept_map.title(lang, name)
         svg = concept_map.svg(
             drawing,
@@ -312,11 +315,13 @@ def domain_maps(
                 if volume.concept_ids is None or i in volume.concept_ids
                 else None
             ),
-            ident=f"m-{group.domain_id}",
+            ident=f"m-{domain_id}",
             title=title,
-            description=legend,
+            description=concept_map.description(lang, drawing.map),
         )
-        found[group.domain_id] = MapPage(title, svg, legend)
+        notes = (drawing.map.left_out(glossary, lang), drawing.map.note(lang))
+        legend = concept_map.legend(lang, drawing.map)
+        found[domain_id] = MapFigure(title, svg, legend, tuple(n for n in notes if n))
     return found
 
 
