@@ -36,7 +36,6 @@ from termbase.model import PAPERS, PDF_KINDS, Glossary
 from termbase.render.common import concept_map
 from termbase.render.common.views import Text
 from termbase.render.contract import BuildContext, Job, Output, RenderError, run_all
-from termbase.render.pdf.breaks import with_breaks
 from termbase.render.pdf.content import (
     WHOLE,
     Group,
@@ -238,9 +237,7 @@ def _common(context: BuildContext, langs: tuple[str, ...], kind: DocumentKind) -
 
 
 def _render(context: BuildContext, ui_lang: str, template: str, **values: Any) -> str:
-    """The HTML a document is laid out from, with a break in every run too long for a word."""
-    template_ = environment(ui_lang, context.templates).get_template(template)
-    return with_breaks(template_.render(**values))
+    return environment(ui_lang, context.templates).get_template(template).render(**values)
 
 
 def sheet_html(context: BuildContext, langs: tuple[str, ...], fit: int = 0) -> str:

@@ -15,6 +15,8 @@ import re
 from functools import cache
 from typing import Any
 
+from termbase.render.pdf.breaks import with_breaks
+
 FOOTNOTE_RULES = re.compile(r"::(?:footnote|note)-[\w-]+")
 """Selectors of the pseudo-elements of footnotes and notes, which the user-agent rules style."""
 
@@ -91,5 +93,6 @@ def _only_footnotes(prelude: list[Any]) -> bool:
 
 
 def lay_out(source: str) -> Any:
-    """The laid-out WeasyPrint document of an HTML page."""
-    return _html_class()(string=source).render(font_config=fonts())
+    """The laid-out WeasyPrint document of an HTML page, with a break opportunity in every run
+    of text too long for a word (`breaks`)."""
+    return _html_class()(string=with_breaks(source)).render(font_config=fonts())
