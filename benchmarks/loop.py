@@ -17,6 +17,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import yaml
@@ -26,9 +27,12 @@ from benchmarks import ROOT, synthetic
 LANGUAGES = ("en", "ru", "zh-Hans")
 
 
-def timed_build(root: Path, glossary: Path, out: Path) -> tuple[float, float]:
-    """(CPU seconds of the process tree, wall seconds) of one build."""
-    command = ["/usr/bin/time", "-v", sys.executable, str(root / "build.py"), "build"]
+def timed_build(
+    root: Path, glossary: Path, out: Path, options: Sequence[str] = ()
+) -> tuple[float, float]:
+    """(CPU seconds of the process tree, wall seconds) of one build (with `options`, such as
+    `--only pdf:reference`)."""
+    command = ["/usr/bin/time", "-v", sys.executable, str(root / "build.py"), "build", *options]
     command += ["--glossary", str(glossary), "--out", str(out)]
     result = subprocess.run(command, cwd=root, capture_output=True, text=True)
     log = result.stderr
