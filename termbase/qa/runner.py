@@ -1,4 +1,5 @@
-"""`build.py qa FILE...`: check bilingual files against the glossary, print the findings."""
+"""Running `termbase qa FILE...`: read each bilingual file, check it against the glossary,
+print or write the findings and the summary, and give the exit status."""
 
 from __future__ import annotations
 
