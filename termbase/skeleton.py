@@ -24,7 +24,7 @@ def skeleton(languages: tuple[str, ...], domain: str, kind: Kind) -> str:
         lines += [f"  {lang}:", '    - text: ""', "      status: preferred", "      sources: []"]
     lines.append("definition:")
     lines += [f'  {lang}: ""' for lang in languages]
-    if kind is Kind.NAMED_MODEL:
+    if kind is Kind.INSTANCE:
         lines += ["instance_of: []", 'maker: ""', "year:"]
     else:
         lines += ["broader: []", "related: []", "examples: []"]
@@ -32,7 +32,7 @@ def skeleton(languages: tuple[str, ...], domain: str, kind: Kind) -> str:
 
 
 def write_skeleton(
-    glossary_dir: Path, concept_id: str, *, domain: str | None = None, named_model: bool = False
+    glossary_dir: Path, concept_id: str, *, domain: str | None = None, instance: bool = False
 ) -> Path:
     """Write `concepts/<id>.yaml` below `glossary_dir`; never overwrite a file."""
     if not ID_PATTERN.fullmatch(concept_id):
@@ -42,7 +42,7 @@ def write_skeleton(
     except GlossaryError as error:
         raise SkeletonError(str(error.findings[0])) from None
     domains = [d.id for d in header.domains]
-    kind = Kind.NAMED_MODEL if named_model else Kind.CONCEPT
+    kind = Kind.INSTANCE if instance else Kind.CONCEPT
     chosen = domain or domains[0]
     if chosen not in domains:
         raise SkeletonError(

@@ -30,7 +30,6 @@ def environment(lang: str, templates: Path = TEMPLATES) -> jinja2.Environment:
         label=lambda key, count=None, **values: labels.label(lang, key, count, **values),
         status_label=lambda status: labels.status_label(lang, status),
         term_type_label=lambda term_type: labels.term_type_label(lang, term_type),
-        kind_label=lambda kind: labels.kind_label(lang, kind),
         count=lambda what, n: labels.count(lang, what, n),
         language_name=lambda code: i18n.language_name(code, lang),
         long_date=lambda day: i18n.long_date(day, lang),

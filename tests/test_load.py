@@ -46,7 +46,7 @@ def test_mini_glossary_loads_into_the_model(mini) -> None:
     assert llm.notes["ru"].startswith("Сокращение")
     gpt3 = mini.concept("gpt-3")
     assert (gpt3.kind, gpt3.maker, gpt3.year, gpt3.instance_of) == (
-        Kind.NAMED_MODEL,
+        Kind.INSTANCE,
         "OpenAI",
         2020,
         ("llm",),

@@ -54,7 +54,9 @@ def package(
     """The deck of one edition: a parent deck and a subdeck per domain that has concepts in it."""
     glossary = context.glossary
     language_fields = language_fields or LanguageFields(glossary)
-    note_type = NoteType(edition, glossary.title[edition.languages[0]], context.templates)
+    note_type = NoteType(
+        edition, glossary.title[edition.languages[0]], context.templates, glossary.instances
+    )
     parent = genanki.Deck(
         stable_id("deck", edition.key), deck_name(glossary, edition), description(context, edition)
     )

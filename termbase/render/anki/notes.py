@@ -13,9 +13,9 @@ from datetime import UTC, datetime
 import genanki
 
 from termbase.i18n import plural_category
-from termbase.languages import is_chinese, list_comma
+from termbase.languages import list_comma
 from termbase.model import Concept, Glossary, Kind, Status, Term, TermType
-from termbase.pinyin import ruby_runs
+from termbase.readings import has_readings, ruby_runs
 from termbase.render.anki.notetype import PER_LANGUAGE, Edition, field_name, field_names
 from termbase.render.contract import BuildContext, RenderError
 
@@ -73,7 +73,7 @@ def note_data(
     decks of a build, so that fields are written once)."""
     fields_in = language_fields or LanguageFields(context.glossary)
     values = {"Id": concept.id, "Model": _model(concept, edition), "Maker": "", "Year": ""}
-    if concept.kind is Kind.NAMED_MODEL:
+    if concept.kind is Kind.INSTANCE:
         values |= {"Maker": _text(concept.maker or ""), "Year": str(concept.year or "")}
     for lang in edition.languages:
         values |= fields_in(concept, lang)
@@ -107,8 +107,8 @@ def _tag(text: str) -> str:
 
 
 def _model(concept: Concept, edition: Edition) -> str:
-    """A named model's names in the deck's languages (usually one), for its example card."""
-    if concept.kind is not Kind.NAMED_MODEL:
+    """An instance's names in the deck's languages (usually one), for its example card."""
+    if concept.kind is not Kind.INSTANCE:
         return ""
     names: dict[str, str] = {}
     for lang in edition.languages:
@@ -163,7 +163,7 @@ def _retired_fields(glossary: Glossary, concept: Concept, lang: str) -> dict[str
 
 
 def _kinds(glossary: Glossary, concept: Concept, lang: str) -> str:
-    """A named model's kinds: the first is the answer to "which kind of model is this?", the
+    """An instance's kinds: the first is the answer to "which kind of X is this?", the
     others follow as more to know (card.css sets them apart)."""
     terms = [t for i in concept.instance_of if (t := glossary.concept(i).preferred(lang))]
     if not terms:
@@ -229,9 +229,9 @@ def _escape(text: str) -> str:
 
 
 def term_html(term: Term) -> str:
-    """A term as field HTML; a Chinese term a word at a time, ` 大[dà] 模型[móxíng]`, for Anki's
-    ruby filters (`furigana`, `kanji`)."""
-    if not is_chinese(term.lang):
+    """A term as field HTML; a Chinese term a word at a time, ` 大[dà] 模型[móxíng]`, a Japanese
+    one whole, ` 包丁[ほうちょう]`, for Anki's ruby filters (`furigana`, `kanji`)."""
+    if not has_readings(term.lang):
         return _escape(term.text)
     try:
         runs = ruby_runs(term)
@@ -239,5 +239,6 @@ def term_html(term: Term) -> str:
         raise RenderError(f"{term.location}: {error}") from None
     # The filters read `base[reading]` after a space, and drop that space: add one.
     return "".join(
-        f" {_escape(text)}[{_escape(pinyin)}]" if pinyin else _escape(text) for text, pinyin in runs
+        f" {_escape(text)}[{_escape(reading)}]" if reading else _escape(text)
+        for text, reading in runs
     )

@@ -24,13 +24,14 @@ from markupsafe import Markup
 
 from termbase.collation import ranks
 from termbase.i18n import N_, NP_, gettext, ngettext
+from termbase.labels import instance_words
 from termbase.languages import is_chinese
-from termbase.model import Glossary, Kind
+from termbase.model import Glossary, InstanceWords, Kind
 from termbase.render.common import graphviz
 from termbase.render.common.views import Text, concept_name
 
 Relation = Literal["generic", "instance", "related"]
-"""Broader to narrower concept; a kind to its named model; related concepts."""
+"""Broader to narrower concept; a concept to its instance; related concepts."""
 PRIORITY: dict[Relation, int] = {"generic": 0, "instance": 1, "related": 2}
 """Two concepts joined twice are drawn with the stronger link only."""
 DASHES: dict[Relation, str | None] = {"generic": None, "instance": "1.5 3", "related": "6 4"}
@@ -40,9 +41,9 @@ ELSEWHERE = "3 2"
 
 TITLE = N_("Concept map: %(name)s")
 WHOLE = N_("The whole glossary")
-LEGEND: dict[Relation, str] = {
+LEGEND: dict[Relation, str | None] = {
     "generic": N_("broader and narrower concepts, the broader one first"),
-    "instance": N_("a kind of model and its named models"),
+    "instance": None,  # the glossary's words: `labels.instance_words(..., "lines", ...)`
     "related": N_("related concepts"),
 }
 """What each kind of line joins (a map's legend, and its description for screen readers)."""
@@ -54,10 +55,9 @@ LINES: dict[Relation, str] = {
 JOIN = N_("%(lines)s: %(what)s.")
 BOXES = {
     "concept": N_("a concept"),
-    "named-model": N_("a named model"),
     "elsewhere": N_("a concept of another domain"),
 }
-"""What each kind of box is (the Map page's legend)."""
+"""What each kind of box is (the Map page's legend); an instance's, in the glossary's words."""
 
 FONTS = {"zh": "Noto Sans CJK SC"}
 """The family of each language's labels (the page's fonts), by primary language subtag."""
@@ -129,10 +129,10 @@ def local_map(glossary: Glossary, concept_id: str) -> ConceptMap:
 
 def domain_map(glossary: Glossary, domain_id: str) -> ConceptMap:
     """A domain's concepts, broader and narrower, and the concepts of other domains they lead
-    to; named models only on their own domain's map, with their kinds. Related concepts are
+    to; instances only on their own domain's map, with their kinds. Related concepts are
     left to the concepts' own maps: on a whole domain their lines would hide the tree."""
     inside = {c.id for c in glossary.in_domain(domain_id)}
-    models = {c.id for c in glossary.concepts if c.kind is Kind.NAMED_MODEL} - inside
+    models = {c.id for c in glossary.concepts if c.kind is Kind.INSTANCE} - inside
     edges = [
         edge
         for edge in _taxonomy(glossary)
@@ -143,7 +143,7 @@ def domain_map(glossary: Glossary, domain_id: str) -> ConceptMap:
 
 
 def glossary_map(glossary: Glossary) -> ConceptMap:
-    """Every concept but the named models (each on its domain's map), broader and narrower."""
+    """Every concept but the instances (each on its domain's map), broader and narrower."""
     ids = [c.id for c in glossary.concepts if c.kind is Kind.CONCEPT]
     shown = set(ids)
     edges = [e for e in _taxonomy(glossary) if e[2] == "generic" and {e[0], e[1]} <= shown]
@@ -232,23 +232,28 @@ class Key:
     rounded: bool = False
 
 
-def legend(lang: str) -> tuple[Key, ...]:
-    """The lines, then the boxes, in `lang`."""
-    lines = (Key(r, gettext(lang, LINES[r]), gettext(lang, LEGEND[r]), DASHES[r]) for r in LEGEND)
+def legend(lang: str, words: InstanceWords) -> tuple[Key, ...]:
+    """The lines, then the boxes, in `lang` (what the glossary calls its instances: `words`)."""
+    lines = (Key(r, gettext(lang, LINES[r]), _meaning(lang, r, words), DASHES[r]) for r in LEGEND)
     boxes = (
         Key("concept", "", gettext(lang, BOXES["concept"]), rounded=True),
-        Key("named-model", "", gettext(lang, BOXES["named-model"])),
+        Key(str(Kind.INSTANCE), "", instance_words(lang, "box", words)),
         Key("concept elsewhere", "", gettext(lang, BOXES["elsewhere"]), ELSEWHERE, rounded=True),
     )
     return (*lines, *boxes)
 
 
-def description(lang: str, shown: ConceptMap | None = None) -> str:
+def _meaning(lang: str, relation: Relation, words: InstanceWords) -> str:
+    message = LEGEND[relation]
+    return gettext(lang, message) if message else instance_words(lang, "lines", words)
+
+
+def description(lang: str, words: InstanceWords, shown: ConceptMap | None = None) -> str:
     """How to read a map's lines, in words (its `<desc>`), and what the map `shown` leaves
     out, if anything."""
     lines = (
         gettext(lang, JOIN) % {"lines": key.name, "what": key.meaning}
-        for key in legend(lang)
+        for key in legend(lang, words)
         if key.name
     )
     note = shown.note(lang) if shown else None
@@ -267,7 +272,7 @@ class MapNode:
     label: Text
     """Its preferred term in the map's language (else in another language)."""
     classes: str
-    """`concept` or `named-model`, and `focus` (the map's own concept) or `elsewhere` (in
+    """`concept` or `instance`, and `focus` (the map's own concept) or `elsewhere` (in
     another domain than the map's)."""
 
 

@@ -378,7 +378,7 @@ class Site:
                 for t in TermType
                 if t is not TermType.FULL_FORM
             },
-            "kinds": {k: labels.kind_label(self.ui, k) for k in Kind},
+            "kinds": {k: labels.kind_label(self.ui, k, glossary.instances) for k in Kind},
             "severities": {str(s): self._(SEVERITIES[s]) for s in Severity},
         }
 
@@ -429,7 +429,7 @@ class Site:
             href=lambda i: f"#{i}",
             ident=f"_map-{concept.id}",
             title=concept_map.title(self.ui, self.names[concept.id].text),
-            description=f"{shown}. {concept_map.description(self.ui)}",
+            description=f"{shown}. {concept_map.description(self.ui, self.glossary.instances)}",
         )
 
     def _relations(self, concept: Concept) -> tuple[Relation, ...]:
@@ -497,11 +497,11 @@ class Site:
                 href=lambda i: f"index.html#{i}",
                 ident=f"_map-{overview.key}",
                 title=concept_map.title(self.ui, name.text),
-                description=concept_map.description(self.ui, overview),
+                description=concept_map.description(self.ui, self.glossary.instances, overview),
             )
             note = overview.note(self.ui)
             views.append(MapView(f"_{overview.key}", name, overview.total, svg, note))
-        return {"maps": views, "legend": concept_map.legend(self.ui)}
+        return {"maps": views, "legend": concept_map.legend(self.ui, self.glossary.instances)}
 
     def _alignment_data(self) -> dict[str, object]:
         rows = [self.views[c.id] for _, concepts in self._in_glossary_order() for c in concepts]

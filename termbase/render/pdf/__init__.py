@@ -327,7 +327,7 @@ def domain_maps(
     )
     found = {}
     for group, drawing in zip(shown, drawings, strict=True):
-        legend = concept_map.description(lang, drawing.map)
+        legend = concept_map.description(lang, glossary.instances, drawing.map)
         name = glossary.domain(group.domain_id).names.get(lang, group.domain_id)
         title = concept_map.title(lang, name)
         svg = concept_map.svg(
