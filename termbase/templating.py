@@ -6,10 +6,25 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from termbase import i18n, labels
+from termbase.languages import is_rtl
 from termbase.paths import TEMPLATES
 from termbase.pinyin import reading
+
+
+def bidi(lang: str) -> Markup:
+    """` dir="rtl"` for an element of a right-to-left language, else nothing: the attribute
+    sets the direction and isolates the run from the text around it (a term in an English line),
+    and left-to-right pages stay as they were."""
+    return Markup(' dir="rtl"') if is_rtl(lang) else Markup("")
+
+
+def lang_attributes(lang: str) -> Markup:
+    """An element's `lang` and, for a right-to-left language, its `dir` (HTML written in
+    Python: the Anki fields)."""
+    return Markup('lang="%s"') % lang + bidi(lang)
 
 
 @cache
@@ -33,6 +48,7 @@ def environment(lang: str, templates: Path = TEMPLATES) -> jinja2.Environment:
         count=lambda what, n: labels.count(lang, what, n),
         language_name=lambda code: i18n.language_name(code, lang),
         long_date=lambda day: i18n.long_date(day, lang),
+        bidi=bidi,
     )
     env.filters["pinyin"] = reading
     return env

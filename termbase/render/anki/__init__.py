@@ -29,6 +29,7 @@ from termbase.render.anki.notetype import (
 )
 from termbase.render.anki.package import DatedNote, Package, assign_ids
 from termbase.render.contract import BuildContext, Job, Output, one_job
+from termbase.templating import lang_attributes
 
 FOLDER = PurePosixPath("anki")
 UPDATE_HINT = N_(
@@ -115,5 +116,5 @@ def description(context: BuildContext, edition: Edition) -> str:
             i18n.gettext(lang, UPDATE_HINT),
         ]
         body = "<br>".join(html.escape(line, quote=False) for line in lines)
-        paragraphs.append(f'<p lang="{lang}">{body}</p>')
+        paragraphs.append(f"<p {lang_attributes(lang)}>{body}</p>")
     return "\n".join(paragraphs)

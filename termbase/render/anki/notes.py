@@ -18,6 +18,7 @@ from termbase.model import Concept, Glossary, Kind, Status, Term, TermType
 from termbase.readings import has_readings, ruby_runs
 from termbase.render.anki.notetype import PER_LANGUAGE, Edition, field_name, field_names
 from termbase.render.contract import BuildContext, RenderError
+from termbase.templating import lang_attributes
 
 FIELDS_REVISED = datetime(2026, 12, 6, tzinfo=UTC)
 """Move forward when the way fields are written changes, so that imports update every note."""
@@ -114,7 +115,7 @@ def _model(concept: Concept, edition: Edition) -> str:
     for lang in edition.languages:
         term = concept.preferred(lang)
         if term and term.text not in names:
-            names[term.text] = f'<span lang="{lang}">{_escape(term.text)}</span>'
+            names[term.text] = f"<span {lang_attributes(lang)}>{_escape(term.text)}</span>"
     return " · ".join(names.values())
 
 
@@ -153,7 +154,9 @@ def _retired_fields(glossary: Glossary, concept: Concept, lang: str) -> dict[str
     replacement = glossary.concept(concept.replaced_by or "").preferred(lang)
     named = ""
     if replacement:
-        named = f'<span class="terms replaced" lang="{lang}">{term_html(replacement)}</span>'
+        named = (
+            f'<span class="terms replaced" {lang_attributes(lang)}>{term_html(replacement)}</span>'
+        )
     if concept.kind is Kind.CONCEPT:
         values["term"] = term_html(preferred) if preferred else ""
         values["variants"] = named
@@ -171,7 +174,7 @@ def _kinds(glossary: Glossary, concept: Concept, lang: str) -> str:
     main = f'<span class="kind">{term_html(terms[0])}</span>'
     others = list_comma(lang).join(term_html(term) for term in terms[1:])
     also = f'<span class="also">{others}</span>' if others else ""
-    return f'<span class="kinds" lang="{lang}">{main}{also}</span>'
+    return f'<span class="kinds" {lang_attributes(lang)}>{main}{also}</span>'
 
 
 def _contrasts(glossary: Glossary, concept: Concept, lang: str) -> str:
@@ -185,7 +188,7 @@ def _contrasts(glossary: Glossary, concept: Concept, lang: str) -> str:
         note = contrast.notes.get(lang)
         if other and note:
             lines.append(
-                f'<div class="contrast" lang="{lang}"><b>{_escape(other.text)}</b><br>'
+                f'<div class="contrast" {lang_attributes(lang)}><b>{_escape(other.text)}</b><br>'
                 f"{_text(note)}</div>"
             )
     return "".join(lines)
@@ -194,7 +197,7 @@ def _contrasts(glossary: Glossary, concept: Concept, lang: str) -> str:
 def _deprecated(concept: Concept, lang: str) -> str:
     """One line per deprecated term, struck through, with the reason when the glossary gives it."""
     return "".join(
-        f'<div class="avoid" lang="{lang}"><s>{term_html(term)}</s>'
+        f'<div class="avoid" {lang_attributes(lang)}><s>{term_html(term)}</s>'
         + (f' <span class="why">{_text(term.note)}</span>' if term.note else "")
         + "</div>"
         for term in concept.terms_in(lang)
@@ -210,7 +213,7 @@ def _list(terms: list[Term], lang: str) -> str:
     comma = list_comma(lang)
     items = comma.join(term_html(term) for term in terms)
     plural = plural_category(lang, len(terms))
-    return f'<span class="terms plural-{plural}" lang="{lang}">{items}</span>'
+    return f'<span class="terms plural-{plural}" {lang_attributes(lang)}>{items}</span>'
 
 
 def _text(text: str) -> str:

@@ -25,6 +25,7 @@ from termbase.labels import instance_words
 from termbase.languages import editions, primary, slug
 from termbase.model import InstanceWords
 from termbase.readings import has_readings
+from termbase.render.common import faces
 from termbase.templating import environment
 
 SCHEMA_VERSION = 1
@@ -246,7 +247,8 @@ class NoteType(genanki.Model):
             name=f"{title} {edition.label} v{SCHEMA_VERSION}",
             fields=[{"name": name} for name in names],
             templates=[{"name": t.name, "qfmt": t.front, "afmt": t.back} for t in cards],
-            css=(folder / "anki" / "card.css").read_text(encoding="utf-8"),
+            css=(folder / "anki" / "card.css").read_text(encoding="utf-8")
+            + f"\n{faces.rules(edition.languages, system=True)}\n",
             sort_field_index=0,
         )
         self.gate_fields = [names.index(t.gate) for t in cards]

@@ -25,7 +25,7 @@ from markupsafe import Markup
 from termbase.collation import ranks
 from termbase.i18n import N_, NP_, gettext, ngettext
 from termbase.labels import instance_words
-from termbase.languages import is_chinese
+from termbase.languages import face, is_cjk
 from termbase.model import Glossary, InstanceWords, Kind
 from termbase.render.common import graphviz
 from termbase.render.common.views import Text, concept_name
@@ -59,13 +59,11 @@ BOXES = {
 }
 """What each kind of box is (the Map page's legend); an instance's, in the glossary's words."""
 
-FONTS = {"zh": "Noto Sans CJK SC"}
-"""The family of each language's labels (the page's fonts), by primary language subtag."""
-FONT = "Noto Sans"
 FONT_SIZE = 14
 LINE_HEIGHT = 1.2
-LINE_LENGTH = {"zh": 8}
-"""The characters in a label's line before it wraps (Chinese has no spaces to wrap at)."""
+CJK_LINE_LENGTH = 8
+"""The characters in a label's line before it wraps, in Chinese, Japanese and Korean (Chinese
+and Japanese have no spaces to wrap at)."""
 DEFAULT_LINE_LENGTH = 20
 PAD = 4
 """Space around the drawing, so that strokes at its edge are not cut."""
@@ -370,19 +368,19 @@ def _scale(layout: graphviz.Layout) -> float:
 
 
 def font(lang: str) -> str:
-    """The family a label in `lang` is set in (and measured with)."""
-    return FONTS.get(lang.split("-")[0], FONT)
+    """The family a label in `lang` is set in (and measured with): `languages.face`."""
+    return face(lang)
 
 
 @cache
 def wrap(text: str, lang: str) -> tuple[str, ...]:
     """A label in as few lines as its language's line length allows, of even length: at
-    spaces, or between any two characters of a Chinese label without spaces."""
-    limit = LINE_LENGTH.get(lang.split("-")[0], DEFAULT_LINE_LENGTH)
+    spaces, or between any two characters of a Chinese or Japanese label without spaces."""
+    limit = CJK_LINE_LENGTH if is_cjk(lang) else DEFAULT_LINE_LENGTH
     if len(text) <= limit:
         return (text,)
     count = -(-len(text) // limit)
-    if is_chinese(lang) and " " not in text:
+    if is_cjk(lang) and " " not in text:
         size = -(-len(text) // count)
         return tuple(text[i : i + size] for i in range(0, len(text), size))
     words = text.split(" ")

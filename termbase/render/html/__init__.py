@@ -30,7 +30,7 @@ from termbase.i18n import language_name as _language_name
 from termbase.languages import NO_LINGUISTIC_CONTENT, PINYIN, SEARCH_RULES
 from termbase.model import Concept, Glossary, Kind, Status, TermType
 from termbase.paths import LOCALE_DIR
-from termbase.render.common import concept_map
+from termbase.render.common import concept_map, faces
 from termbase.render.common.index import index_letters
 from termbase.render.common.views import (
     ContrastView,
@@ -46,7 +46,8 @@ from termbase.render.html import search_index
 from termbase.templating import environment
 
 FOLDER = PurePosixPath("html")
-ASSETS = ("style.css", "site.js")
+STYLESHEET = "style.css"
+ASSETS = (STYLESHEET, "site.js")
 PAGES = {
     "glossary": "index.html",
     "terms": "terms.html",
@@ -224,12 +225,21 @@ def render(context: BuildContext) -> Iterator[Output]:
         for page in PAGES:
             yield _output(f"{ui}/{PAGES[page]}", site.page(page))
     for asset in ASSETS:
-        yield _output(f"assets/{asset}", (context.templates / "html" / asset).read_bytes())
+        data = (context.templates / "html" / asset).read_bytes()
+        if asset == STYLESHEET:
+            data += _face_rules(context.glossary).encode()
+        yield _output(f"assets/{asset}", data)
     yield _output(str(search_index.PATH), search_index.script(context.glossary, facts.orders))
 
 
 def _output(path: str, data: bytes) -> Output:
     return Output(FOLDER / path, data)
+
+
+def _face_rules(glossary: Glossary) -> str:
+    """The stylesheet's last rules: each glossary language in its face (the maps' labels too)."""
+    rules = faces.rules(glossary.languages, system=True, extra=".map .nodes text:lang({lang})")
+    return f"\n/* The faces of this glossary's languages (render/common/faces.py). */\n{rules}\n"
 
 
 def ui_languages(glossary: Glossary) -> tuple[str, ...]:
