@@ -25,11 +25,10 @@ from markupsafe import Markup
 from termbase import labels
 from termbase.collation import ranks
 from termbase.findings import Finding, Severity
-from termbase.i18n import N_, NP_, SOURCE_LANGUAGE, babel_locale, gettext, ngettext, plural_forms
+from termbase.i18n import N_, NP_, SOURCE_LANGUAGE, gettext, has_catalog, ngettext, plural_forms
 from termbase.i18n import language_name as _language_name
-from termbase.languages import NO_LINGUISTIC_CONTENT, PINYIN, SEARCH_RULES
+from termbase.languages import NO_LINGUISTIC_CONTENT, PINYIN, SEARCH_RULES, is_chinese
 from termbase.model import Concept, Glossary, Kind, Status, TermType
-from termbase.paths import LOCALE_DIR
 from termbase.render.common import concept_map, faces
 from termbase.render.common.index import index_letters
 from termbase.render.common.views import (
@@ -243,12 +242,9 @@ def _face_rules(glossary: Glossary) -> str:
 
 
 def ui_languages(glossary: Glossary) -> tuple[str, ...]:
-    """The glossary's languages that the UI speaks (English, and those with catalogs)."""
-    return tuple(
-        lang
-        for lang in glossary.languages
-        if lang == SOURCE_LANGUAGE or (LOCALE_DIR / str(babel_locale(lang))).is_dir()
-    )
+    """The glossary's languages that the UI speaks (English, and those with catalogs); English
+    alone when it speaks none of them."""
+    return tuple(lang for lang in glossary.languages if has_catalog(lang)) or (SOURCE_LANGUAGE,)
 
 
 def _choose_page(context: BuildContext) -> bytes:
@@ -377,6 +373,7 @@ class Site:
             ],
             "script_strings": self._script_strings(),
             "pinyin_lang": PINYIN,
+            "has_pinyin": any(is_chinese(lang) for lang in glossary.languages),
             "checks_lang": CHECKS_LANG,
             "finding_text": self._finding_text,
             "language_names": {
