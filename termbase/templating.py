@@ -14,11 +14,14 @@ from termbase.paths import TEMPLATES
 from termbase.pinyin import reading
 
 
-def bidi(lang: str) -> Markup:
-    """` dir="rtl"` for an element of a right-to-left language, else nothing: the attribute
-    sets the direction and isolates the run from the text around it (a term in an English line),
-    and left-to-right pages stay as they were."""
-    return Markup(' dir="rtl"') if is_rtl(lang) else Markup("")
+def bidi(lang: str, ui_lang: str = "en") -> Markup:
+    """The `dir` of an element in `lang` on a page in `ui_lang`: `rtl` for a right-to-left
+    language, `ltr` for a left-to-right one on a right-to-left page, else none (left-to-right
+    pages stay as they were). The attribute sets the direction and isolates the run from the
+    text around it: an Arabic term in an English line, an English definition on an Arabic page."""
+    if is_rtl(lang):
+        return Markup(' dir="rtl"')
+    return Markup(' dir="ltr"') if is_rtl(ui_lang) else Markup("")
 
 
 def lang_attributes(lang: str) -> Markup:
@@ -48,7 +51,7 @@ def environment(lang: str, templates: Path = TEMPLATES) -> jinja2.Environment:
         count=lambda what, n: labels.count(lang, what, n),
         language_name=lambda code: i18n.language_name(code, lang),
         long_date=lambda day: i18n.long_date(day, lang),
-        bidi=bidi,
+        bidi=lambda text_lang: bidi(text_lang, lang),
     )
     env.filters["pinyin"] = reading
     return env
