@@ -52,6 +52,7 @@ def environment(lang: str, templates: Path = TEMPLATES) -> jinja2.Environment:
         language_name=lambda code: i18n.language_name(code, lang),
         long_date=lambda day: i18n.long_date(day, lang),
         bidi=lambda text_lang: bidi(text_lang, lang),
+        arrow="←" if is_rtl(lang) else "→",  # pointing the way the page reads
     )
     env.filters["pinyin"] = reading
     return env
