@@ -177,8 +177,13 @@ class _TomlReader:
     def __init__(self, path: str, text: str, findings: list[Finding]) -> None:
         self.path, self.lines, self.findings = path, text.splitlines(), findings
 
-    def line_of(self, pattern: str, occurrence: int = 0) -> Location:
-        hits = [n for n, line in enumerate(self.lines, 1) if re.match(pattern, line.strip())]
+    def line_of(self, pattern: str, occurrence: int = 0, after: int = 0) -> Location:
+        """The line of the `occurrence`-th match of `pattern` below line `after`."""
+        hits = [
+            n
+            for n, line in enumerate(self.lines, 1)
+            if n > after and re.match(pattern, line.strip())
+        ]
         return Location(self.path, hits[min(occurrence, len(hits) - 1)] if hits else 1)
 
     def error(self, where: Location, code: str, message: str) -> None:
@@ -216,14 +221,14 @@ class _TomlReader:
         keys = tuple(f.name for f in fields(InstanceWords))
         for key in value.keys() - set(keys):
             self.error(
-                self.line_of(rf"{re.escape(key)}\s*="),
+                self.line_of(rf"{re.escape(key)}\s*=", after=where.line),
                 "unknown-key",
                 f"unknown key 'instances.{key}'{suggest(key, keys)}",
             )
         words = {}
         for key in keys:
             texts = value.get(key, {})
-            at = self.line_of(rf"{key}\s*=") if key in value else where
+            at = self.line_of(rf"{key}\s*=", after=where.line) if key in value else where
             if not isinstance(texts, dict):
                 self.error(at, "wrong-type", f"instances.{key}: expected a text per language")
                 continue
