@@ -30,6 +30,17 @@ NO_LINGUISTIC_CONTENT = "zxx"
 """The tag of text in no language: a concept id shown where a concept has no name."""
 
 
+def is_known(tag: str) -> bool:
+    """Whether CLDR (through Babel) knows the language of a BCP 47 tag (`de`, `zh-Hant`)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(tag, sep="-")
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
+
+
 @cache
 def primary(tag: str) -> str:
     """The primary language subtag, lower case: `zh` for `zh-Hans`, `ru` for `ru-RU`."""

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from termbase.findings import Finding, GlossaryError, Message, Severity, suggest
-from termbase.languages import is_chinese, is_japanese, is_kana
+from termbase.languages import is_chinese, is_japanese, is_kana, is_known
 from termbase.model import (
     KIND_SYNONYMS,
     PAPERS,
@@ -272,7 +272,7 @@ class _TomlReader:
             self.error(where, "wrong-type", "languages: expected a list of language tags")
             return ()
         for tag in value:
-            if not _is_known_language(tag):
+            if not is_known(tag):
                 self.error(where, "unknown-language", f"languages: unknown language tag '{tag}'")
         if len(set(value)) != len(value):
             self.error(where, "duplicate-language", "languages: a language is listed twice")
@@ -428,16 +428,6 @@ def derived_slug(titles: Mapping[str, str], languages: Sequence[str]) -> str:
 
 def _is_list_of_str(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
-
-
-def _is_known_language(tag: str) -> bool:
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        Locale.parse(tag, sep="-")
-    except (ValueError, UnknownLocaleError):
-        return False
-    return True
 
 
 # concepts/*.yaml ----------------------------------------------------------------------------
