@@ -95,24 +95,24 @@ def header_text(languages: Sequence[str], titles: dict[str, str]) -> str:
     lines = [
         "# The glossary's header: its languages, the stem of its output files, its title and",
         "# description, and its domains. Concepts live one per file in concepts/<id>.yaml.",
-        f"languages = [{', '.join(_string(lang) for lang in languages)}]",
-        f"slug = {_string(derived_slug(titles, languages))}",
+        f"languages = [{', '.join(quoted(lang) for lang in languages)}]",
+        f"slug = {quoted(derived_slug(titles, languages))}",
         "",
         "[title]",
-        *(f"{lang} = {_string(titles[lang])}" for lang in languages),
+        *(f"{lang} = {quoted(titles[lang])}" for lang in languages),
         "",
         "[description]",
-        *(f"{lang} = {_string(_description(lang, languages))}" for lang in languages),
+        *(f"{lang} = {quoted(describe_languages(lang, languages))}" for lang in languages),
         "",
         "[[domains]]",
-        f"id = {_string(DOMAIN_ID)}",
+        f"id = {quoted(DOMAIN_ID)}",
         "order = 1",
         f"name = {{ {_inline({lang: gettext(lang, DOMAIN) for lang in languages})} }}",
     ]
     return "\n".join(lines) + "\n"
 
 
-def _description(lang: str, languages: Sequence[str]) -> str:
+def describe_languages(lang: str, languages: Sequence[str]) -> str:
     """ "A glossary in English, German and Japanese.", in `lang` (in English, names included,
     when the UI does not speak it)."""
     written = lang if has_catalog(lang) else SOURCE_LANGUAGE
@@ -127,18 +127,19 @@ def example_text(languages: Sequence[str]) -> str:
     for lang in languages:
         lines += [
             f"  {lang}:",
-            f"    - text: {_string(gettext(lang, TERM))}",
+            f"    - text: {quoted(gettext(lang, TERM))}",
             "      status: preferred",
         ]
     lines.append("definition:")
-    lines += [f"  {lang}: {_string(gettext(lang, DEFINITION))}" for lang in languages]
+    lines += [f"  {lang}: {quoted(gettext(lang, DEFINITION))}" for lang in languages]
     return "\n".join(lines) + "\n"
 
 
-def _string(text: str) -> str:
-    """A quoted string for TOML and YAML alike (JSON's quoting is valid in both)."""
+def quoted(text: str) -> str:
+    """A quoted string for TOML and YAML alike (JSON's quoting is valid in both): how init and
+    import write glossary.toml."""
     return json.dumps(text, ensure_ascii=False)
 
 
 def _inline(texts: dict[str, str]) -> str:
-    return ", ".join(f"{lang} = {_string(text)}" for lang, text in texts.items())
+    return ", ".join(f"{lang} = {quoted(text)}" for lang, text in texts.items())
