@@ -575,11 +575,13 @@ def test_the_shipped_decks_import_and_every_card_renders(
             col.close()
 
 
-def test_the_card_style_has_night_modes_and_font_stacks() -> None:
-    css = (TEMPLATES / "anki" / "card.css").read_text()
+def test_the_card_style_has_night_modes_and_a_face_per_language() -> None:
+    css = NoteType(Edition(("ja", "zh-Hans", "ru")), "Mini", TEMPLATES, InstanceWords()).css
     for night in (".card.nightMode", ".card.night_mode", ".nightMode .card", ".night_mode .card"):
         assert night in css
-    assert ":lang(zh)" in css and "Noto Sans CJK SC" in css and ":lang(ru)" in css
+    assert ':lang(zh-Hans) { font-family: "Noto Sans CJK SC", "Noto Sans"' in css
+    assert ':lang(ja) { font-family: "Noto Sans CJK JP", "Noto Sans"' in css  # not the SC face
+    assert ":lang(ru)" in css
 
 
 # On a phone ------------------------------------------------------------------------------------
