@@ -5,8 +5,8 @@ collation algorithm and CLDR's tailorings do (there is no ICU here, so the rules
 and tested in tests/test_collation.py):
 
 - English and other Latin-script languages: case-insensitive, accents ignored at first.
-- German: the same, which is the dictionary order of DIN 5007-1: ä as a, ö as o, ü as u, ß as ss,
-  the plain letter first in a tie (Apfel, Äpfel).
+- German: the same, which is how German dictionaries file words: ä as a, ö as o, ü as u, ß as
+  ss, the plain letter first in a tie (Apfel, Äpfel).
 - Russian: alphabetical, with ё sorted as е (as in dictionaries), ties broken е before ё.
 - Chinese: by pinyin syllable, then tone, then code point, character by character
   (as in the Xiandai Hanyu Cidian); Latin letters and digits take their place in the alphabet.

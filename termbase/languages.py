@@ -79,9 +79,9 @@ def lower_case_terms(tag: str) -> bool:
 
 @cache
 def writing_script(tag: str) -> str:
-    """The ISO 15924 script a language is written in: the one the tag names, else the likely
-    one (CLDR's likely subtags, through Babel): `Arab` for `ar`, `Jpan` for `ja`, `Hant` for
-    `zh-TW`, `Latn` for a tag CLDR does not know."""
+    """The script a language is written in, as CLDR's four-letter code: the one the tag names,
+    else the likely one (CLDR's likely subtags, through Babel): `Arab` for `ar`, `Jpan` for
+    `ja`, `Hant` for `zh-TW`, `Latn` for a tag CLDR does not know."""
     from babel.core import get_global
 
     if (named := script_of(tag)) is not None:
@@ -123,7 +123,7 @@ FACES = {
     "Arab": "Noto Sans Arabic",
     "Hebr": "Noto Sans Hebrew",
 }
-"""The family of each script that Noto Sans does not cover, by ISO 15924 code: Han characters
+"""The family of each script that Noto Sans does not cover, by script code: Han characters
 take a different form in each CJK face (包 in Japanese is not 包 in Chinese), so each language
 gets its own."""
 HAN_FACE = FACES["Hans"]

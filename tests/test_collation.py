@@ -97,7 +97,7 @@ def test_index_letters(text: str, lang: str, letter: str) -> None:
 
 
 def test_german_files_umlauts_and_eszett_with_their_plain_letters() -> None:
-    """DIN 5007-1: ä as a, ö as o, ü as u, ß as ss; in a tie the plain letter first."""
+    """As German dictionaries: ä as a, ö as o, ü as u, ß as ss; in a tie the plain letter first."""
     words = ["Zucker", "Äpfel", "Apfel", "Straße", "Strasse", "Öl", "Ofen", "Übel", "Ufer"]
     assert sorted(words)[-4:] == ["Zucker", "Äpfel", "Öl", "Übel"]  # code points: at the end
     assert ordered(words, "de") == [
