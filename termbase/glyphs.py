@@ -129,6 +129,11 @@ def _spans(charset: str) -> list[tuple[int, int]]:
     return spans
 
 
+def anywhere(char: str) -> bool:
+    """Whether any installed font draws `char` (in whatever face)."""
+    return _any_font_has(ord(char))
+
+
 @cache
 def _any_font_has(code: int) -> bool:
     return bool(_fc_list(f":charset={code:x}", "%{file}\n").strip())

@@ -27,6 +27,7 @@ from termbase.i18n import (
 from termbase.languages import is_known
 from termbase.load import derived_slug
 from termbase.paths import CONCEPTS_DIR, GLOSSARY_DIR, HEADER_FILE, OUTPUT_DIR
+from termbase.skeleton import create
 
 TITLE = N_("Glossary")
 DESCRIPTION = N_("A glossary in %(languages)s.")
@@ -69,12 +70,10 @@ def start(folder: Path, languages: Sequence[str], title: str | None = None) -> S
     if not kept:
         files[ignore] = f"# What `termbase build` writes\n{IGNORED}\n"
     for path, text in files.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            with path.open("x", encoding="utf-8") as file:
-                file.write(text)
-        except FileExistsError:
-            raise InitError(f"{path} exists already; it is not overwritten") from None
+            create(path, text)
+        except FileExistsError as error:
+            raise InitError(str(error)) from None
     return Started(tuple(files), kept)
 
 

@@ -52,11 +52,19 @@ def write_skeleton(
     path = glossary_dir / CONCEPTS_DIR / f"{concept_id}.yaml"
     if (other := path.with_suffix(".yml")).exists():
         raise SkeletonError(f"{other} exists already; it is not overwritten")
-    text = skeleton(header.languages, chosen, kind)
+    try:
+        create(path, skeleton(header.languages, chosen, kind))
+    except FileExistsError as error:
+        raise SkeletonError(str(error)) from None
+    return path
+
+
+def create(path: Path, text: str) -> None:
+    """Write a new file (and its folders); FileExistsError, with the message to show, if the
+    file exists: what the user wrote is never overwritten (`new`, `init`, `import`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8") as file:
             file.write(text)
     except FileExistsError:
-        raise SkeletonError(f"{path} exists already; it is not overwritten") from None
-    return path
+        raise FileExistsError(f"{path} exists already; it is not overwritten") from None

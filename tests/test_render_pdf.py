@@ -744,9 +744,17 @@ def test_a_build_without_a_chinese_font_fails_naming_the_character_and_package(t
 
 @pytest.mark.slow
 def test_a_build_that_would_set_chinese_in_the_japanese_face_fails(tmp_path) -> None:
+    """Without the Simplified Chinese face, check refuses the Chinese terms (another CJK face
+    would draw them in its own forms), and a forced build's PDF guard refuses the substitution."""
     family = "<pattern><patelt name='family'><string>Noto Sans CJK SC</string></patelt></pattern>"
     result = _build_with_fontconfig(tmp_path, family)
     assert result.returncode == 1, result.stderr
-    assert "not Noto Sans CJK SC" in result.stderr
-    assert re.search(r"Chinese would be set in Noto-Sans-CJK-(JP|KR|TC|HK)", result.stderr)
+    assert (
+        "generative-model.yaml:11:13: error: term '生成模型': no installed face of zh-Hans "
+        "(Noto Sans CJK SC) has U+578B"
+    ) in result.stderr
+    forced = _build_with_fontconfig(tmp_path, family, "--force")
+    assert forced.returncode == 1, forced.stderr
+    assert "not Noto Sans CJK SC" in forced.stderr
+    assert re.search(r"would be set in Noto-Sans-CJK-(JP|KR|TC|HK)", forced.stderr)
     assert not (tmp_path / "out" / "pdf").exists()

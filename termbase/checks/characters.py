@@ -17,7 +17,7 @@ import hanzidentifier
 
 from termbase.checks.base import LETTERS, describe, finding, form_severity, term_name, texts
 from termbase.findings import Finding, Message, Severity, message
-from termbase.glyphs import FontQueryError, advice, missing
+from termbase.glyphs import FontQueryError, advice, anywhere, missing
 from termbase.i18n import N_, SOURCE_LANGUAGE
 from termbase.languages import HAN, face, is_chinese, is_cjk, is_han, is_russian, script
 from termbase.model import Concept, Glossary, Location, Term
@@ -292,17 +292,21 @@ def check_glyphs(glossary: Glossary) -> Iterator[Finding]:
                 Severity.ERROR,
                 "no-glyph",
                 Message(
-                    f"{item.subject}: {_no_font(lang)} has {', '.join(map(describe, chars))}; "
-                    "the PDFs cannot show it" + (f": {hint}" if hint else "")
+                    f"{item.subject}: {_no_font(lang, chars)} has "
+                    f"{', '.join(map(describe, chars))}; the PDFs cannot show it"
+                    + (f": {hint}" if hint else "")
                 ),
                 owner.id if owner else None,
                 item.lang or None,
             )
 
 
-def _no_font(lang: str) -> str:
-    """Who lacks the characters: any font, or the language's own CJK face."""
-    return f"{face(lang)}, the face of {lang}," if is_cjk(lang) else "no installed font"
+def _no_font(lang: str, chars: list[str]) -> str:
+    """Who lacks the characters: every font, or the language's own CJK face (another font has
+    them, in another language's forms)."""
+    if is_cjk(lang) and all(anywhere(char) for char in chars):
+        return f"no installed face of {lang} ({face(lang)})"
+    return "no installed font"
 
 
 def _glossary_texts(glossary: Glossary) -> Iterator[tuple[str, str, str, Location]]:

@@ -6,8 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from termbase.commands.common import Commands, add_command
-from termbase.paths import GLOSSARY_DIR
+from termbase.commands.common import Commands, add_command, add_glossary_option
 from termbase.terminal import printable
 
 NAME = "import"
@@ -24,13 +23,7 @@ def add(commands: Commands, root: Path) -> None:
         "not be mapped. The folder must hold no glossary yet.",
     )
     parser.add_argument("file", metavar="FILE", type=Path, help="the termbase to import")
-    parser.add_argument(
-        "--glossary",
-        type=Path,
-        default=root / GLOSSARY_DIR,
-        metavar="DIR",
-        help=f"the new glossary's folder (default: {root / GLOSSARY_DIR})",
-    )
+    add_glossary_option(parser, root)
     parser.set_defaults(run=run)
 
 

@@ -29,6 +29,7 @@ from termbase.model import Status, TermType
 from termbase.paths import CONCEPTS_DIR, HEADER_FILE
 from termbase.pinyin import spell
 from termbase.scaffold import describe_languages, quoted
+from termbase.skeleton import create
 
 READERS = {".tbx": read_tbx, ".xml": read_tbx, ".csv": read_csv, ".xlsx": read_xlsx}
 """The readers, by the file's suffix (`.tbx2.tbx` is a `.tbx`)."""
@@ -71,10 +72,10 @@ def import_file(path: Path, folder: Path) -> Imported:
     termbase = read(path)
     files = Converter(termbase).files()
     for name, text in files.items():
-        target = folder / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("x", encoding="utf-8") as file:
-            file.write(text)
+        try:
+            create(folder / name, text)
+        except FileExistsError as error:
+            raise UnreadableTermbaseError(str(error)) from None
     try:
         load_glossary(folder)
     except GlossaryError as error:
