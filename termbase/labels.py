@@ -52,6 +52,9 @@ INSTANCE_WORDS = {
     "name": N_("instance"),
     "box": N_("an instance"),
     "lines": N_("a concept and its instances"),
+    "main_kind": N_(
+        "an instance under the concept it is first an instance of (its others are in its entry)"
+    ),
     "question": N_("Which concept is this an instance of, above all?"),
 }
 """What an instance is called where the glossary's `[instances]` does not say (`InstanceWords`
@@ -95,7 +98,7 @@ def kind_label(lang: str, kind: Kind, words: InstanceWords) -> str:
 
 
 def instance_words(lang: str, key: str, words: InstanceWords) -> str:
-    """One of the glossary's `[instances]` texts in `lang` (`key`: name, box, lines, question),
+    """One of the glossary's `[instances]` texts in `lang` (`key`: a field of `InstanceWords`),
     else the UI's default wording."""
     given: dict[str, str] = dict(getattr(words, key))
     return given.get(lang) or gettext(lang, INSTANCE_WORDS[key])

@@ -63,6 +63,15 @@ def is_japanese(tag: str) -> bool:
     return primary(tag) == "ja"
 
 
+_CASED_SCRIPTS = frozenset({"Latn", "Cyrl", "Grek", "Armn"})
+"""Scripts with capital letters (not Han, kana, hangul, Arabic, Hebrew...)."""
+
+
+def has_case(tag: str) -> bool:
+    """Whether the language's script has capitals (not Chinese, Japanese, Korean or Arabic)."""
+    return writing_script(tag) in _CASED_SCRIPTS
+
+
 _LOWER_CASE_TERMS = frozenset({"en", "ru", "uk", "fr", "es", "pt", "it"})
 """Languages whose common nouns are written in lower case, so that a capital in a term is a
 name, an abbreviation or a slip. German (and Luxembourgish) capitalise every noun; of languages
@@ -224,6 +233,11 @@ def glossary_language(tag: str, languages: Iterable[str]) -> str | None:
 def list_comma(tag: str) -> str:
     """What separates the items of a list of terms in running text: `、` in Chinese."""
     return "、" if is_chinese(tag) else ", "
+
+
+def full_stop(tag: str) -> str:
+    """What ends a sentence before the next one: `。` in Chinese (a voice pauses there)."""
+    return "。" if is_chinese(tag) else ". "
 
 
 # Scripts ----------------------------------------------------------------------------------------

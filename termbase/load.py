@@ -60,7 +60,17 @@ CONCEPT_KEYS = (
 )
 REQUIRED_CONCEPT_KEYS = ("kind", "domain", "terms", "definition")
 INSTANCE_KEYS = ("instance_of", "maker", "year")
-TERM_KEYS = ("text", "status", "type", "pinyin", "reading", "note", "homonym", "sources")
+TERM_KEYS = (
+    "text",
+    "status",
+    "type",
+    "pinyin",
+    "reading",
+    "note",
+    "homonym",
+    "sources",
+    "general",
+)
 CONTRAST_KEYS = ("with", "note")
 RELATION_KEYS = ("broader", "related", "examples", "instance_of")
 DEFAULT_SLUG = "glossary"
@@ -80,6 +90,7 @@ class Header:
     location: Location
     pdf: PdfSettings = field(default_factory=PdfSettings)
     slug: str = DEFAULT_SLUG
+    non_translatables: tuple[str, ...] = ()
     instances: InstanceWords = field(default_factory=InstanceWords)
 
 
@@ -121,6 +132,7 @@ def load_glossary(root: Path) -> Glossary:
         pdf=header.pdf,
         slug=header.slug,
         instances=header.instances,
+        non_translatables=header.non_translatables,
     )
 
 
@@ -170,7 +182,16 @@ def _toml_syntax_error(path: str, error: tomllib.TOMLDecodeError) -> Finding:
 class _TomlReader:
     """Validates glossary.toml; tomllib keeps no positions, so lines are found by key."""
 
-    KEYS = ("languages", "title", "description", "slug", "domains", "pdf", "instances")
+    KEYS = (
+        "languages",
+        "title",
+        "description",
+        "slug",
+        "domains",
+        "pdf",
+        "non_translatables",
+        "instances",
+    )
     DOMAIN_KEYS = ("id", "order", "name")
     PDF_KEYS = ("editions", "reference", "papers")
 
@@ -205,11 +226,14 @@ class _TomlReader:
         domains = self.domains(data.get("domains"), languages)
         pdf = self.pdf(data.get("pdf", {}), languages)
         slug = self.slug(data.get("slug"), title, languages)
+        names = self.non_translatables(data.get("non_translatables", []))
         instances = self.instances(data.get("instances", {}), languages)
         if len(self.findings) > before:
             return None
         where = Location(self.path, 1)
-        return Header(title, description, languages, domains, where, pdf, slug, instances)
+        return Header(
+            title, description, languages, domains, where, pdf, slug, names, instances=instances
+        )
 
     def instances(self, value: object, languages: tuple[str, ...]) -> InstanceWords:
         """`[instances]`: what the glossary calls its instances, each text per language and
@@ -265,6 +289,17 @@ class _TomlReader:
             )
             return DEFAULT_SLUG
         return value
+
+    def non_translatables(self, value: object) -> tuple[str, ...]:
+        """Names that stay as they are in every language (`qa` does not check them)."""
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.error(
+                self.line_of(r"non_translatables\s*="),
+                "wrong-type",
+                "non_translatables: expected a list of names",
+            )
+            return ()
+        return tuple(value)
 
     def languages(self, value: object) -> tuple[str, ...]:
         where = self.line_of(r"languages\s*=")
@@ -674,6 +709,9 @@ class _ConceptReader(NodeReader):
             self.boolean(fields["homonym"], f"{field}.homonym") if "homonym" in fields else False
         )
         sources = self.sources(fields["sources"], f"{field}.sources") if "sources" in fields else ()
+        general = (
+            self.general(fields["general"], f"{field}.general") if "general" in fields else None
+        )
         if text is None or status is None or term_type is None:
             return None
         return Term(
@@ -687,6 +725,7 @@ class _ConceptReader(NodeReader):
             note=note,
             homonym=bool(homonym),
             sources=sources,
+            general=general,
         )
 
     def reading(self, node: yaml.Node, field: str, lang: str, term: str | None) -> str | None:
@@ -715,6 +754,14 @@ class _ConceptReader(NodeReader):
                 f"{field}.reading: expected the reading in kana, as 'ほうちょう'; got '{reading}'",
             )
         return reading
+
+    def general(self, node: yaml.Node, field: str) -> tuple[str, ...] | None:
+        """`general: true` (never checked on its own) or `general: [concept-id, ...]` (checked
+        only near a use of one of them); `false` is the default, a term only."""
+        if isinstance(node, yaml.ScalarNode):
+            flag = self.boolean(node, field)
+            return () if flag else None
+        return self.ids(node, field) or None
 
     def sources(self, node: yaml.Node, field: str) -> tuple[Location, ...]:
         places = []

@@ -105,6 +105,10 @@ class Term:
     """The same text may name another concept that is also marked as a homonym."""
     sources: tuple[Location, ...] = ()
     """Where the term occurs in the source notes (file name, line)."""
+    general: tuple[str, ...] | None = None
+    """A word of everyday language too (*model*, *sample*): None for a term that is only a term;
+    else the concepts whose nearby use makes it the term (`qa` checks it only there), none at
+    all when it is never checked on its own. Translators' exports carry the mark."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +217,9 @@ class InstanceWords:
     """A concept map's box of one: "a named model"."""
     lines: FrozenMap[str] = field(default_factory=FrozenMap)
     """What the maps' dotted lines join: "a kind of model and its named models"."""
+    main_kind: FrozenMap[str] = field(default_factory=FrozenMap)
+    """What an overview map's dotted line joins: "a named model under its main kind (its other
+    kinds are in its entry)"."""
     question: FrozenMap[str] = field(default_factory=FrozenMap)
     """The prompt of an instance's flashcard: "Which kind of model is this, above all?"."""
 
@@ -238,6 +245,8 @@ class Glossary:
     slug: str = "glossary"
     """The stem of every output file's name (`ai-glossary-en-ru.apkg`): glossary.toml's
     `slug`, else made from the title."""
+    non_translatables: tuple[str, ...] = ()
+    """Names that stay as they are in translations (glossary.toml): `qa` never checks them."""
     instances: InstanceWords = field(default_factory=InstanceWords)
     """What the glossary calls its instances (glossary.toml's `[instances]`)."""
     _by_id: FrozenMap[Concept] = field(init=False, repr=False, compare=False)

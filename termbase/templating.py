@@ -9,7 +9,7 @@ import jinja2
 from markupsafe import Markup
 
 from termbase import i18n, labels
-from termbase.languages import is_rtl
+from termbase.languages import is_rtl, list_comma
 from termbase.paths import TEMPLATES
 from termbase.pinyin import reading
 
@@ -53,6 +53,7 @@ def environment(lang: str, templates: Path = TEMPLATES) -> jinja2.Environment:
         long_date=lambda day: i18n.long_date(day, lang),
         bidi=lambda text_lang: bidi(text_lang, lang),
         arrow="←" if is_rtl(lang) else "→",  # pointing the way the page reads
+        list_comma=list_comma,
     )
     env.filters["pinyin"] = reading
     return env

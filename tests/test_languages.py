@@ -86,6 +86,11 @@ def test_tags() -> None:
     assert [lower_case_terms(t) for t in ("en", "ru", "zh-Hans")] == [True, True, False]
 
 
+def test_scripts_with_capitals() -> None:
+    assert [languages.has_case(t) for t in ("en", "ru", "de", "el")] == [True] * 4
+    assert [languages.has_case(t) for t in ("zh-Hans", "ja", "ko", "ar")] == [False] * 4
+
+
 def test_german_capitalises_nouns_and_unknown_languages_are_left_alone() -> None:
     assert not lower_case_terms("de")
     assert not lower_case_terms("de-AT")
