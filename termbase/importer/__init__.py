@@ -329,6 +329,8 @@ def _term(term: ImportedTerm, homonym: bool) -> dict[str, object]:
         data["note"] = term.note
     if homonym:
         data["homonym"] = True
+    if term.general is not None:
+        data["general"] = list(term.general) or True
     if term.sources:
         data["sources"] = list(term.sources)
     return data

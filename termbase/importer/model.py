@@ -20,6 +20,8 @@ class ImportedTerm:
     pinyin: str | None = None
     sources: tuple[str, ...] = ()
     """Places in source notes, as `file:line`."""
+    general: tuple[str, ...] | None = None
+    """A general word: a term only near a use of these concepts (all: `()`); None for a term."""
 
 
 @dataclass(frozen=True, slots=True)

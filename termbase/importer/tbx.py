@@ -15,6 +15,7 @@ from lxml import etree
 
 from termbase.importer.model import Entry, ImportedTerm, Termbase
 from termbase.model import Status, TermType
+from termbase.render.tbx import general_of
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ENTRIES = ("conceptEntry", "termEntry")
@@ -161,6 +162,7 @@ def _term(
         termbase.note(f"{path.name}:{element.sourceline}: a term section without a term: left out")
         return None
     status, term_type, note, sources = None, TermType.FULL_FORM, None, []
+    general: tuple[str, ...] | None = None
     for child in [
         *_children(holder, "termNote", "termNoteGrp"),
         *_children(element, "termNote", "note", "admin", "descrip", "transacGrp"),
@@ -179,10 +181,14 @@ def _term(
             term_type = TERM_TYPES.get(value.lower(), TermType.FULL_FORM)
             if value.lower() not in TERM_TYPES:
                 termbase.note(f"term type '{value}': not known; read as fullForm")
+        elif name == "note" and (context := general_of(value)) is not None:
+            general = context
         elif name == "note":
             note = value
         elif name == "admin" and kind == "source":
             sources.append(value)
         elif kind not in KNOWN_TERM_NOTES or name not in ("termNote", "termNoteGrp"):
             termbase.note(f"{name} {kind} of terms: not mapped".replace("  ", " "))
-    return ImportedTerm(_text(found[0]), lang, status, term_type, note, sources=tuple(sources))
+    return ImportedTerm(
+        _text(found[0]), lang, status, term_type, note, sources=tuple(sources), general=general
+    )
