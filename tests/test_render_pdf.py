@@ -29,19 +29,22 @@ from termbase.languages import editions, is_han
 from termbase.model import Concept, Glossary, Status
 from termbase.paths import TEMPLATES
 from termbase.render.common.concept_map import domain_map
-from termbase.render.contract import BuildContext, RenderError
+from termbase.render.contract import BuildContext, RenderError, run_all
 from termbase.render.pdf import (
     MARGINS,
     SLIVER,
-    Reference,
     css_content,
     documents,
     make_sheet,
     part_html,
+    reference,
     render,
     sheet_html,
 )
 from termbase.render.pdf import content as pdf_content
+from termbase.render.pdf import (
+    jobs as pdf_jobs,
+)
 from termbase.render.pdf import paper as pdf_paper
 from termbase.render.pdf.content import WHOLE, groups, index
 from termbase.render.pdf.fonts import check_cjk_faces, missing_glyphs_message, wanted_faces
@@ -150,8 +153,8 @@ def shipped_pdfs(shipped: Glossary, tmp_path_factory, weasyprint_warnings) -> di
 def reference_html(glossary: Glossary, volume=WHOLE) -> str:
     """The HTML of every part of the reference, one after the other."""
     context = BuildContext(glossary, DATE)
-    reference = Reference.of(context, glossary.languages, volume)
-    return "".join(part_html(context, reference, part) for part in reference.parts)
+    document = reference(context, glossary.languages, volume)
+    return "".join(part_html(context, document, part) for part in document.parts)
 
 
 # What is written -------------------------------------------------------------------------------
@@ -717,6 +720,41 @@ def test_links_to_a_concept_in_another_volume_are_text_with_its_number(volume_pd
     assert "c-llm" not in source
     relations = next(line for line in text(pdf).splitlines() if "Instance of" in line)
     assert relations.rstrip().endswith("large language model 1.2"), relations
+
+
+@pytest.mark.slow
+def test_a_long_cheat_sheet_is_laid_out_in_parts_and_reads_as_one(
+    mini: Glossary, mini_pdfs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf_content, "SHEET_PART_SIZE", 1)  # a part per concept
+    context = BuildContext(mini, DATE)
+    jobs = [j for j in pdf_jobs(context, frozenset({"en-ru-zh", "cheatsheet", "a4"}))]
+    names = [job.name for job in jobs]
+    stem = "mini-glossary-en-ru-zh-cheatsheet"
+    assert names == [
+        f"{stem}/generative-models-1",
+        f"{stem}/generative-models-2",
+        f"{stem}/named-models",
+        stem,
+    ]
+    outputs = {o.path.name: o.data for o in run_all(jobs)}
+    whole = mini_pdfs[f"pdf/{stem}-a4.pdf"]
+    joined = tmp_path / "joined.pdf"
+    joined.write_bytes(outputs[f"{stem}-a4.pdf"])
+    pages = text(joined).split("\f")[:-1]
+    assert len(pages) == 3  # each part starts a page
+    for number, page in enumerate(pages, 1):
+        assert f"Page {number} of 3" in page and "Built on March 5, 2026" in page
+    assert pages[0].count("Mini glossary") == 1 and "Mini glossary" not in pages[1]
+    # The rows in the same order as the sheet laid out whole, a domain bookmarked once.
+    rows = [line.split()[0] for line in text(joined).splitlines() if line.strip()]
+    whole_rows = [line.split()[0] for line in text(whole).splitlines() if line.strip()]
+    assert [r for r in rows if r in {"generative", "large", "GPT-3"}] == [
+        r for r in whole_rows if r in {"generative", "large", "GPT-3"}
+    ]
+    assert [(level, title) for level, title, _ in outline(joined)] == [
+        (level, title) for level, title, _ in outline(whole)
+    ]
 
 
 # Helpers ----------------------------------------------------------------------------------------
