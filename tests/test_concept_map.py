@@ -124,16 +124,18 @@ def test_the_named_models_map_draws_each_model_under_its_main_kind(shipped: Glos
 
 def test_a_legend_names_what_its_map_draws_and_no_more(shipped: Glossary) -> None:
     named = domain_map(shipped, "named-models")
-    assert [key.classes for key in concept_map.legend("en", named)] == [
+    words = shipped.instances
+    assert [key.classes for key in concept_map.legend("en", words, named)] == [
         "main-kind",
-        "named-model",
+        "instance",
         "concept elsewhere",
     ]
     overview = glossary_map(shipped)
-    assert [key.classes for key in concept_map.legend("en", overview)] == ["generic", "concept"]
-    assert "related" not in concept_map.description("en", overview)
+    assert [k.classes for k in concept_map.legend("en", words, overview)] == ["generic", "concept"]
+    assert "related" not in concept_map.description("en", words, overview)
     own = local_map(shipped, "large-language-model")
-    assert {"generic", "instance", "related"} <= {k.classes for k in concept_map.legend("en", own)}
+    drawn = {k.classes for k in concept_map.legend("en", words, own)}
+    assert {"generic", "instance", "related"} <= drawn
 
 
 def test_lone_concepts_are_named_under_the_map_and_a_map_of_lone_boxes_is_not_drawn(
