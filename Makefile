@@ -52,8 +52,9 @@ schematron:
 		$(SCHEMATRON_PYTHON) -m pip install --quiet pyschematron==1.2.5; \
 	else echo "no Python 3.12: the TBX Schematron test will be skipped"; fi
 
-# Test tools for the HTML: axe-core and the Nu HTML Checker (run with Debian's Java). The vnu-jar
-# install script would download a JDK: --ignore-scripts skips it.
+# Tools from the npm registry, at the versions of package-lock.json: ESLint for the site's script,
+# and for the tests of the HTML axe-core and the Nu HTML Checker (run with Debian's Java). The
+# vnu-jar install script would download a JDK: --ignore-scripts skips it.
 node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
@@ -68,10 +69,12 @@ test-fast: setup
 	$(BIN)/python -m pytest -m "not slow" -n auto --dist loadfile
 
 LINTED := termbase tests benchmarks tools build.py
-lint: setup
+JS_LINTED := templates/html/site.js tests/js eslint.config.mjs
+lint: setup node_modules/.installed
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
+	npx --no-install eslint --max-warnings 0 $(JS_LINTED)
 
 # Write the golden files in tests/golden/ anew from the current code; review their diff.
 golden: setup

@@ -1,17 +1,13 @@
 """Languages and scripts: tags, script ranges, and folding rules shared with the search script.
 
 The English plural rules and the search folding are applied in Python (matching, the search
-index) and in the browser (site.js): both are run on the same tables here.
+index) and in the browser (site.js): test_search_script.py runs both on the same inputs.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from pathlib import Path
-
 import pytest
 
-from termbase import languages
 from termbase.languages import (
     fold,
     glossary_language,
@@ -24,8 +20,6 @@ from termbase.languages import (
     slug,
     without_marks,
 )
-from termbase.render.contract import BuildContext
-from termbase.render.html import render
 from termbase.render.html.search_index import search_key
 
 PLURALS = [
@@ -127,29 +121,3 @@ def test_folding() -> None:
     assert fold("Ёлка ＧＰＴ") == "елка gpt"
     assert without_marks("dà yǔ lǜ") == "da yu lu"
     assert without_marks("lǜ", keep="\u0308") == "lü"
-
-
-@pytest.fixture(scope="module")
-def site(mini, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("site")
-    for output in render(BuildContext(mini, datetime(2026, 1, 1, tzinfo=UTC))):
-        (folder / output.path).parent.mkdir(parents=True, exist_ok=True)
-        (folder / output.path).write_bytes(output.data)
-    return folder / "html"
-
-
-def test_the_search_script_folds_like_python(page, site: Path) -> None:
-    page.goto((site / "en" / "index.html").as_uri())
-    words = [word for word, _ in PLURALS]
-    assert page.evaluate("words => words.map(window.termbaseSingular)", words) == [
-        singular(w) for w in words
-    ]
-    texts = [text for text, _ in SEARCH_KEYS]
-    assert page.evaluate("texts => texts.map(window.termbaseSearchKey)", texts) == [
-        search_key(t) for t in texts
-    ]
-
-
-def test_the_page_carries_the_python_rules(site: Path) -> None:
-    page = (site / "en" / "index.html").read_text()
-    assert '"irregular": {' in page and all(w in page for w in languages.ENGLISH_IRREGULAR)
