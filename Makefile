@@ -12,8 +12,8 @@ DEBIAN_PACKAGES := fonts-noto-cjk fonts-noto-core fontconfig libharfbuzz-subset0
 	libpangoft2-1.0-0 graphviz poppler-utils chromium
 
 .DEFAULT_GOAL := all
-.PHONY: all setup system-packages schematron build check test test-fast lint golden messages bench \
-	preview clean
+.PHONY: all setup system-packages schematron build check test test-fast lint golden constraints \
+	messages bench preview clean
 
 all: build
 
@@ -32,10 +32,12 @@ system-packages:
 		fi; \
 	fi
 
-$(VENV)/.installed: pyproject.toml
+# constraints.txt pins the tools whose releases change the outputs' bytes or the linters'
+# findings (the reason for each is beside it); pyproject.toml's ranges are for users.
+$(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --editable '.[test]'
+	$(BIN)/python -m pip install --quiet --constraint constraints.txt --editable '.[test]'
 	touch $@
 
 build: setup
@@ -79,6 +81,14 @@ lint: setup node_modules/.installed
 # Write the golden files in tests/golden/ anew from the current code; review their diff.
 golden: setup
 	$(BIN)/python -m pytest --update-golden -m golden -q
+
+# Upgrade the pinned tools of constraints.txt to their newest versions within pyproject.toml's
+# ranges and write those versions there; then run `make test` and `make golden`, and review.
+constraints: setup
+	$(BIN)/python -m pip install --quiet --upgrade --editable '.[test]' \
+		$$($(BIN)/python -m tools.constraints --names)
+	$(BIN)/python -m tools.constraints
+	touch $(VENV)/.installed
 
 # Add new UI strings to the catalogs in templates/locale (then translate them in the .po files).
 messages: setup
