@@ -11,7 +11,16 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable
 
-from termbase.languages import is_chinese, is_han, is_russian, primary, without_marks
+from termbase.languages import (
+    CHINESE,
+    ENGLISH,
+    RUSSIAN,
+    is_chinese,
+    is_han,
+    is_russian,
+    primary,
+    without_marks,
+)
 from termbase.model import Concept
 from termbase.pinyin import syllables
 
@@ -44,9 +53,9 @@ def chinese_key(text: str) -> SortKey:
 
 
 _KEYS: dict[str, Callable[[str], SortKey]] = {
-    "en": english_key,
-    "ru": russian_key,
-    "zh": chinese_key,
+    ENGLISH: english_key,
+    RUSSIAN: russian_key,
+    CHINESE: chinese_key,
 }
 
 

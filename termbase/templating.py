@@ -8,6 +8,7 @@ from pathlib import Path
 import jinja2
 
 from termbase import i18n, labels
+from termbase.languages import is_chinese
 from termbase.paths import TEMPLATES
 from termbase.pinyin import reading
 
@@ -36,4 +37,5 @@ def environment(lang: str, templates: Path = TEMPLATES) -> jinja2.Environment:
         long_date=lambda day: i18n.long_date(day, lang),
     )
     env.filters["pinyin"] = reading
+    env.tests["chinese"] = is_chinese
     return env

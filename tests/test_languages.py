@@ -14,10 +14,12 @@ from termbase.languages import (
     has_case,
     has_han,
     is_han,
+    is_simplified_chinese,
     primary,
     script,
     singular,
     slug,
+    speech_locale,
     without_marks,
 )
 from termbase.render.html.search_index import search_key
@@ -104,6 +106,22 @@ def test_tags() -> None:
 )
 def test_a_file_s_tag_as_a_glossary_language(tag: str, expected: str | None) -> None:
     assert glossary_language(tag, ("en", "ru", "zh-Hans")) == expected
+
+
+def test_simplified_chinese_is_told_by_script_or_region() -> None:
+    simplified = ["zh-Hans", "zh", "zh-CN", "zh-SG", "zh-Hans-TW"]
+    assert [is_simplified_chinese(tag) for tag in simplified] == [True] * len(simplified)
+    assert not any(is_simplified_chinese(tag) for tag in ["zh-Hant", "zh-TW", "zh-HK", "ru", "en"])
+
+
+def test_speech_locales_name_a_region_for_each_language() -> None:
+    assert [speech_locale(t) for t in ("en", "en-GB", "ru", "zh-Hans")] == [
+        "en_US",
+        "en_US",
+        "ru_RU",
+        "zh_CN",
+    ]
+    assert speech_locale("de-AT") == "de_AT"  # a language without a region here: as tagged
 
 
 def test_han_covers_the_extensions_and_nothing_else() -> None:

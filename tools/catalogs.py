@@ -16,13 +16,18 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
 from termbase.i18n import SOURCE_LANGUAGE, babel_locale
+from termbase.languages import is_english
 from termbase.paths import LOCALE_DIR, PACKAGE, TEMPLATES
 
 SOURCE_TREE = PACKAGE.parent
 """The folder holding termbase/ and templates/: messages are extracted from a source tree."""
 MAPPINGS = TEMPLATES / "babel"
 KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None, "NP_": (1, 2)}
-UI_LANGUAGES = ("ru", "zh-Hans")
+UI_LANGUAGES = tuple(
+    sorted(folder.name.replace("_", "-") for folder in LOCALE_DIR.iterdir() if folder.is_dir())
+)
+"""The languages with catalogs, by their folders in templates/locale (`zh_Hans` is `zh-Hans`), as
+the HTML finds them; a new UI language starts with its folder there."""
 
 
 def domains() -> list[str]:
@@ -71,5 +76,5 @@ def update(only: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    assert SOURCE_LANGUAGE == "en", "catalogs translate from English"
+    assert is_english(SOURCE_LANGUAGE), "catalogs translate from English"
     update(sys.argv[1:])

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from termbase import i18n, labels
 from termbase.i18n import N_
-from termbase.languages import editions, is_chinese, primary, slug
+from termbase.languages import editions, is_chinese, primary, slug, speech_locale
 from termbase.templating import environment
 
 SCHEMA_VERSION = 1
@@ -44,8 +44,6 @@ PER_LANGUAGE = {
 """The fields each language has, named `<name> <CODE>` ("Term ZH")."""
 RUBY = set(PER_LANGUAGE) - {"definition", "notes"}
 """Fields of Chinese terms written `银行[yín háng]`: shown as ruby, read by TTS without pinyin."""
-TTS_LOCALES = {"en": "en_US", "ru": "ru_RU", "zh": "zh_CN"}
-"""The voice Anki's text-to-speech uses for each language."""
 MORE = N_("More")
 """The summary of the folded part of a card's back."""
 MODEL_TEMPLATE = "Model → kind"
@@ -125,7 +123,7 @@ class Fields:
         return _anki(self._name(kind), "kanji" if self.chinese and kind in RUBY else "")
 
     def tts(self, kind: str) -> Markup:
-        locale = TTS_LOCALES.get(primary(self.lang), self.lang.replace("-", "_"))
+        locale = speech_locale(self.lang)
         return _anki(self._name(kind), "kanji" if self.chinese else "", f"tts {locale}")
 
     def plural_labels(self, key: str) -> str:

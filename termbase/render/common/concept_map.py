@@ -23,6 +23,7 @@ from typing import Literal
 from markupsafe import Markup
 
 from termbase.collation import ranks
+from termbase.glyphs import CJK_FAMILY, OTHER_FAMILY
 from termbase.i18n import N_, NP_, gettext, ngettext
 from termbase.languages import is_chinese
 from termbase.model import Glossary, Kind
@@ -59,14 +60,12 @@ BOXES = {
 }
 """What each kind of box is (the Map page's legend)."""
 
-FONTS = {"zh": "Noto Sans CJK SC"}
-"""The family of each language's labels (the page's fonts), by primary language subtag."""
-FONT = "Noto Sans"
 FONT_SIZE = 14
 LINE_HEIGHT = 1.2
-LINE_LENGTH = {"zh": 8}
-"""The characters in a label's line before it wraps (Chinese has no spaces to wrap at)."""
-DEFAULT_LINE_LENGTH = 20
+LINE_LENGTH = 20
+"""The characters in a label's line before it wraps."""
+CHINESE_LINE_LENGTH = 8
+"""The same in Chinese, which has no spaces to wrap at and wider characters."""
 PAD = 4
 """Space around the drawing, so that strokes at its edge are not cut."""
 FIT = (1100, 1500)
@@ -365,15 +364,15 @@ def _scale(layout: graphviz.Layout) -> float:
 
 
 def font(lang: str) -> str:
-    """The family a label in `lang` is set in (and measured with)."""
-    return FONTS.get(lang.split("-")[0], FONT)
+    """The family a label in `lang` is set in (and measured with): the pages' fonts."""
+    return CJK_FAMILY if is_chinese(lang) else OTHER_FAMILY
 
 
 @cache
 def wrap(text: str, lang: str) -> tuple[str, ...]:
     """A label in as few lines as its language's line length allows, of even length: at
     spaces, or between any two characters of a Chinese label without spaces."""
-    limit = LINE_LENGTH.get(lang.split("-")[0], DEFAULT_LINE_LENGTH)
+    limit = CHINESE_LINE_LENGTH if is_chinese(lang) else LINE_LENGTH
     if len(text) <= limit:
         return (text,)
     count = -(-len(text) // limit)

@@ -27,7 +27,7 @@ from termbase.collation import ranks
 from termbase.findings import Finding, Severity
 from termbase.i18n import N_, NP_, SOURCE_LANGUAGE, babel_locale, gettext, ngettext, plural_forms
 from termbase.i18n import language_name as _language_name
-from termbase.languages import NO_LINGUISTIC_CONTENT, PINYIN, SEARCH_RULES
+from termbase.languages import ENGLISH, NO_LINGUISTIC_CONTENT, PINYIN, SEARCH_RULES
 from termbase.model import Concept, Glossary, Kind, Status, TermType
 from termbase.paths import LOCALE_DIR
 from termbase.render.common import concept_map
@@ -89,7 +89,7 @@ REASONS: dict[str, str | tuple[str, str]] = {
 }
 """What a search result was found by, as the script names it (`how` in site.js)."""
 LOAD_FAILED = N_("The search index could not be loaded.")
-CHECKS_LANG = "en"
+CHECKS_LANG = ENGLISH
 """The language of the checks' codes (`extra-space`), which are names, not words."""
 
 
