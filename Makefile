@@ -49,9 +49,12 @@ check: setup
 # The TBX-Basic Schematron test needs pyschematron, which needs Python >= 3.12 (pyenv's 3.12 here);
 # without such a Python the test is skipped with its reason.
 SCHEMATRON_PYTHON ?= PYENV_VERSION=3.12.1 python3.12
+PYSCHEMATRON := 1.2.5
 schematron:
 	@if $(SCHEMATRON_PYTHON) -c 'import sys; assert sys.version_info >= (3, 12)' 2>/dev/null; then \
-		$(SCHEMATRON_PYTHON) -m pip install --quiet pyschematron==1.2.5; \
+		$(SCHEMATRON_PYTHON) -c 'from importlib.metadata import version as v; \
+			assert v("pyschematron") == "$(PYSCHEMATRON)"' 2>/dev/null || \
+		$(SCHEMATRON_PYTHON) -m pip install --quiet pyschematron==$(PYSCHEMATRON); \
 	else echo "no Python 3.12: the TBX Schematron test will be skipped"; fi
 
 # Tools from the npm registry, at the versions of package-lock.json: ESLint for the site's script,
