@@ -130,6 +130,10 @@ RANKED = [
     ("en", "Dà Yǔ", [hit("llm", "pinyin", "大语言模型")]),
     ("en", "shengcheng", [hit("generative-model", "pinyin", "生成模型")]),
     ("en", "generative models", [hit("generative-model", "term", "generative model")]),
+    # A Russian term inflected: every word, or its first words.
+    ("ru", "большой языковой модели", [hit("llm", "term", "большая языковая модель")]),
+    ("ru", "генеративной", [hit("generative-model", "term", "генеративная модель")]),
+    ("zh-Hans", "大语言的模型", [hit("llm", "term", "大语言模型")]),  # 的 left out
     ("en", "model language", [hit("llm", "terms"), hit("gpt-3", "words")]),
     ("ru", "объемах", [hit("llm", "definition")]),
     ("ru", "ОБЪЁМАХ", [hit("llm", "definition")]),

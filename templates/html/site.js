@@ -38,13 +38,14 @@
   const compact = (key) => key.replaceAll(" ", "");
 
   // A concept's terms: [language index, status, type, text, key] and, for Chinese, [reading,
-  // reading keys, initials] (see termbase/render/html/search_index.py).
+  // reading keys, initials]; its stems: [term index, the stems of its words] of its Russian
+  // terms (see termbase/render/html/search_index.py).
   const [LANG, STATUS, TYPE, TEXT, KEY, READING, READING_KEYS, INITIALS] = [0, 1, 2, 3, 4, 5, 6, 7];
 
   // The concepts of the search data, in dictionary order of the UI language (`uiIndex`): the
   // order of equally good matches.
   const prepare = (raw, uiIndex) => {
-    const entries = raw.concepts.map(([id, terms, definitions, ranks]) => {
+    const entries = raw.concepts.map(([id, terms, definitions, ranks, stems = []]) => {
       const keys = [];
       const owners = []; // the term each key belongs to
       const spoken = []; // whether the key is a pinyin reading, not the term's text
@@ -73,18 +74,31 @@
         packed: packedKeys.join("\u0001"),
         definitions,
         rank: ranks[uiIndex],
+        stems: stems.map(([term, words]) => [term, words.split(" ")]),
       };
     });
     return entries.sort((a, b) => a.rank - b.rank);
   };
 
+  // 的 between Chinese characters is left out (预训练的模型 finds 预训练模型), as qa reads it.
+  const withoutParticle = (text) => text.replace(/([\u3400-\u9fff])的(?=[\u3400-\u9fff])/g, "$1");
+
   const parse = (text, singular) => {
-    const words = searchKey(text).split(" ").filter(Boolean).map(singular);
+    const words = searchKey(withoutParticle(text)).split(" ").filter(Boolean).map(singular);
     if (!words.length) return null;
     const packed = words.join("");
     // One word of two or more Latin letters may be pinyin initials (sjwl: shénjīng wǎngluò).
     const initials = words.length === 1 && /^[a-z]{2,}$/.test(packed);
     return { phrase: words.join(" "), packed, words, initials };
+  };
+
+  // Whether the words typed are a Russian term's words inflected: each starts with the stem of
+  // the term's word at its place, the last one typed may also be unfinished.
+  const stemsMatch = (words, stems) => {
+    const typing = words.length - 1;
+    return words.every(
+      (word, w) => word.startsWith(stems[w]) || (w === typing && stems[w].startsWith(word)),
+    );
   };
 
   // How well a concept matches, as a bucket, best first: 0 a whole term, 2 a term's start, 4 a
@@ -117,6 +131,14 @@
         const bucket = initials === query.packed ? 1 : initials.startsWith(query.packed) ? 3 : -1;
         if (bucket >= 0 && better(bucket)) best = { bucket, term, how: "initials" };
       }
+    }
+    if (best) return best;
+    // A Russian term inflected (тонкой настройки, трансформеров): all of its words is the whole
+    // term, fewer its start.
+    for (const [term, stems] of entry.stems) {
+      if (query.words.length > stems.length || !stemsMatch(query.words, stems)) continue;
+      const bucket = query.words.length === stems.length ? 0 : 2;
+      if (better(bucket)) best = { bucket, term, how: "term" };
     }
     if (best) return best;
     if (query.words.every((word) => entry.spaced.includes(word))) {
