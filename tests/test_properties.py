@@ -101,6 +101,8 @@ TERM_VALUES: dict[str, Strategy] = {
         st.builds("{}:{}".format, st.sampled_from(["notes.md", "a b/c.txt"]), st.integers(1, 999)),
         max_size=2,
     ),
+    # A general word: checked everywhere but on its own, or near the concepts named.
+    "general": st.booleans() | ids([c.id for c in MINI_GLOSSARY.concepts]),
 }
 CONTRAST_VALUES: dict[str, Strategy] = {
     "with": st.sampled_from([c.id for c in MINI_GLOSSARY.concepts]),
