@@ -22,7 +22,7 @@ from helpers import MINI
 from termbase import load
 from termbase.collation import sort_key
 from termbase.findings import GlossaryError
-from termbase.languages import is_chinese
+from termbase.languages import is_chinese, is_japanese
 from termbase.load import load_glossary
 from termbase.model import Glossary, Kind, Status, TermType
 from termbase.normalize import normal_form, term_key
@@ -87,14 +87,17 @@ def ids(choices: list[str]) -> Strategy:
 
 
 # One strategy for a well-formed value of each key the loader reads; the concept-level rules
-# (one preferred term per language, pinyin only in Chinese, named-model keys only on named
-# models, `retired` with `replaced_by`) are kept by `concept_files` below.
+# (one preferred term per language, pinyin only in Chinese, a reading only in Japanese, the
+# instance keys only on instances, `retired` with `replaced_by`) are kept by `concept_files`.
+ONLY_IN = {"pinyin": is_chinese, "reading": is_japanese}
+"""The term keys that only some languages' terms have."""
 NOT_PREFERRED = st.sampled_from([s.value for s in Status if s is not Status.PREFERRED])
 TERM_VALUES: dict[str, Strategy] = {
     "text": term_text,
     "status": st.sampled_from([s.value for s in Status]),
     "type": st.sampled_from([t.value for t in TermType]),
     "pinyin": st.sampled_from(["dà yǔyán móxíng", "wēitiáo", "ā'ěrfǎ wéiqí"]),
+    "reading": st.sampled_from(["ほうちょう", "だいきぼげんごもでる"]),
     "note": one_line,
     "homonym": st.booleans(),
     "sources": st.lists(
@@ -136,7 +139,7 @@ def keys_to_give(
 @st.composite
 def terms(draw: Callable[[Strategy], Any], broken: bool) -> dict[str, Any]:
     """Terms in each language: one preferred, each text unique in the glossary (unless broken),
-    pinyin on Chinese terms."""
+    pinyin on Chinese terms, a reading on Japanese ones (`ONLY_IN`)."""
     given: dict[str, list[Any]] = {}
     for lang in LANGS:
         count = draw(st.integers(1, 3))
@@ -144,7 +147,7 @@ def terms(draw: Callable[[Strategy], Any], broken: bool) -> dict[str, Any]:
         for index in range(count):
             item = {}
             for key in keys_to_give(draw, load.TERM_KEYS, ("text", "status"), broken):
-                if key == "pinyin" and not (broken or is_chinese(lang)):
+                if not broken and not ONLY_IN.get(key, bool)(lang):
                     continue
                 item[key] = maybe_broken(draw, TERM_VALUES[key], broken)
             if not broken:  # the first term is the preferred one
@@ -222,8 +225,8 @@ def concept_files(draw: Callable[[Strategy], Any], broken: bool = False) -> dict
     if broken:
         document |= draw(st.dictionaries(any_text, yaml_values, max_size=2))
         return document
-    if document["kind"] != Kind.NAMED_MODEL:
-        for key in load.NAMED_MODEL_KEYS:
+    if document["kind"] != Kind.INSTANCE:
+        for key in load.INSTANCE_KEYS:
             document.pop(key, None)
     if document.get("retired") or "replaced_by" in document:
         document["retired"] = True
