@@ -8,6 +8,7 @@ domain per output (core, anki, pdf, html, ...), and are compiled in memory when 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -18,9 +19,11 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
+from termbase.languages import ENGLISH
 from termbase.paths import LOCALE_DIR
 
-SOURCE_LANGUAGE = "en"
+SOURCE_LANGUAGE = ENGLISH
+"""The language the UI text is written in, which the catalogs translate."""
 
 
 def N_(message: str) -> str:  # noqa: N802 (the gettext convention for "mark, translate later")
@@ -55,6 +58,16 @@ def translations(lang: str, locale_dir: Path = LOCALE_DIR) -> NullTranslations:
         else:
             merged = catalog_translations
     return merged
+
+
+def has_catalog(lang: str, locale_dir: Path = LOCALE_DIR) -> bool:
+    """Whether the UI speaks `lang`: English, or a language with catalogs in `locale_dir`."""
+    return lang == SOURCE_LANGUAGE or (locale_dir / str(babel_locale(lang))).is_dir()
+
+
+def without_catalog(languages: Iterable[str]) -> tuple[str, ...]:
+    """The languages the UI does not speak: their pages, decks and PDFs are labelled in English."""
+    return tuple(lang for lang in languages if not has_catalog(lang))
 
 
 def gettext(lang: str, message: str) -> str:

@@ -419,7 +419,7 @@ FAULTS = [
         lambda h: (shutil.rmtree(h / "g/concepts"), (h / "g/concepts").write_text("")),
         ("new", "x", "--glossary", "g"),
         1,
-        ("error: g/concepts: a file, where the folder of the concept files (concepts/) must be",),
+        ("error: g/concepts: a file, where a folder must be",),
     ),
     Fault(
         "new-concepts-is-a-dangling-link",
@@ -427,8 +427,8 @@ FAULTS = [
         ("new", "x", "--glossary", "g"),
         1,
         (
-            "error: g/concepts: a symbolic link to 'nowhere', which does not exist, where the "
-            "folder of the concept files (concepts/) must be",
+            "error: g/concepts: a symbolic link to 'nowhere', which does not exist, where a "
+            "folder must be",
         ),
     ),
     Fault(
@@ -444,6 +444,13 @@ FAULTS = [
         ("new", "x", "--glossary", "nowhere"),
         1,
         ("nowhere: error: no such glossary folder",),
+    ),
+    Fault(
+        "init-where-a-file-is-named-glossary",
+        lambda h: ((h / "w").mkdir(), (h / "w/glossary").write_text("mine\n")),
+        ("init", "--languages", "en,ru", "w"),
+        1,
+        ("error: w/glossary: a file, where a folder must be",),
     ),
     Fault(
         "ignore-list-is-folder",
