@@ -1,4 +1,4 @@
-"""The edit → see loop, as issue 13 measures it: `python -m benchmarks.loop [--root DIR] [N ...]`.
+"""The edit → see loop: `python -m benchmarks.loop [--root DIR] [N ...]`.
 
 For the shipped glossary and synthetic ones of N concepts (every format, PDFs included), in a
 scratch copy: a cold full build, then an edit of one concept in each language (its definition),
