@@ -25,7 +25,6 @@ from termbase.manifest import MANIFEST_NAME, FormatRecord, JobRecord, Manifest
 from termbase.model import Glossary
 from termbase.parallel import fork_map
 from termbase.paths import TEMPLATES
-from termbase.pinyin import prepare as prepare_pinyin
 from termbase.plan import Inputs, Plan, PlannedJob, plan, stale_formats
 from termbase.progress import SILENT, Progress
 from termbase.render.contract import BuildContext, Job, Output, RenderError
@@ -196,6 +195,8 @@ class Build:
         manifest: Manifest,
         stale: list[Format],
     ) -> Result:
+        from termbase.pinyin import prepare as prepare_pinyin
+
         dates = concept_dates(glossary, self.glossary_dir, inputs.file_dates)
         prepare_pinyin(glossary)  # before the jobs fork, so that they share the readings
         context = BuildContext(

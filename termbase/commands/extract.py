@@ -16,10 +16,6 @@ from termbase.commands.common import (
     add_glossary_option,
     load_or_report,
 )
-from termbase.extract import ExtractError, extract
-from termbase.extract.matching import Coverage, IgnoreListError, Matcher, load_ignore_list
-from termbase.extract.report import json_report, text_report
-from termbase.extract.review import REVIEW_FILE, ReviewFileError, append_review
 from termbase.model import Glossary
 from termbase.terminal import printable
 
@@ -68,6 +64,11 @@ def report(
     output: Literal["text", "json"] = "text",
 ) -> int:
     """Report on `paths`; with `write`, append the unmatched candidates to the review file."""
+    from termbase.extract import ExtractError, extract
+    from termbase.extract.matching import Coverage, IgnoreListError, Matcher, load_ignore_list
+    from termbase.extract.report import json_report, text_report
+    from termbase.extract.review import REVIEW_FILE, ReviewFileError, append_review
+
     try:
         matcher = Matcher(glossary, load_ignore_list(glossary_dir))
         extraction = extract(paths, matcher)
