@@ -71,9 +71,9 @@ def test_the_readme_is_a_front_door_of_at_most_150_lines() -> None:
     assert lines <= README_LINES, f"README.md has {lines} lines: move the detail to docs/"
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
-def test_every_relative_link_leads_to_a_file_and_heading_that_exist(page: Path) -> None:
-    assert broken_links(page) == []
+@pytest.mark.parametrize("document", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_relative_link_leads_to_a_file_and_heading_that_exist(document: Path) -> None:
+    assert broken_links(document) == []
 
 
 def test_the_link_check_sees_a_broken_file_a_broken_heading_and_skips_code(
