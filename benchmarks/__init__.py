@@ -1,5 +1,5 @@
 """Benchmarks: `make bench` times the build's stages and whole builds; nothing here fails on a
-number (the figures go in the README)."""
+number (the figures go in docs/performance.md)."""
 
 from pathlib import Path
 
