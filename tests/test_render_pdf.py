@@ -356,6 +356,23 @@ def test_the_reference_has_bookmarks_per_domain_and_index(shipped, shipped_pdfs)
 
 
 @pytest.mark.slow
+def test_a_domain_laid_out_in_several_parts_has_one_bookmark_over_all_its_entries(
+    mini: Glossary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One entry a part: the mini glossary's two generative models are two parts of one domain.
+    monkeypatch.setattr(pdf_content, "PART_SIZE", 1)
+    outputs = {o.path.name: o.data for o in render(BuildContext(mini, DATE))}
+    pdf = tmp_path / "reference.pdf"
+    pdf.write_bytes(outputs["mini-glossary-en-ru-zh-reference-a4.pdf"])
+    bookmarks = outline(pdf)
+    top = [title for level, title, _page in bookmarks if level == 1]
+    indexes = ["Index: English", "Index: Russian", "Index: Chinese"]
+    assert top == ["Generative models", "Named models", *indexes], bookmarks
+    under_domains = [title for level, title, _page in bookmarks if level == 2]
+    assert len(under_domains) == len(mini.concepts), bookmarks
+
+
+@pytest.mark.slow
 def test_the_cheat_sheet_has_a_bookmark_per_domain(mini, mini_pdfs) -> None:
     bookmarks = outline(mini_pdfs["pdf/mini-glossary-ru-zh-cheatsheet-a4.pdf"])
     assert bookmarks == [(1, "Генеративные модели", 1), (1, "Известные модели", 1)]
