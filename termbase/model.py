@@ -98,6 +98,10 @@ class Term:
     """The same text may name another concept that is also marked as a homonym."""
     sources: tuple[Location, ...] = ()
     """Where the term occurs in the source notes (file name, line)."""
+    general: tuple[str, ...] | None = None
+    """A word of everyday language too (*model*, *sample*): None for a term that is only a term;
+    else the concepts whose nearby use makes it the term (`qa` checks it only there), none at
+    all when it is never checked on its own. Translators' exports carry the mark."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +220,8 @@ class Glossary:
     slug: str = "glossary"
     """The stem of every output file's name (`ai-glossary-en-ru.apkg`): glossary.toml's
     `slug`, else made from the title."""
+    non_translatables: tuple[str, ...] = ()
+    """Names that stay as they are in translations (glossary.toml): `qa` never checks them."""
     _by_id: FrozenMap[Concept] = field(init=False, repr=False, compare=False)
     _narrower: FrozenMap[tuple[str, ...]] = field(init=False, repr=False, compare=False)
 

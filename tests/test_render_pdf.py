@@ -21,12 +21,14 @@ import pikepdf
 import pytest
 from lxml import html as lxml_html
 
-from helpers import MINI, ROOT
+from helpers import MINI, ROOT, drawn_and_explained, run_together, with_lone_domain
 from termbase import labels
 from termbase.collation import sort_key
 from termbase.glyphs import package_for
 from termbase.languages import editions, is_han
 from termbase.model import Concept, Glossary, Status
+from termbase.paths import TEMPLATES
+from termbase.render.common.concept_map import domain_map
 from termbase.render.contract import BuildContext, RenderError
 from termbase.render.pdf import (
     MARGINS,
@@ -219,6 +221,24 @@ def test_two_builds_in_different_processes_give_identical_pdfs(mini_pdfs, tmp_pa
         assert (out / name).read_bytes() == pdf.read_bytes(), name
 
 
+def test_no_template_uses_footnotes_or_notes() -> None:
+    """The PDFs are laid out without the user-agent rules of footnotes and notes
+    (render/pdf/engine.py): a template that floated something into a footnote would need them."""
+    for path in sorted((TEMPLATES / "pdf").iterdir()):
+        assert not re.search(r"footnote|note-area|::note", path.read_text()), path.name
+
+
+@pytest.mark.slow
+def test_without_the_footnote_rules_a_sheet_is_byte_for_byte_the_same(mini) -> None:
+    from weasyprint import HTML
+
+    from termbase.render.pdf.engine import fonts, lay_out
+
+    source = sheet_html(BuildContext(mini, DATE), mini.languages)
+    ours = lay_out(source).write_pdf()
+    assert ours == HTML(string=source).render(font_config=fonts()).write_pdf()
+
+
 # UI text and languages --------------------------------------------------------------------------
 
 
@@ -315,6 +335,36 @@ def test_the_reference_has_every_preferred_term_of_the_glossary(shipped, shipped
         if (term := concept.preferred(lang)) and re.sub(r"\s+", "", term.text) not in extracted
     ]
     assert missing == []
+
+
+@pytest.mark.slow
+def test_no_two_terms_of_a_concept_run_together(shipped, shipped_pdfs) -> None:
+    """Every two terms printed side by side (a term and its abbreviations) have the language's
+    separator between them: "система ИИ, ИИ-система", "大语言模型 dà yǔyán móxíng、LLM"."""
+    a4 = [name for name in shipped_pdfs if name.endswith("-a4")]
+    assert len(a4) == 5
+    found = {
+        name: together
+        for name in a4
+        if (together := run_together(text(shipped_pdfs[name]), shipped))
+    }
+    assert found == {}
+
+
+def test_each_map_of_the_reference_explains_every_line_and_box_it_draws(shipped) -> None:
+    """In the reference's language; a domain of lone boxes has no map, and the concepts a map
+    leaves out for want of a line are named under it."""
+    glossary = with_lone_domain(shipped)
+    root = lxml_html.fromstring(reference_html(glossary))
+    figures = root.xpath("//figure[@class='domain-map']")
+    drawn = [d.id for d in glossary.domains if domain_map(glossary, d.id).drawn]
+    assert [f.getparent().get("id") for f in figures] == [f"d-{i}" for i in drawn]
+    assert root.xpath("//section[@id='d-lonely']") and "lonely" not in drawn
+    for figure in figures:
+        drawn, explained = drawn_and_explained(figure)
+        assert drawn == explained, figure.xpath("./figcaption")[0].text
+    general = root.xpath("//section[@id='d-ai-models']//p[@class='map-note']")[0].text
+    assert general.startswith("Not on the map (no broader or narrower concept here): inference")
 
 
 @pytest.mark.slow

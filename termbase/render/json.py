@@ -50,6 +50,7 @@ def to_data(glossary: Glossary) -> dict[str, Any]:
         "description": dict(glossary.description),
         "languages": list(glossary.languages),
         "location": str(glossary.location),
+        "non_translatables": list(glossary.non_translatables),
         "domains": [_domain(d) for d in glossary.domains],
         # The retired concepts too, marked, so that a tool can follow them to their replacement.
         "concepts": [_concept(c) for c in sorted((*glossary.concepts, *glossary.retired), key=_id)],
@@ -108,6 +109,8 @@ def _term(term: Term) -> dict[str, Any]:
         "reading": pinyin_of(term),  # what every output shows: the override, or derived
         "note": term.note,
         "homonym": term.homonym,
+        # A general word: true (never checked on its own) or its context's concept ids.
+        "general": term.general if term.general is None else list(term.general) or True,
         "sources": [f"{s.path}:{s.line}" for s in term.sources],
         "attested": bool(term.sources),  # in the source notes, or the glossary's own rendering
         "location": str(term.location),
@@ -135,6 +138,7 @@ def loads(text: str) -> Glossary:
         concepts=tuple(c for c in concepts if not c.retired),
         location=_location(data["location"]),
         retired=tuple(c for c in concepts if c.retired),
+        non_translatables=tuple(data["non_translatables"]),
     )
 
 
@@ -167,6 +171,13 @@ def _read_concept(data: dict[str, Any]) -> Concept:
     )
 
 
+def _general(value: bool | list[str] | None) -> tuple[str, ...] | None:
+    """`Term.general` from the export: null, true (never checked) or the context's ids."""
+    if value is None:
+        return None
+    return () if value is True else tuple(value or ())
+
+
 def _read_term(data: dict[str, Any]) -> Term:
     return Term(
         text=data["text"],
@@ -176,6 +187,7 @@ def _read_term(data: dict[str, Any]) -> Term:
         pinyin=data["pinyin"],
         note=data["note"],
         homonym=data["homonym"],
+        general=_general(data["general"]),
         sources=tuple(
             Location(path, int(line)) for path, line in (s.rsplit(":", 1) for s in data["sources"])
         ),

@@ -181,6 +181,15 @@ def _term(term: Term, lang_sec: etree._Element, dialect: Dialect) -> None:
         _sub(dialect, term_sec, "admin", f"{place.path}:{place.line}", type="source")
     if term.note:
         _sub(dialect, term_sec, "note", term.note)
+    if term.general is not None:
+        _sub(dialect, term_sec, "note", _general_note(term.general))
+
+
+def _general_note(context: tuple[str, ...]) -> str:
+    """The mark of a general word, for CAT tools' users: a term only in some contexts."""
+    if not context:
+        return "General word: a term only where the text is about this concept; not checked."
+    return f"General word: a term only near a use of {', '.join(context)}."
 
 
 def _name(glossary: Glossary, concept: Concept) -> str:

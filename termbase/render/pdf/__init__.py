@@ -22,7 +22,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import partial
 from importlib.metadata import version
 from pathlib import PurePosixPath
 from typing import Any, Literal
@@ -47,6 +47,7 @@ from termbase.render.pdf.content import (
     parts,
     volumes,
 )
+from termbase.render.pdf.engine import lay_out, warm_up
 from termbase.render.pdf.fonts import check_chinese_faces, embedded_fonts, missing_glyph_guard
 from termbase.render.pdf.join import ENTRY_LINK, join
 from termbase.render.pdf.paper import Margins, on_papers
@@ -60,28 +61,6 @@ PARTS = PurePosixPath(".parts") / "pdf"
 """Where the laid-out parts of the reference are kept between builds, below the output folder."""
 ENGINE = ("weasyprint", "pydyf", "pikepdf")
 """The libraries that turn the HTML into PDF bytes: their versions are part of each PDF's key."""
-
-
-@cache
-def fonts() -> Any:
-    """This process's WeasyPrint font configuration, shared by every document it lays out.
-
-    A document laid out with a fresh one reads its fonts and builds its shaping caches again;
-    sharing one makes the parts of the reference cheaper, and the PDFs are byte for byte the
-    same. The templates declare no `@font-face`, which a shared configuration would gather from
-    every document."""
-    from weasyprint.text.fonts import FontConfiguration
-
-    return FontConfiguration()
-
-
-@cache
-def warm_up() -> None:
-    """Import WeasyPrint and make this process's font configuration (`Job.prepare`) before the
-    build forks its workers, which share both instead of each paying for the import. Drawing a
-    first page here as well, to warm their caches, cost a cold build more than it saved the
-    workers."""
-    fonts()
 
 
 KIND_NAMES = {"cheatsheet": N_("Cheat sheet"), "reference": N_("Reference")}
@@ -172,14 +151,12 @@ def make_sheet(
     A sheet whose last page would hold a sliver is tightened (`tighter(fit)` gives its HTML at
     each density after `source`, the first) until it fits on fewer pages or its last page is no
     sliver: laid out again, but drawn once."""
-    from weasyprint import HTML
-
     what = f"{FOLDER}/{stem}"
     pages = 0
     with missing_glyph_guard(what):
         for fit in range(FITS):
             html = tighter(fit) if fit else source
-            document = HTML(string=html).render(font_config=fonts())
+            document = lay_out(html)
             fewer = fit > 0 and len(document.pages) < pages
             if fewer or len(document.pages) == 1 or last_page_fill(document) >= SLIVER:
                 break
@@ -211,10 +188,8 @@ def _on_papers(stem: str, drawn: bytes, papers: tuple[str, ...]) -> list[Output]
 def draw(source: str, what: str) -> bytes:
     """The PDF of an HTML page, laid out and drawn once; `RenderError` if a glyph is missing or
     Chinese would be set in a Japanese face."""
-    from weasyprint import HTML  # heavy: imported only when PDFs are built
-
     with missing_glyph_guard(what):
-        document = HTML(string=source).render(font_config=fonts())
+        document = lay_out(source)
     return _written(document, source, what)
 
 
@@ -307,28 +282,31 @@ class Reference:
 
 
 @dataclass(frozen=True, slots=True)
-class MapPage:
-    """A domain's concept map on a page of the reference."""
+class MapFigure:
+    """A domain's concept map, at the head of its entries in the reference."""
 
     title: str
     svg: Markup
-    legend: str
-    """What its lines mean, in words."""
+    legend: tuple[concept_map.Key, ...]
+    """Its lines and boxes, drawn as on the map, with what they mean."""
+    notes: tuple[str, ...]
+    """What it leaves out: the concepts without a line, a cut tree's lower levels."""
 
 
 def domain_maps(
     glossary: Glossary, shown: tuple[Group, ...], lang: str, volume: Volume
-) -> dict[str, MapPage]:
-    """The concept map of each domain of a reference, labelled in its first language, for a
-    page of its own before the domain's entries: vectors, with the labels as text; a box links
-    to its entry when the volume has it (an `x-entry:` link, which the join resolves)."""
-    drawings = concept_map.Drawer(glossary).draw(
-        [(concept_map.domain_map(glossary, group.domain_id), lang) for group in shown]
-    )
+) -> dict[str, MapFigure]:
+    """The concept map of each domain of a reference that has a line to draw, labelled in its
+    first language, at the head of the domain's entries: vectors, with the labels as text; a
+    box links to its entry when the volume has it (an `x-entry:` link, which the join
+    resolves)."""
+    maps = [concept_map.domain_map(glossary, group.domain_id) for group in shown]
+    drawn = [m for m in maps if m.drawn]
+    drawings = concept_map.Drawer(glossary).draw([(m, lang) for m in drawn])
     found = {}
-    for group, drawing in zip(shown, drawings, strict=True):
-        legend = concept_map.description(lang, drawing.map)
-        name = glossary.domain(group.domain_id).names.get(lang, group.domain_id)
+    for drawing in drawings:
+        domain_id = drawing.map.domain or ""
+        name = glossary.domain(domain_id).names.get(lang, domain_id)
         title = concept_map.title(lang, name)
         svg = concept_map.svg(
             drawing,
@@ -337,11 +315,13 @@ def domain_maps(
                 if volume.concept_ids is None or i in volume.concept_ids
                 else None
             ),
-            ident=f"m-{group.domain_id}",
+            ident=f"m-{domain_id}",
             title=title,
-            description=legend,
+            description=concept_map.description(lang, drawing.map),
         )
-        found[group.domain_id] = MapPage(title, svg, legend)
+        notes = (drawing.map.left_out(glossary, lang), drawing.map.note(lang))
+        legend = concept_map.legend(lang, drawing.map)
+        found[domain_id] = MapFigure(title, svg, legend, tuple(n for n in notes if n))
     return found
 
 
