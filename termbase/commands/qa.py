@@ -68,7 +68,7 @@ def add(commands: Commands, root: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from termbase.qa.command import EXIT_ERROR, run
+    from termbase.qa.runner import EXIT_ERROR, run
 
     glossary = load_or_report(args.glossary)
     if glossary is None:

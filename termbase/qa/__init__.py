@@ -36,7 +36,7 @@ from termbase.qa.bilingual import Segment
 from termbase.qa.protect import Span, code_spans, name_spans
 
 
-class Kind(StrEnum):
+class Fault(StrEnum):
     """What is wrong with the rendering of a concept in a segment."""
 
     MISSING = "missing"
@@ -57,7 +57,7 @@ class QaFinding:
     unit: str
     line: int
     concept: str
-    kind: Kind
+    kind: Fault
     source_term: str
     """The term as the source text writes it (its first use that is not rendered)."""
     glossary_term: str
@@ -88,9 +88,9 @@ class QaFinding:
         source = f"'{self.source_term}'"
         if self.source_count > 1:
             source += f" ({self.source_count} uses, {self.target_count} rendered)"
-        if self.kind is Kind.DEPRECATED:
+        if self.kind is Fault.DEPRECATED:
             return f"{where} {source} → «{self.target_term}» is deprecated; expected {expected}"
-        if self.kind is Kind.WRONG_TERM:
+        if self.kind is Fault.WRONG_TERM:
             return (
                 f"{where} {source} → «{self.target_term}» is '{self.other_term}' "
                 f"({self.other_concept}); expected {expected}"
@@ -269,7 +269,7 @@ class Checker:
         concept = bad.concept.id if bad else concepts[0]
         hit = next((h for h in hits if h.concept.id == concept), first)
         wrong = None if bad else self._wrong_term(concepts, named, rendered)
-        kind = Kind.DEPRECATED if bad else Kind.WRONG_TERM if wrong else Kind.MISSING
+        kind = Fault.DEPRECATED if bad else Fault.WRONG_TERM if wrong else Fault.MISSING
         shown = bad or wrong
         return QaFinding(
             path=path,

@@ -21,21 +21,21 @@ from termbase import i18n
 from termbase.i18n import N_
 from termbase.model import Glossary
 from termbase.paths import TEMPLATES
-from termbase.qa import Kind, QaFinding
+from termbase.qa import Fault, QaFinding
 from termbase.qa.bilingual import Segment
 from termbase.qa.protect import Span
 from termbase.render.common.cells import spreadsheet_text
 from termbase.templating import environment
 
 KIND_NAMES = {
-    Kind.MISSING: N_("missing"),
-    Kind.DEPRECATED: N_("deprecated term"),
-    Kind.WRONG_TERM: N_("another concept's term"),
+    Fault.MISSING: N_("missing"),
+    Fault.DEPRECATED: N_("deprecated term"),
+    Fault.WRONG_TERM: N_("another concept's term"),
 }
 _MESSAGES = {
-    Kind.MISSING: N_("'%(source)s' is not rendered; expected %(expected)s"),
-    Kind.DEPRECATED: N_("'%(source)s': «%(target)s» is deprecated; expected %(expected)s"),
-    Kind.WRONG_TERM: N_("'%(source)s': «%(target)s» is %(other)s; expected %(expected)s"),
+    Fault.MISSING: N_("'%(source)s' is not rendered; expected %(expected)s"),
+    Fault.DEPRECATED: N_("'%(source)s': «%(target)s» is deprecated; expected %(expected)s"),
+    Fault.WRONG_TERM: N_("'%(source)s': «%(target)s» is %(other)s; expected %(expected)s"),
 }
 _COUNTED = N_(
     "'%(source)s' is used %(uses)s times and rendered %(rendered)s; expected %(expected)s"
@@ -55,7 +55,7 @@ class Checked:
 def message(finding: QaFinding, lang: str) -> str:
     """A finding's message in UI language `lang`."""
     expected = " / ".join(f"«{t}»" for t in finding.expected)
-    if finding.kind is Kind.MISSING and finding.source_count > 1:
+    if finding.kind is Fault.MISSING and finding.source_count > 1:
         template, values = _COUNTED, {"uses": str(finding.source_count)}
         values["rendered"] = str(finding.target_count)
     else:
@@ -79,7 +79,7 @@ def html(checked: Sequence[Checked], glossary: Glossary, files: Sequence[str], l
         files=list(files),
         summary=i18n.gettext(lang, N_("%(findings)s finding(s) in %(files)s file(s)"))
         % {"findings": len(checked), "files": len(files)},
-        kinds=[(str(k), i18n.gettext(lang, KIND_NAMES[k]), kinds[k]) for k in Kind if kinds[k]],
+        kinds=[(str(k), i18n.gettext(lang, KIND_NAMES[k]), kinds[k]) for k in Fault if kinds[k]],
         concepts=sorted(((c, names[c], n) for c, n in concepts.items()), key=lambda x: x[1]),
         findings=[_item(c, names, lang) for c in checked],
         css=(TEMPLATES / "qa" / "report.css").read_text(encoding="utf-8"),

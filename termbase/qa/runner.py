@@ -1,4 +1,5 @@
-"""`build.py qa FILE...`: check bilingual files against the glossary, print the findings."""
+"""Running `termbase qa FILE...`: read each bilingual file, check it against the glossary,
+print or write the findings and the summary, and give the exit status."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Literal
 
 from termbase.languages import glossary_language, script_of
 from termbase.model import Glossary
-from termbase.qa import Checker, Kind, QaFinding
+from termbase.qa import Checker, Fault, QaFinding
 from termbase.qa import report as reports
 from termbase.qa.bilingual import Bilingual, BilingualFileError, Segment, read
 from termbase.qa.ignore import Exceptions, IgnoreFileError, load, read_list_file
@@ -204,7 +205,7 @@ def _not_ours(glossary: Glossary) -> str:
 
 
 def _summary(tally: Tally, count: int) -> str:
-    kinds = ", ".join(f"{tally.kinds[k]} {k}" for k in Kind if tally.kinds[k])
+    kinds = ", ".join(f"{tally.kinds[k]} {k}" for k in Fault if tally.kinds[k])
     parts = [f"{count} finding(s)" + (f" ({kinds})" if kinds else "")]
     parts.append(f"{tally.segments} segment(s) checked in {tally.files} file(s)")
     if tally.untranslated:
