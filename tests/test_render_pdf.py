@@ -29,22 +29,25 @@ from termbase.languages import editions, is_han
 from termbase.model import Concept, Glossary, Status
 from termbase.paths import TEMPLATES
 from termbase.render.common.concept_map import domain_map
-from termbase.render.contract import BuildContext, RenderError
+from termbase.render.contract import BuildContext, RenderError, run_all
 from termbase.render.pdf import (
     MARGINS,
     SLIVER,
-    Reference,
     css_content,
     documents,
     make_sheet,
     part_html,
+    reference,
     render,
     sheet_html,
 )
 from termbase.render.pdf import content as pdf_content
+from termbase.render.pdf import (
+    jobs as pdf_jobs,
+)
 from termbase.render.pdf import paper as pdf_paper
 from termbase.render.pdf.content import WHOLE, groups, index
-from termbase.render.pdf.fonts import check_chinese_faces, missing_glyphs_message
+from termbase.render.pdf.fonts import check_cjk_faces, missing_glyphs_message, wanted_faces
 
 DATE = datetime(2026, 3, 5, 12, 30, tzinfo=UTC)
 A4 = "595.276 x 841.89 pts (A4)"
@@ -150,8 +153,8 @@ def shipped_pdfs(shipped: Glossary, tmp_path_factory, weasyprint_warnings) -> di
 def reference_html(glossary: Glossary, volume=WHOLE) -> str:
     """The HTML of every part of the reference, one after the other."""
     context = BuildContext(glossary, DATE)
-    reference = Reference.of(context, glossary.languages, volume)
-    return "".join(part_html(context, reference, part) for part in reference.parts)
+    document = reference(context, glossary.languages, volume)
+    return "".join(part_html(context, document, part) for part in document.parts)
 
 
 # What is written -------------------------------------------------------------------------------
@@ -744,6 +747,41 @@ def test_links_to_a_concept_in_another_volume_are_text_with_its_number(volume_pd
     assert relations.rstrip().endswith("large language model 1.2"), relations
 
 
+@pytest.mark.slow
+def test_a_long_cheat_sheet_is_laid_out_in_parts_and_reads_as_one(
+    mini: Glossary, mini_pdfs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf_content, "SHEET_PART_SIZE", 1)  # a part per concept
+    context = BuildContext(mini, DATE)
+    jobs = [j for j in pdf_jobs(context, frozenset({"en-ru-zh", "cheatsheet", "a4"}))]
+    names = [job.name for job in jobs]
+    stem = "mini-glossary-en-ru-zh-cheatsheet"
+    assert names == [
+        f"{stem}/generative-models-1",
+        f"{stem}/generative-models-2",
+        f"{stem}/named-models",
+        stem,
+    ]
+    outputs = {o.path.name: o.data for o in run_all(jobs)}
+    whole = mini_pdfs[f"pdf/{stem}-a4.pdf"]
+    joined = tmp_path / "joined.pdf"
+    joined.write_bytes(outputs[f"{stem}-a4.pdf"])
+    pages = text(joined).split("\f")[:-1]
+    assert len(pages) == 3  # each part starts a page
+    for number, page in enumerate(pages, 1):
+        assert f"Page {number} of 3" in page and "Built on March 5, 2026" in page
+    assert pages[0].count("Mini glossary") == 1 and "Mini glossary" not in pages[1]
+    # The rows in the same order as the sheet laid out whole, a domain bookmarked once.
+    rows = [line.split()[0] for line in text(joined).splitlines() if line.strip()]
+    whole_rows = [line.split()[0] for line in text(whole).splitlines() if line.strip()]
+    assert [r for r in rows if r in {"generative", "large", "GPT-3"}] == [
+        r for r in whole_rows if r in {"generative", "large", "GPT-3"}
+    ]
+    assert [(level, title) for level, title, _ in outline(joined)] == [
+        (level, title) for level, title, _ in outline(whole)
+    ]
+
+
 # Helpers ----------------------------------------------------------------------------------------
 
 
@@ -760,14 +798,18 @@ def test_css_content_quotes_text_and_keeps_counters() -> None:
 @pytest.mark.slow
 def test_fonts_packages_and_messages() -> None:
     assert package_for("生") == "fonts-noto-cjk" and package_for("，") == "fonts-noto-cjk"
-    assert package_for("Ж") == "fonts-noto-core"
+    assert package_for("Ж") == "fonts-noto-core" and package_for("س", "ar") == "fonts-noto-core"
     message = missing_glyphs_message("x.pdf", {"生", "模"})  # the package is installed here:
     assert "'模' (U+6A21)" in message and "fonts-noto-cjk" not in message  # naming it misleads
     with pytest.raises(RenderError, match="Noto-Sans-CJK-JP"):
-        check_chinese_faces("x.pdf", ["Noto-Sans", "Noto-Sans-CJK-JP"], has_han=True)
+        check_cjk_faces("x.pdf", ["Noto-Sans", "Noto-Sans-CJK-JP"], {"SC"}, has_han=True)
+    with pytest.raises(RenderError, match=r"Noto-Sans-CJK-SC, not Noto Sans CJK JP"):
+        check_cjk_faces("x.pdf", ["Noto-Sans", "Noto-Sans-CJK-SC"], {"JP"}, has_han=True)
     with pytest.raises(RenderError, match="fonts-noto-cjk"):
-        check_chinese_faces("x.pdf", ["Noto-Sans", "WenQuanYi-Zen-Hei"], has_han=True)
-    check_chinese_faces("x.pdf", ["Noto-Sans", "Noto-Sans-CJK-SC"], has_han=True)
+        check_cjk_faces("x.pdf", ["Noto-Sans", "WenQuanYi-Zen-Hei"], {"SC"}, has_han=True)
+    check_cjk_faces("x.pdf", ["Noto-Sans", "Noto-Sans-CJK-SC"], {"SC"}, has_han=True)
+    check_cjk_faces("x.pdf", ["Noto-Sans-CJK-SC", "Noto-Sans-CJK-JP"], {"SC", "JP"}, has_han=True)
+    assert wanted_faces('html { font-family: "Noto Sans", "Noto Sans CJK JP" }') == {"JP"}
 
 
 # The glyph guard, with fonts hidden from fontconfig -----------------------------------------------
@@ -815,9 +857,17 @@ def test_a_build_without_a_chinese_font_fails_naming_the_character_and_package(t
 
 @pytest.mark.slow
 def test_a_build_that_would_set_chinese_in_the_japanese_face_fails(tmp_path) -> None:
+    """Without the Simplified Chinese face, check refuses the Chinese terms (another CJK face
+    would draw them in its own forms), and a forced build's PDF guard refuses the substitution."""
     family = "<pattern><patelt name='family'><string>Noto Sans CJK SC</string></patelt></pattern>"
     result = _build_with_fontconfig(tmp_path, family)
     assert result.returncode == 1, result.stderr
-    assert "not Noto Sans CJK SC" in result.stderr
-    assert re.search(r"Chinese would be set in Noto-Sans-CJK-(JP|KR|TC|HK)", result.stderr)
+    assert (
+        "generative-model.yaml:11:13: error: term '生成模型': no installed face of zh-Hans "
+        "(Noto Sans CJK SC) has U+578B"
+    ) in result.stderr
+    forced = _build_with_fontconfig(tmp_path, family, "--force")
+    assert forced.returncode == 1, forced.stderr
+    assert "not Noto Sans CJK SC" in forced.stderr
+    assert re.search(r"would be set in Noto-Sans-CJK-(JP|KR|TC|HK)", forced.stderr)
     assert not (tmp_path / "out" / "pdf").exists()

@@ -185,11 +185,23 @@ def _term(term: Term, lang_sec: etree._Element, dialect: Dialect) -> None:
         _sub(dialect, term_sec, "note", _general_note(term.general))
 
 
+GENERAL_EVERYWHERE = "General word: a term only where the text is about this concept; not checked."
+GENERAL_NEAR = "General word: a term only near a use of "
+
+
 def _general_note(context: tuple[str, ...]) -> str:
     """The mark of a general word, for CAT tools' users: a term only in some contexts."""
-    if not context:
-        return "General word: a term only where the text is about this concept; not checked."
-    return f"General word: a term only near a use of {', '.join(context)}."
+    return f"{GENERAL_NEAR}{', '.join(context)}." if context else GENERAL_EVERYWHERE
+
+
+def general_of(note: str) -> tuple[str, ...] | None:
+    """The context of a general word from its note (`_general_note` read back: the import), or
+    None for any other note."""
+    if note == GENERAL_EVERYWHERE:
+        return ()
+    if note.startswith(GENERAL_NEAR) and note.endswith("."):
+        return tuple(note[len(GENERAL_NEAR) : -1].split(", "))
+    return None
 
 
 def _name(glossary: Glossary, concept: Concept) -> str:

@@ -33,7 +33,7 @@ from termbase import labels
 from termbase.i18n import N_, gettext, long_date
 from termbase.languages import editions, has_han, slug
 from termbase.model import PAPERS, PDF_KINDS, Glossary
-from termbase.render.common import concept_map
+from termbase.render.common import concept_map, faces
 from termbase.render.common.views import Text
 from termbase.render.contract import BuildContext, Job, Output, RenderError, run_all
 from termbase.render.pdf.content import (
@@ -45,10 +45,16 @@ from termbase.render.pdf.content import (
     index,
     numbering,
     parts,
+    sheet_parts,
     volumes,
 )
 from termbase.render.pdf.engine import lay_out, warm_up
-from termbase.render.pdf.fonts import check_chinese_faces, embedded_fonts, missing_glyph_guard
+from termbase.render.pdf.fonts import (
+    check_cjk_faces,
+    embedded_fonts,
+    missing_glyph_guard,
+    wanted_faces,
+)
 from termbase.render.pdf.join import ENTRY_LINK, join
 from termbase.render.pdf.paper import Margins, on_papers
 from termbase.templating import environment
@@ -86,13 +92,15 @@ def jobs(context: BuildContext, only: frozenset[str] = frozenset()) -> Iterator[
     for kind, langs, volume in chosen:
         parts_ = [slug(langs), kind, volume.slug]
         stem = "-".join(p for p in (context.glossary.slug, *parts_) if p)
-        if kind == "cheatsheet":
+        if kind == "reference":
+            yield from parted_jobs(context, stem, reference(context, langs, volume), papers)
+        elif (document := long_sheet(context, langs)) is not None:
+            yield from parted_jobs(context, stem, document, papers)
+        else:
             source = sheet_html(context, langs)
             tighter = partial(sheet_html, context, langs)
             make = partial(make_sheet, stem, source, tighter, papers)
             yield Job(stem, _key(source, *papers), make, cost=len(source), prepare=warm_up)
-        else:
-            yield from reference_jobs(context, stem, langs, volume, papers)
 
 
 def _selected(
@@ -187,7 +195,7 @@ def _on_papers(stem: str, drawn: bytes, papers: tuple[str, ...]) -> list[Output]
 
 def draw(source: str, what: str) -> bytes:
     """The PDF of an HTML page, laid out and drawn once; `RenderError` if a glyph is missing or
-    Chinese would be set in a Japanese face."""
+    Han characters would be set in another language's face."""
     with missing_glyph_guard(what):
         document = lay_out(source)
     return _written(document, source, what)
@@ -200,7 +208,7 @@ def _written(document: Any, source: str, what: str) -> bytes:
         data: bytes = document.write_pdf(
             finisher=lambda _doc, pdf: fonts.extend(embedded_fonts(pdf))
         )
-    check_chinese_faces(what, fonts, has_han=has_han(source))
+    check_cjk_faces(what, fonts, wanted_faces(source), has_han=has_han(source))
     return data
 
 
@@ -226,6 +234,10 @@ def _common(context: BuildContext, langs: tuple[str, ...], kind: DocumentKind) -
         "created": context.build_date.strftime("%Y-%m-%dT00:00:00Z"),
         "built_on": built_on,
         "page": MARGINS[kind].page_css(),
+        "faces": {
+            "han": faces.han_face(glossary.languages),
+            "rules": Markup(faces.rules(glossary.languages, system=False)),
+        },
         "css": {
             "title": css_content(glossary.title.get(ui_lang, "")),
             "built_on": css_content(built_on),
@@ -257,28 +269,44 @@ def _volume_name(glossary: Glossary, volume: Volume, ui_lang: str) -> Text | Non
 
 
 @dataclass(frozen=True, slots=True)
-class Reference:
-    """One reference volume, prepared: what its templates show, and its parts."""
+class InParts:
+    """A document laid out in parts, each kept between builds, and joined (`join`): the
+    template of a part, what the templates show, and its parts."""
 
+    template: str
     values: dict[str, Any]
     parts: tuple[Part, ...]
 
-    @classmethod
-    def of(cls, context: BuildContext, langs: tuple[str, ...], volume: Volume) -> Reference:
-        glossary, ui_lang = context.glossary, langs[0]
-        shown = volume.concept_ids
-        groups_ = groups(glossary, langs, shown)
-        indexes = tuple(index(glossary, lang, ui_lang, shown) for lang in langs)
-        values = _common(context, langs, "reference")
-        values.update(
-            volume_name=_volume_name(glossary, volume, ui_lang),
-            groups=groups_,
-            indexes=indexes,
-            numbers=numbering(glossary, ui_lang),
-            entry_link=ENTRY_LINK,
-            maps=domain_maps(glossary, groups_, ui_lang, volume),
-        )
-        return cls(values, parts(groups_, indexes))
+
+def reference(context: BuildContext, langs: tuple[str, ...], volume: Volume) -> InParts:
+    """One volume of the reference (the whole reference for most glossaries)."""
+    glossary, ui_lang = context.glossary, langs[0]
+    shown = volume.concept_ids
+    groups_ = groups(glossary, langs, shown)
+    indexes = tuple(index(glossary, lang, ui_lang, shown) for lang in langs)
+    values = _common(context, langs, "reference")
+    values.update(
+        volume_name=_volume_name(glossary, volume, ui_lang),
+        groups=groups_,
+        indexes=indexes,
+        numbers=numbering(glossary, ui_lang),
+        entry_link=ENTRY_LINK,
+        maps=domain_maps(glossary, groups_, ui_lang, volume),
+    )
+    return InParts("pdf/reference.html", values, parts(groups_, indexes))
+
+
+def long_sheet(context: BuildContext, langs: tuple[str, ...]) -> InParts | None:
+    """A cheat sheet too long for one document (`content.SHEET_PART_SIZE`), in parts; None for
+    one that is laid out whole. The parts are laid out at the first density: a sliver on the
+    last of hundreds of pages is not worth laying them all out again (`make_sheet`)."""
+    groups_ = groups(context.glossary, langs)
+    parts_ = sheet_parts(groups_)
+    if len(parts_) < 2:
+        return None
+    values = _common(context, langs, "cheatsheet")
+    values.update(volume_name=None, groups=groups_, fit=0)
+    return InParts("pdf/cheatsheet.html", values, parts_)
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,49 +345,44 @@ def domain_maps(
             ),
             ident=f"m-{domain_id}",
             title=title,
-            description=concept_map.description(lang, drawing.map),
+            description=concept_map.description(lang, glossary.instances, drawing.map),
         )
         notes = (drawing.map.left_out(glossary, lang), drawing.map.note(lang))
-        legend = concept_map.legend(lang, drawing.map)
+        legend = concept_map.legend(lang, glossary.instances, drawing.map)
         found[domain_id] = MapFigure(title, svg, legend, tuple(n for n in notes if n))
     return found
 
 
-def part_html(context: BuildContext, reference: Reference, part: Part) -> str:
-    """The HTML of one part of the reference, laid out on its own."""
-    ui_lang = reference.values["langs"][0]
-    return _render(context, ui_lang, "pdf/reference.html", part=part, **reference.values)
+def part_html(context: BuildContext, document: InParts, part: Part) -> str:
+    """The HTML of one part of a document, laid out on its own."""
+    ui_lang = document.values["langs"][0]
+    return _render(context, ui_lang, document.template, part=part, **document.values)
 
 
-def furniture_html(context: BuildContext, reference: Reference, pages: Sequence[str]) -> str:
-    """The running headers and footers of the joined reference, a page per section name in
+def furniture_html(context: BuildContext, document: InParts, pages: Sequence[str]) -> str:
+    """The running headers and footers of a joined document, a page per section name in
     `pages`: laid out apart from the parts, since they count every page."""
-    ui_lang = reference.values["langs"][0]
-    return _render(context, ui_lang, "pdf/furniture.html", pages=pages, **reference.values)
+    ui_lang = document.values["langs"][0]
+    return _render(context, ui_lang, "pdf/furniture.html", pages=pages, **document.values)
 
 
-def reference_jobs(
-    context: BuildContext,
-    stem: str,
-    langs: tuple[str, ...],
-    volume: Volume,
-    papers: tuple[str, ...],
+def parted_jobs(
+    context: BuildContext, stem: str, document: InParts, papers: tuple[str, ...]
 ) -> Iterator[Job]:
-    """A job per part of the reference, its PDF kept below PARTS, and the job joining them."""
-    reference = Reference.of(context, langs, volume)
+    """A job per part of a document, its PDF kept below PARTS, and the job joining them."""
     paths, keys = [], []
-    for part in reference.parts:
-        source = part_html(context, reference, part)
+    for part in document.parts:
+        source = part_html(context, document, part)
         path = PARTS / stem / f"{part.slug}.pdf"
         make = partial(_make_part, path, source, f"{FOLDER}/{stem} ({part.slug})")
         keys.append(_key(source))
         paths.append(path)
         yield Job(f"{stem}/{part.slug}", keys[-1], make, cost=len(source), prepare=warm_up)
     # The furniture's HTML without the page count of each part, which only the parts know.
-    headers = [section.header for part in reference.parts for section in part.sections]
-    frame = furniture_html(context, reference, headers)
-    furniture = partial(furniture_html, context, reference)
-    make = partial(_make_joined, stem, tuple(paths), tuple(reference.parts), furniture, papers)
+    headers = [section.header for part in document.parts for section in part.sections]
+    frame = furniture_html(context, document, headers)
+    furniture = partial(furniture_html, context, document)
+    make = partial(_make_joined, stem, tuple(paths), tuple(document.parts), furniture, papers)
     key = _key(frame, *keys, *papers)
     reuses = _furniture_files(stem)
     yield Job(stem, key, make, needs=tuple(paths), reuses=reuses, prepare=warm_up)
