@@ -12,8 +12,8 @@ DEBIAN_PACKAGES := fonts-noto-cjk fonts-noto-core fontconfig libharfbuzz-subset0
 	libpangoft2-1.0-0 graphviz poppler-utils chromium
 
 .DEFAULT_GOAL := all
-.PHONY: all setup system-packages schematron build check test test-fast lint golden messages bench \
-	preview clean
+.PHONY: all setup system-packages schematron build check test test-fast lint golden constraints \
+	messages bench preview clean
 
 all: build
 
@@ -32,10 +32,12 @@ system-packages:
 		fi; \
 	fi
 
-$(VENV)/.installed: pyproject.toml
+# constraints.txt pins the tools whose releases change the outputs' bytes or the linters'
+# findings (the reason for each is beside it); pyproject.toml's ranges are for users.
+$(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --editable '.[test]'
+	$(BIN)/python -m pip install --quiet --constraint constraints.txt --editable '.[test]'
 	touch $@
 
 build: setup
@@ -47,13 +49,17 @@ check: setup
 # The TBX-Basic Schematron test needs pyschematron, which needs Python >= 3.12 (pyenv's 3.12 here);
 # without such a Python the test is skipped with its reason.
 SCHEMATRON_PYTHON ?= PYENV_VERSION=3.12.1 python3.12
+PYSCHEMATRON := 1.2.5
 schematron:
 	@if $(SCHEMATRON_PYTHON) -c 'import sys; assert sys.version_info >= (3, 12)' 2>/dev/null; then \
-		$(SCHEMATRON_PYTHON) -m pip install --quiet pyschematron==1.2.5; \
+		$(SCHEMATRON_PYTHON) -c 'from importlib.metadata import version as v; \
+			assert v("pyschematron") == "$(PYSCHEMATRON)"' 2>/dev/null || \
+		$(SCHEMATRON_PYTHON) -m pip install --quiet pyschematron==$(PYSCHEMATRON); \
 	else echo "no Python 3.12: the TBX Schematron test will be skipped"; fi
 
-# Test tools for the HTML: axe-core and the Nu HTML Checker (run with Debian's Java). The vnu-jar
-# install script would download a JDK: --ignore-scripts skips it.
+# Tools from the npm registry, at the versions of package-lock.json: ESLint for the site's script,
+# and for the tests of the HTML axe-core and the Nu HTML Checker (run with Debian's Java). The
+# vnu-jar install script would download a JDK: --ignore-scripts skips it.
 node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
@@ -68,14 +74,24 @@ test-fast: setup
 	$(BIN)/python -m pytest -m "not slow" -n auto --dist loadfile
 
 LINTED := termbase tests benchmarks tools build.py
-lint: setup
+JS_LINTED := templates/html/site.js tests/js eslint.config.mjs
+lint: setup node_modules/.installed
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
+	npx --no-install eslint --max-warnings 0 $(JS_LINTED)
 
 # Write the golden files in tests/golden/ anew from the current code; review their diff.
 golden: setup
 	$(BIN)/python -m pytest --update-golden -m golden -q
+
+# Upgrade the pinned tools of constraints.txt to their newest versions within pyproject.toml's
+# ranges and write those versions there; then run `make test` and `make golden`, and review.
+constraints: setup
+	$(BIN)/python -m pip install --quiet --upgrade --editable '.[test]' \
+		$$($(BIN)/python -m tools.constraints --names)
+	$(BIN)/python -m tools.constraints
+	touch $(VENV)/.installed
 
 # Add new UI strings to the catalogs in templates/locale (then translate them in the .po files).
 messages: setup

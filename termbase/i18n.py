@@ -19,9 +19,11 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
+from termbase.languages import ENGLISH
 from termbase.paths import LOCALE_DIR
 
-SOURCE_LANGUAGE = "en"
+SOURCE_LANGUAGE = ENGLISH
+"""The language the UI text is written in, which the catalogs translate."""
 
 
 def N_(message: str) -> str:  # noqa: N802 (the gettext convention for "mark, translate later")

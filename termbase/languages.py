@@ -24,6 +24,12 @@ from itertools import combinations
 
 # Tags -------------------------------------------------------------------------------------------
 
+ENGLISH = "en"
+RUSSIAN = "ru"
+CHINESE = "zh"
+"""Primary subtags of the languages the code has rules of its own for (collation, spelling,
+the script that tells a language): compare them with `primary(tag)`, or ask the predicates
+below."""
 PINYIN = "zh-Latn-pinyin"
 """The tag of a pinyin reading: Chinese written in Latin letters."""
 NO_LINGUISTIC_CONTENT = "zxx"
@@ -48,15 +54,15 @@ def primary(tag: str) -> str:
 
 
 def is_chinese(tag: str) -> bool:
-    return primary(tag) == "zh"
+    return primary(tag) == CHINESE
 
 
 def is_russian(tag: str) -> bool:
-    return primary(tag) == "ru"
+    return primary(tag) == RUSSIAN
 
 
 def is_english(tag: str) -> bool:
-    return primary(tag) == "en"
+    return primary(tag) == ENGLISH
 
 
 def is_japanese(tag: str) -> bool:
@@ -179,7 +185,7 @@ def slug(tags: Iterable[str]) -> str:
     return "-".join(primary(tag) for tag in tags)
 
 
-_ISO_639_2 = {"eng": "en", "rus": "ru", "zho": "zh", "chi": "zh"}
+_ISO_639_2 = {"eng": ENGLISH, "rus": RUSSIAN, "zho": CHINESE, "chi": CHINESE}
 """Three-letter codes some CAT tools write (memoQ: `eng-US`, `zho-CN`)."""
 _CHINESE_SCRIPTS = {
     "CN": "Hans",
@@ -190,7 +196,7 @@ _CHINESE_SCRIPTS = {
     "MO": "Hant",
 }
 """The script of Chinese written in a region, when a tag names the region only (`zh-TW`)."""
-_DEFAULT_SCRIPTS = {"zh": "Hans"}
+_DEFAULT_SCRIPTS = {CHINESE: "Hans"}
 """The script of a tag with neither script nor region: plain `zh` is Simplified Chinese."""
 _SUBTAG = re.compile(r"[A-Za-z0-9]{1,8}")
 
@@ -204,9 +210,26 @@ def script_of(tag: str) -> str | None:
         if len(subtag) == 4 and subtag.isalpha():
             return subtag.title()
     for subtag in subtags[1:]:
-        if language == "zh" and subtag.upper() in _CHINESE_SCRIPTS:
+        if language == CHINESE and subtag.upper() in _CHINESE_SCRIPTS:
             return _CHINESE_SCRIPTS[subtag.upper()]
     return _DEFAULT_SCRIPTS.get(language)
+
+
+def is_simplified_chinese(tag: str) -> bool:
+    """Chinese in Simplified characters: `zh-Hans`, `zh-CN`, `zh-SG`, and plain `zh`."""
+    return is_chinese(tag) and script_of(tag) == "Hans"
+
+
+_SPEECH_REGIONS = {ENGLISH: "US", RUSSIAN: "RU", CHINESE: "CN"}
+"""The region whose voice reads each language aloud."""
+
+
+def speech_locale(tag: str) -> str:
+    """The locale of a text-to-speech voice for a language, as Anki names them (`en_US` for
+    `en`, `zh_CN` for `zh-Hans`); the tag itself, underscored, for a language without a region
+    here."""
+    region = _SPEECH_REGIONS.get(primary(tag))
+    return f"{primary(tag)}_{region}" if region else tag.replace("-", "_")
 
 
 def glossary_language(tag: str, languages: Iterable[str]) -> str | None:

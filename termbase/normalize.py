@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from termbase.languages import fold, is_english, singular
+from termbase.languages import ENGLISH, fold, is_english, singular
 
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—―_/·・]+")
 
@@ -21,7 +21,7 @@ def term_key(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def normal_form(text: str, lang: str = "en") -> str:
+def normal_form(text: str, lang: str = ENGLISH) -> str:
     """The matching key of a term in `lang` (a BCP 47 tag)."""
     words = _SEPARATORS.sub(" ", fold(text)).strip().split(" ")
     if is_english(lang):

@@ -9,7 +9,7 @@ import jinja2
 from markupsafe import Markup
 
 from termbase import i18n, labels
-from termbase.languages import is_rtl, list_comma
+from termbase.languages import is_chinese, is_rtl, list_comma
 from termbase.paths import TEMPLATES
 from termbase.pinyin import reading
 
@@ -56,4 +56,5 @@ def environment(lang: str, templates: Path = TEMPLATES) -> jinja2.Environment:
         list_comma=list_comma,
     )
     env.filters["pinyin"] = reading
+    env.tests["chinese"] = is_chinese
     return env

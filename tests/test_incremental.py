@@ -206,7 +206,8 @@ def test_a_no_op_build_imports_nothing_heavy(mini_dir: Path, tmp_path: Path) -> 
         f"print(status, sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
     )
     first = run_python(code)
-    assert first.stdout.splitlines()[-1] == f"0 {sorted(HEAVY)}", first.stderr
+    # A build with work imports them (some only in its workers: openpyxl, say).
+    assert first.stdout.splitlines()[-1].startswith("0 ['genanki', 'jieba'"), first.stderr
     again = run_python(code)
     assert again.stdout.splitlines()[-1] == "0 []", again.stdout
     assert again.stdout.splitlines()[:2] == [

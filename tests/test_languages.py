@@ -1,13 +1,10 @@
 """Languages and scripts: tags, script ranges, and folding rules shared with the search script.
 
 The English plural rules and the search folding are applied in Python (matching, the search
-index) and in the browser (site.js): both are run on the same tables here.
+index) and in the browser (site.js): test_search_script.py runs both on the same inputs.
 """
 
 from __future__ import annotations
-
-from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
@@ -17,15 +14,15 @@ from termbase.languages import (
     glossary_language,
     has_han,
     is_han,
+    is_simplified_chinese,
     lower_case_terms,
     primary,
     script,
     singular,
     slug,
+    speech_locale,
     without_marks,
 )
-from termbase.render.contract import BuildContext
-from termbase.render.html import render
 from termbase.render.html.search_index import search_key
 
 PLURALS = [
@@ -153,6 +150,22 @@ def test_a_file_s_tag_as_a_glossary_language(tag: str, expected: str | None) -> 
     assert glossary_language(tag, ("en", "ru", "zh-Hans")) == expected
 
 
+def test_simplified_chinese_is_told_by_script_or_region() -> None:
+    simplified = ["zh-Hans", "zh", "zh-CN", "zh-SG", "zh-Hans-TW"]
+    assert [is_simplified_chinese(tag) for tag in simplified] == [True] * len(simplified)
+    assert not any(is_simplified_chinese(tag) for tag in ["zh-Hant", "zh-TW", "zh-HK", "ru", "en"])
+
+
+def test_speech_locales_name_a_region_for_each_language() -> None:
+    assert [speech_locale(t) for t in ("en", "en-GB", "ru", "zh-Hans")] == [
+        "en_US",
+        "en_US",
+        "ru_RU",
+        "zh_CN",
+    ]
+    assert speech_locale("de-AT") == "de_AT"  # a language without a region here: as tagged
+
+
 def test_han_covers_the_extensions_and_nothing_else() -> None:
     han = ["中", "\u3400", "\u9fff", "\uf900", "\U00020000", "\U0002a700", "\U00030000"]
     assert all(is_han(c) for c in han)
@@ -168,29 +181,3 @@ def test_folding() -> None:
     assert fold("Ёлка ＧＰＴ") == "елка gpt"
     assert without_marks("dà yǔ lǜ") == "da yu lu"
     assert without_marks("lǜ", keep="\u0308") == "lü"
-
-
-@pytest.fixture(scope="module")
-def site(mini, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("site")
-    for output in render(BuildContext(mini, datetime(2026, 1, 1, tzinfo=UTC))):
-        (folder / output.path).parent.mkdir(parents=True, exist_ok=True)
-        (folder / output.path).write_bytes(output.data)
-    return folder / "html"
-
-
-def test_the_search_script_folds_like_python(page, site: Path) -> None:
-    page.goto((site / "en" / "index.html").as_uri())
-    words = [word for word, _ in PLURALS]
-    assert page.evaluate("words => words.map(window.termbaseSingular)", words) == [
-        singular(w) for w in words
-    ]
-    texts = [text for text, _ in SEARCH_KEYS]
-    assert page.evaluate("texts => texts.map(window.termbaseSearchKey)", texts) == [
-        search_key(t) for t in texts
-    ]
-
-
-def test_the_page_carries_the_python_rules(site: Path) -> None:
-    page = (site / "en" / "index.html").read_text()
-    assert '"irregular": {' in page and all(w in page for w in languages.ENGLISH_IRREGULAR)

@@ -19,6 +19,7 @@ import pytest
 
 from helpers import KNOWN_READINGS, MINI, ROOT, run_together
 from termbase.checks import check
+from termbase.languages import SEARCH_RULES
 from termbase.load import load_glossary
 from termbase.model import Glossary
 from termbase.render.contract import BuildContext
@@ -142,6 +143,13 @@ def test_relation_labels_take_the_plural_form_for_their_length(site: Path) -> No
 
     assert labels("en")[0] == "Broader concept" and "Example" in labels("en")
     assert labels("ru")[0] == "Родовое понятие" and "Пример" in labels("ru")
+
+
+def test_every_page_carries_the_python_plural_rules_for_the_search(site: Path) -> None:
+    strings = re.compile(r'<script type="application/json" id="_strings">(.*?)</script>')
+    for path in [site / ui / page for ui in UI for page in PAGES]:
+        found = strings.search(path.read_text())
+        assert found and json.loads(found[1])["english"] == SEARCH_RULES, path
 
 
 def test_pinyin_is_searched_without_tones_with_u_or_v_for_u_umlaut() -> None:

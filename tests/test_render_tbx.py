@@ -43,13 +43,14 @@ needs_schemas = pytest.mark.skipif(
 SCHEMATRON_SCRIPT = """
 import json, sys
 from pathlib import Path
-from pyschematron import validate_document
+from pyschematron import create_validator
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 schema, *documents = map(Path, sys.argv[1:])
+validator = create_validator(schema)  # compiled once for every document
 report = {}
 for document in documents:
-    svrl = validate_document(document, schema).get_svrl()
+    svrl = validator.validate(document).get_svrl()
     failed = svrl.iter(SVRL + "failed-assert")
     report[document.name] = [" ".join(f.findtext(SVRL + "text").split()) for f in failed]
 print(json.dumps(report))
@@ -133,20 +134,34 @@ def test_the_core_rng_refuses_a_language_section_without_terms(mini) -> None:
     assert rng_errors(etree.tostring(root)) != []
 
 
-@needs_schemas
-@pytest.mark.slow
-def test_v3_passes_the_tbx_basic_schematron(mini, qa, tmp_path: Path) -> None:
-    report = run_schematron(tmp_path, {"mini.tbx": tbx_v3(mini), "qa.tbx": tbx_v3(qa)})
-    assert report == {"mini.tbx": [], "qa.tbx": []}
+@pytest.fixture(scope="module")
+def schematron_report(mini, qa, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    """The Schematron's failed assertions for the mini and qa glossaries' TBX, and for the mini
+    one with a wrong administrative status: one run of the (slow) validator for them all."""
+    return run_schematron(
+        tmp_path_factory.mktemp("schematron"),
+        {
+            "mini.tbx": tbx_v3(mini),
+            "qa.tbx": tbx_v3(qa),
+            "wrong.tbx": with_status(tbx_v3(mini), "preferred"),
+        },
+    )
 
 
 @needs_schemas
 @pytest.mark.slow
-def test_the_schematron_refuses_a_wrong_administrative_status(mini, tmp_path: Path) -> None:
+def test_v3_passes_the_tbx_basic_schematron(schematron_report: dict[str, list[str]]) -> None:
+    assert schematron_report["mini.tbx"] == [] and schematron_report["qa.tbx"] == []
+
+
+@needs_schemas
+@pytest.mark.slow
+def test_the_schematron_refuses_a_wrong_administrative_status(
+    mini, schematron_report: dict[str, list[str]]
+) -> None:
     wrong = with_status(tbx_v3(mini), "preferred")
     assert rng_errors(wrong) == []  # the core structure allows any value: only the dialect checks
-    report = run_schematron(tmp_path, {"wrong.tbx": wrong})
-    [failure] = report["wrong.tbx"]
+    [failure] = schematron_report["wrong.tbx"]
     assert failure.startswith("/administrativeStatus/ type may be:")
 
 

@@ -16,6 +16,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
 from termbase.i18n import SOURCE_LANGUAGE, babel_locale
+from termbase.languages import is_english
 from termbase.paths import LOCALE_DIR, PACKAGE, TEMPLATES
 
 SOURCE_TREE = PACKAGE.parent
@@ -72,5 +73,5 @@ def update(only: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    assert SOURCE_LANGUAGE == "en", "catalogs translate from English"
+    assert is_english(SOURCE_LANGUAGE), "catalogs translate from English"
     update(sys.argv[1:])

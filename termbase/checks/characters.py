@@ -19,7 +19,16 @@ from termbase.checks.base import LETTERS, describe, finding, form_severity, term
 from termbase.findings import Finding, Message, Severity, message
 from termbase.glyphs import FontQueryError, advice, anywhere, missing
 from termbase.i18n import N_, SOURCE_LANGUAGE
-from termbase.languages import HAN, face, is_chinese, is_cjk, is_han, is_russian, script
+from termbase.languages import (
+    HAN,
+    face,
+    is_chinese,
+    is_cjk,
+    is_han,
+    is_russian,
+    is_simplified_chinese,
+    script,
+)
 from termbase.model import Concept, Glossary, Location, Term
 
 _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -169,7 +178,7 @@ def _mixed(word: str, lang: str) -> Message | None:
 def check_chinese_characters(glossary: Glossary) -> Iterator[Finding]:
     """Simplified Chinese uses Simplified characters; letters and digits are half-width."""
     for concept, item in _scanned(glossary):
-        if item.lang == "zh-Hans" or item.lang in ("zh", "zh-CN", "zh-SG"):
+        if is_simplified_chinese(item.lang):
             traditional = [c for c in item.text if is_han(c) and _traditional_only(c)]
             if traditional:
                 yield finding(

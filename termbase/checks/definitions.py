@@ -12,7 +12,7 @@ from termbase.checks.base import finding
 from termbase.findings import Finding, Severity, message
 from termbase.i18n import N_
 from termbase.labels import STATUSES
-from termbase.languages import is_chinese, is_russian, primary
+from termbase.languages import CHINESE, ENGLISH, RUSSIAN, is_chinese, is_russian, primary
 from termbase.model import Concept, Glossary, Kind, Status
 from termbase.morphology import lemma
 from termbase.occurrences import TermIndex, tokens
@@ -87,11 +87,11 @@ def check_chinese_full_stop(glossary: Glossary) -> Iterator[Finding]:
 
 
 AVOID = {
-    "en": r"\b(avoid|do not use|don't use|not recommended|unofficial|not an official|incorrect|"
+    ENGLISH: r"\b(avoid|do not use|don't use|not recommended|unofficial|not an official|incorrect|"
     r"wrong|garbled|obsolete|misleading)\b",
-    "ru": r"(избега|не используй|не рекомендуется|не следует|неофициальн|ошибочн|неверн|"
+    RUSSIAN: r"(избега|не используй|не рекомендуется|не следует|неофициальн|ошибочн|неверн|"
     r"неправильн|устаревш)",
-    "zh": r"(避免|不建议|不推荐|不宜|非官方|错误|误用|过时)",
+    CHINESE: r"(避免|不建议|不推荐|不宜|非官方|错误|误用|过时)",
 }
 """What a note says of a term that should not be used, per language."""
 _AVOID = {lang: re.compile(pattern, re.IGNORECASE) for lang, pattern in AVOID.items()}

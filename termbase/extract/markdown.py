@@ -19,6 +19,7 @@ from markdown_it.token import Token
 from termbase.extract import phrases
 from termbase.extract.phrases import Found
 from termbase.extract.scripts import foreign_runs, language_of
+from termbase.languages import ENGLISH
 from termbase.normalize import normal_form
 from termbase.yamlnodes import Loader
 
@@ -123,7 +124,7 @@ def candidates(
     """
     note = split_note(text)
     found = list(_front_matter(note.front_matter, file, problems if problems is not None else []))
-    main = language_of(note.body) or "en"
+    main = language_of(note.body) or ENGLISH
     found += _body(note, file, main)
     return _unique(sorted(found, key=lambda c: (c.line, RULES.index(c.rule))))
 

@@ -15,13 +15,13 @@ from enum import StrEnum
 from pathlib import Path
 
 from termbase.extract.markdown import Candidate
-from termbase.languages import primary
+from termbase.extract.scripts import LANGUAGES as SCRIPT_LANGUAGES
+from termbase.languages import ENGLISH, primary
 from termbase.model import Glossary
 from termbase.normalize import normal_form
 from termbase.source_text import TextFileError, display_path, read_text
 
 IGNORE_FILE = "ignore.toml"
-SCRIPT_LANGUAGES = ("en", "ru", "zh")
 _ENTRY_KEYS = ("text", "lang", "reason")
 
 
@@ -68,12 +68,12 @@ class Matcher:
             for term in concept.terms:
                 # Latin-script terms sit in every language ("GPT-4" in ru); index the English
                 # reading too, so that "Transformers" finds a term listed only under ru.
-                for key in {normal_form(term.text, term.lang), normal_form(term.text, "en")}:
+                for key in {normal_form(term.text, term.lang), normal_form(term.text, ENGLISH)}:
                     if concept.id not in self._terms[key]:
                         self._terms[key].append(concept.id)
         self._ignore: dict[str, list[IgnoreEntry]] = defaultdict(list)
         for entry in ignore:
-            self._ignore[normal_form(entry.text, entry.lang or "en")].append(entry)
+            self._ignore[normal_form(entry.text, entry.lang or ENGLISH)].append(entry)
 
     def classify(self, candidate: Candidate) -> Verdict:
         forms = (candidate.text, *candidate.variants)
@@ -137,7 +137,9 @@ def _entry(item: object, where: str) -> IgnoreEntry:
             raise IgnoreListError(f"{where}: '{key}' must be a non-empty text")
     lang = item.get("lang")
     if lang is not None and (not isinstance(lang, str) or _script_language(lang) is None):
-        raise IgnoreListError(f"{where}: lang must be one of en, ru, zh; got {lang!r}")
+        raise IgnoreListError(
+            f"{where}: lang must be one of {', '.join(SCRIPT_LANGUAGES)}; got {lang!r}"
+        )
     return IgnoreEntry(item["text"], item["reason"], _script_language(lang) if lang else None)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from termbase.extract.scripts import language_of
-from termbase.languages import han_count
+from termbase.languages import ENGLISH, RUSSIAN, han_count, is_chinese
 
 MAX_WORDS = 5
 """The longest English or Russian candidate, in words (longer spans are sentences or titles)."""
@@ -31,14 +31,14 @@ def _word_set(words: str) -> frozenset[str]:
 
 # Words that occur in sentences, not in terms: a phrase holding one is prose.
 FUNCTION_WORDS = {
-    "en": _word_set(
+    ENGLISH: _word_set(
         "a an the is are was were be been being am this that these those it its they them "
         "their we our you your i my me he she his her here there which who whom whose what when "
         "where why how not no can could will would should shall may might must do does did has "
         "have had used using see also very just more most such like some any all than then so "
         "if because while into onto about"
     ),
-    "ru": _word_set(
+    RUSSIAN: _word_set(
         "что это как не но он она оно они мы вы я его её ее их был была было были есть можно "
         "нужно также тоже если когда где здесь там этот эта эти то так"
     ),
@@ -109,7 +109,7 @@ def term_like(text: str, lang: str | None = None) -> bool:
     if _SENTENCE.search(text + " ") or text.count("(") != text.count(")"):
         return False
     words = text.split()
-    if lang == "zh":
+    if is_chinese(lang):
         return (
             han_count(text) <= MAX_HAN
             and len(words) <= 3
@@ -123,7 +123,7 @@ def term_like(text: str, lang: str | None = None) -> bool:
 
 def is_prose(text: str) -> bool:
     """A phrase too long, or too sentence-like, to hold a list of terms."""
-    lang = language_of(text) or "en"
+    lang = language_of(text) or ENGLISH
     words = text.split()
     function_words = FUNCTION_WORDS.get(lang, frozenset())
     return len(words) > MAX_PHRASE_WORDS or any(w.casefold() in function_words for w in words)
@@ -284,7 +284,7 @@ def preceding_term(text: str) -> str | None:
     kept: list[str] = []
     for word in reversed(words):
         bare = word.strip(",;:()\"'")
-        if bare != word or bare.casefold() in FUNCTION_WORDS["en"] or len(kept) == MAX_WORDS:
+        if bare != word or bare.casefold() in FUNCTION_WORDS[ENGLISH] or len(kept) == MAX_WORDS:
             if bare != word and not kept:
                 return None
             break

@@ -16,6 +16,7 @@ import yaml
 
 from termbase.extract import Extraction
 from termbase.extract.matching import Coverage
+from termbase.languages import ENGLISH
 from termbase.normalize import normal_form
 from termbase.source_text import TextFileError, display_path, read_text
 from termbase.write import write_atomically
@@ -103,7 +104,7 @@ def _listed(path: Path) -> set[tuple[Key, str]]:
     for index, entry in enumerate(data):
         if not isinstance(entry, dict) or not isinstance(entry.get("text"), str):
             raise ReviewFileError(f"{shown}: entry {index + 1} has no text")
-        lang, sources = entry.get("lang", "en"), entry.get("sources") or []
+        lang, sources = entry.get("lang", ENGLISH), entry.get("sources") or []
         if not isinstance(lang, str) or not isinstance(sources, list):
             raise ReviewFileError(f"{shown}: entry {index + 1}: lang must be text, sources a list")
         key = (lang, normal_form(entry["text"], lang))

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from termbase.languages import CYRILLIC, HAN, LATIN
+from termbase.languages import CHINESE, CYRILLIC, ENGLISH, HAN, LATIN, RUSSIAN
 
 _HAN = re.compile(f"[{HAN}]")
 _CYRILLIC = re.compile(f"[{CYRILLIC}]")
@@ -28,15 +28,17 @@ _CYRILLIC_RUN = re.compile(
 )
 _LATIN_WORD = f"[{LATIN}][{LATIN}0-9]*(?:[-.·'’][{LATIN}0-9]+)*"
 _LATIN_RUN = re.compile(f"{_LATIN_WORD}(?: (?:{_LATIN_WORD}|[0-9]+(?:\\.[0-9]+)*))*")
-_RUNS = {"zh": _HAN_RUN, "ru": _CYRILLIC_RUN, "en": _LATIN_RUN}
+_RUNS = {CHINESE: _HAN_RUN, RUSSIAN: _CYRILLIC_RUN, ENGLISH: _LATIN_RUN}
+LANGUAGES = (ENGLISH, RUSSIAN, CHINESE)
+"""The languages a script tells (primary subtags): Latin, Cyrillic, Han."""
 
 
 def language_of(text: str) -> str | None:
     """The language told by the script of most of the letters; None without letters."""
     counts = {
-        "zh": 2 * len(_HAN.findall(text)),
-        "ru": len(_CYRILLIC.findall(text)),
-        "en": len(_LATIN.findall(text)),
+        CHINESE: 2 * len(_HAN.findall(text)),
+        RUSSIAN: len(_CYRILLIC.findall(text)),
+        ENGLISH: len(_LATIN.findall(text)),
     }
     best = max(counts, key=lambda lang: counts[lang])
     return best if counts[best] else None

@@ -22,7 +22,7 @@ from markupsafe import Markup
 from termbase import i18n, labels
 from termbase.i18n import N_
 from termbase.labels import instance_words
-from termbase.languages import editions, primary, slug
+from termbase.languages import editions, primary, slug, speech_locale
 from termbase.model import InstanceWords
 from termbase.readings import has_readings
 from termbase.render.common import faces
@@ -48,8 +48,6 @@ PER_LANGUAGE = {
 """The fields each language has, named `<name> <CODE>` ("Term ZH")."""
 RUBY = set(PER_LANGUAGE) - {"definition", "notes"}
 """Fields of terms with readings, `银行[yín háng]`: shown as ruby, read by TTS without them."""
-TTS_LOCALES = {"en": "en_US", "ru": "ru_RU", "zh": "zh_CN"}
-"""The voice Anki's text-to-speech uses for each language."""
 MORE = N_("More")
 """The summary of the folded part of a card's back."""
 MODEL_TEMPLATE = "Model → kind"
@@ -130,7 +128,7 @@ class Fields:
         return _anki(self._name(kind), "kanji" if self.ruby and kind in RUBY else "")
 
     def tts(self, kind: str) -> Markup:
-        locale = TTS_LOCALES.get(primary(self.lang), self.lang.replace("-", "_"))
+        locale = speech_locale(self.lang)
         return _anki(self._name(kind), "kanji" if self.ruby else "", f"tts {locale}")
 
     def plural_labels(self, key: str) -> str:

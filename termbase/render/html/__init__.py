@@ -27,7 +27,7 @@ from termbase.collation import ranks
 from termbase.findings import Finding, Severity
 from termbase.i18n import N_, NP_, SOURCE_LANGUAGE, gettext, has_catalog, ngettext, plural_forms
 from termbase.i18n import language_name as _language_name
-from termbase.languages import NO_LINGUISTIC_CONTENT, PINYIN, SEARCH_RULES, is_chinese
+from termbase.languages import ENGLISH, NO_LINGUISTIC_CONTENT, PINYIN, SEARCH_RULES, is_chinese
 from termbase.model import Concept, Glossary, Kind, Status, TermType
 from termbase.render.common import concept_map, faces
 from termbase.render.common.index import index_letters
@@ -89,7 +89,7 @@ REASONS: dict[str, str | tuple[str, str]] = {
 }
 """What a search result was found by, as the script names it (`how` in site.js)."""
 LOAD_FAILED = N_("The search index could not be loaded.")
-CHECKS_LANG = "en"
+CHECKS_LANG = ENGLISH
 """The language of the checks' codes (`extra-space`), which are names, not words."""
 
 
