@@ -18,7 +18,7 @@ DOMAINS = (
     "discriminative-models",
     "other-model-types",
     "architectures",
-    "learning-paradigms",
+    "learning-and-training",
     "tasks",
 )
 EN = (

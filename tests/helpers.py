@@ -107,12 +107,15 @@ def run_together(text: str, glossary: Glossary) -> list[str]:
     """Where two terms of one concept in one language stand side by side on a line with nothing
     but spaces between them ("LLM БЯМ", "система ИИ ИИ-система"), in text as a reader gets it
     (pdftotext's, a page's innerText): such terms read as one phrase. A Chinese term counts
-    with its pinyin, printed after it. Terms on lines of their own are apart."""
+    with its pinyin, printed after it. Terms on lines of their own are apart. A preferred term
+    opens its column, so a term of the language before it on the same line ("вариационный
+    автоэнкодер, VAE 变分自编码器") ends the column to its left, not one of its own."""
     text = unicodedata.normalize("NFC", text)
     found = []
     for concept in glossary.concepts:
-        for lang in glossary.languages:
+        for before, lang in zip((None, *glossary.languages), glossary.languages, strict=False):
             terms = concept.terms_in(lang)
+            column_before = {t.text for t in concept.terms_in(before)} if before else set()
             for first in terms:
                 reading = pinyin_of(first)
                 shown = re.escape(first.text)
@@ -120,6 +123,8 @@ def run_together(text: str, glossary: Glossary) -> list[str]:
                     shown += rf"(?:{SPACES}{re.escape(reading)})?+"
                 for second in terms:
                     if second.text == first.text:
+                        continue
+                    if second is concept.preferred(lang) and first.text in column_before:
                         continue
                     pattern = rf"(?<![\w-]){shown}{SPACES}{re.escape(second.text)}(?![\w-])"
                     found += [match[0] for match in re.finditer(pattern, text)]

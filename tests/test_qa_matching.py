@@ -166,7 +166,7 @@ def test_general_words_are_checked_only_in_their_context(checkers: dict) -> None
         "missing ai-model",
     ]
     assert check(checkers, "A production environment.", "Промышленная эксплуатация.") == []
-    assert check(checkers, "The environment gives rewards.", "Агент действует.") == [
+    assert check(checkers, "The environment gives rewards.", "Робот действует.") == [
         "missing environment",
         "missing reward",
     ]

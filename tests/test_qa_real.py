@@ -21,7 +21,7 @@ FILES = {
     "en-zh": ("hf-course.en-zh-CN.xlf", "hf-course.en-zh-CN.po"),
 }
 # What qa finds today, per pair: findings, real problems among them, false alarms, misses.
-COUNTS = {"en-ru": (34, 32, 2, 1), "en-zh": (19, 18, 1, 1)}
+COUNTS = {"en-ru": (32, 29, 3, 1), "en-zh": (21, 19, 2, 1)}
 
 pytestmark = pytest.mark.skipif(
     not REAL.is_dir(), reason="../shared/qa-real (the translations to check) is not here"

@@ -215,7 +215,7 @@ def test_v3_carries_statuses_types_definitions_and_sources(shipped) -> None:
     assert deprecated.findtext(f"{TBX}note").startswith("Форма из заметки-источника")
     assert deprecated.findtext(f"{TBX}admin[@type='source']") == "000_5adb227b09ddfbae.txt:35"
     refs = [r.get("target") for r in entry.iter(f"{TBX}ref")]
-    assert refs[0] == "machine-learning-model" and "gpt-4" in refs
+    assert refs[0] == "pre-trained-model" and "gpt-4" in refs
 
 
 def test_texts_are_escaped(mini) -> None:

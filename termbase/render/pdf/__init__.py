@@ -422,7 +422,7 @@ def _make_joined(
         made.extend((Output(kept_pdf, data), Output(kept_key, key)))
         return data
 
-    joined = join([files[p] for p in paths], [p.sections for p in parts_], furniture)
+    joined = join([files[p] for p in paths], parts_, furniture)
     return [*_on_papers(stem, joined, papers), *made]
 
 

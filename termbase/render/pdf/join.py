@@ -5,21 +5,23 @@ Each part is laid out by WeasyPrint on its own (`pdf.parted_jobs`), so a link to
 another part cannot be resolved there: the templates write every link to an entry as an
 external link `x-entry:<anchor>`, and the join turns each into a link to the named destination
 of that anchor, gathered from every part. The outline is the parts' outlines one after the
-other. The running headers and the footers ("Page 3 of 40") count every page, so they are not in
-the parts: they are laid out last, as a document of empty pages of the same size
-(`furniture`), and each of its pages is laid over the page of the joined PDF. A part may hold
-several sections (domains), each running header starting at the page of its anchor.
+other, except that a part continuing a large domain puts its entries under the domain's
+bookmark, which the part before it holds. The running headers and the footers ("Page 3 of 40")
+count every page, so they are not in the parts: they are laid out last, as a document of empty
+pages of the same size (`furniture`), and each of its pages is laid over the page of the joined
+PDF. A part may hold several sections (domains), each running header starting at the page of
+its anchor.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pikepdf
 
-from termbase.render.pdf.content import Section
+from termbase.render.pdf.content import Part, Section
 
 ENTRY_LINK = "x-entry:"
 """The scheme of the links the join resolves: `x-entry:c-gpt-4` is the anchor `c-gpt-4`."""
@@ -36,27 +38,33 @@ class _Bookmark:
 
 
 def join(
-    parts: Sequence[bytes],
-    sections: Sequence[Sequence[Section]],
+    pdfs: Sequence[bytes],
+    parts: Sequence[Part],
     furniture: Callable[[list[str]], bytes],
 ) -> bytes:
-    """The parts as one PDF, with the document's information of the first. `sections` gives
-    each part's running headers; `furniture(headers)` gives the PDF of the headers and footers
-    of as many pages as `headers` (a running header per page)."""
-    opened = [pikepdf.open(io.BytesIO(data)) for data in parts]
-    joined = pikepdf.open(io.BytesIO(parts[0]))
-    destinations, bookmarks, firsts = {}, [], []
-    for part in opened:
-        offset = len(joined.pages) if part is not opened[0] else 0
-        if part is not opened[0]:
-            joined.pages.extend(part.pages)
+    """The parts' PDFs (`pdfs`, in the order of `parts`) as one PDF, with the document's
+    information of the first; `furniture(headers)` gives the PDF of the headers and footers of
+    as many pages as `headers` (a running header per page)."""
+    opened = [pikepdf.open(io.BytesIO(data)) for data in pdfs]
+    joined = pikepdf.open(io.BytesIO(pdfs[0]))
+    destinations, firsts = {}, []
+    bookmarks: list[_Bookmark] = []
+    for pdf, part in zip(opened, parts, strict=True):
+        offset = len(joined.pages) if pdf is not opened[0] else 0
+        if pdf is not opened[0]:
+            joined.pages.extend(pdf.pages)
         firsts.append(offset)
-        destinations.update(_destinations(part, joined, offset))
-        bookmarks.extend(_bookmarks(part, offset))
+        destinations.update(_destinations(pdf, joined, offset))
+        found = _bookmarks(pdf, offset)
+        if part.continues and bookmarks:  # its domain's bookmark is the last one so far
+            domain = bookmarks[-1]
+            bookmarks[-1] = replace(domain, children=(*domain.children, *found))
+        else:
+            bookmarks.extend(found)
     _resolve_links(joined)
     _write_destinations(joined, destinations)
     _write_outline(joined, bookmarks)
-    headers = _running_headers(sections, firsts, destinations, joined)
+    headers = _running_headers([p.sections for p in parts], firsts, destinations, joined)
     _lay_over(joined, pikepdf.open(io.BytesIO(furniture(headers))))
     return _saved(joined)
 
