@@ -21,10 +21,15 @@ GLOSSARY_DIR = Path("glossary")
 """The glossary folder when none is given: `glossary/` in the working directory."""
 OUTPUT_DIR = Path("output")
 """The output folder when none is given: `output/` in the working directory."""
+CACHE_DIR = Path(".cache") / "termbase"
+"""Where `attest` keeps its corpus index when no other folder is given: in the working
+directory, beside `output/`."""
 HEADER_FILE = "glossary.toml"
 """In a glossary folder: the title, languages and domains."""
 CONCEPTS_DIR = "concepts"
 """In a glossary folder: one YAML file per concept."""
-CONTENT = (HEADER_FILE, CONCEPTS_DIR)
+EVIDENCE_DIR = "evidence"
+"""In a glossary folder: what `attest` counted in the usage corpus, one YAML file per concept."""
+CONTENT = (HEADER_FILE, CONCEPTS_DIR, EVIDENCE_DIR)
 """What the outputs are made from, in a glossary folder: its other files (ignore.toml and
 review.yaml, which `extract` reads and writes) change no output, nor the build date."""
