@@ -15,7 +15,7 @@ import termbase
 from termbase import formats as output_formats
 from termbase.findings import Finding, GlossaryError, Severity
 from termbase.model import Glossary
-from termbase.paths import GLOSSARY_DIR, OUTPUT_DIR
+from termbase.paths import CACHE_DIR, GLOSSARY_DIR, OUTPUT_DIR
 from termbase.terminal import printable
 
 EXIT_INTERRUPTED = 130
@@ -170,6 +170,40 @@ def _parser(root: Path, prog: str) -> argparse.ArgumentParser:
     )
     _add_format_option(qa, "the findings")
     qa.set_defaults(run=run_qa)
+
+    attest = command(
+        "attest",
+        "count the glossary's terms in a usage corpus and write the evidence",
+        "Count every term of the glossary in the usage corpus (the folders of glossary.toml's "
+        "[corpus], or those given), in prose only (not in code, URLs or markup), Russian in any "
+        "inflected form; write each concept's counts and up to three lines to cite into "
+        "glossary/evidence/, which the build shows; print the terms whose counts changed. "
+        "Exit status: 0 when the evidence was written, 2 on an error.",
+    )
+    attest.add_argument(
+        "corpus",
+        nargs="*",
+        type=Path,
+        metavar="CORPUS",
+        help="a corpus folder, or a folder of corpora (default: glossary.toml's [corpus] folders)",
+    )
+    _add_glossary_option(attest, root)
+    attest.add_argument(
+        "--show",
+        metavar="ID,...",
+        type=lambda text: [i.strip() for i in text.split(",") if i.strip()],
+        default=[],
+        help="print these concepts' evidence, each cited line with its text from the corpus",
+    )
+    attest.add_argument(
+        "--cache",
+        type=Path,
+        default=root / CACHE_DIR,
+        metavar="DIR",
+        help=f"where the corpus index is kept between runs (default: {root / CACHE_DIR})",
+    )
+    _add_format_option(attest, "the report")
+    attest.set_defaults(run=run_attest)
 
     new = command(
         "new",
@@ -352,6 +386,15 @@ def run_qa(args: argparse.Namespace) -> int:
         ignore=args.ignore,
         output=args.format,
     )
+
+
+def run_attest(args: argparse.Namespace) -> int:
+    from termbase.attest.command import EXIT_ERROR, run
+
+    glossary = load_or_report(args.glossary)
+    if glossary is None:
+        return EXIT_ERROR
+    return run(glossary, args.glossary, args.corpus, args.cache, show=args.show, output=args.format)
 
 
 def run_new(args: argparse.Namespace) -> int:
