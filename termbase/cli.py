@@ -202,6 +202,17 @@ def _parser(root: Path, prog: str) -> argparse.ArgumentParser:
         metavar="DIR",
         help=f"where the corpus index is kept between runs (default: {root / CACHE_DIR})",
     )
+    attest.add_argument(
+        "--candidates",
+        action="store_true",
+        help="instead, report the renderings translators used where the English has a "
+        "concept's term and the glossary lacks (mined from the corpus's translations)",
+    )
+    attest.add_argument(
+        "--write",
+        action="store_true",
+        help="with --candidates: append them to glossary/review.yaml (never edits a concept)",
+    )
     _add_format_option(attest, "the report")
     attest.set_defaults(run=run_attest)
 
@@ -394,7 +405,16 @@ def run_attest(args: argparse.Namespace) -> int:
     glossary = load_or_report(args.glossary)
     if glossary is None:
         return EXIT_ERROR
-    return run(glossary, args.glossary, args.corpus, args.cache, show=args.show, output=args.format)
+    return run(
+        glossary,
+        args.glossary,
+        args.corpus,
+        args.cache,
+        show=args.show,
+        candidates=args.candidates,
+        write=args.write,
+        output=args.format,
+    )
 
 
 def run_new(args: argparse.Namespace) -> int:

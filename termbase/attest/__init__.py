@@ -9,28 +9,67 @@ translated documents for the renderings the glossary lacks (`attest --candidates
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from termbase.attest.cache import Cache
 from termbase.attest.corpus import Corpus, CorpusError, find_corpora
-from termbase.attest.count import TermKey, by_term, count, term_key
+from termbase.attest.count import TermKey, Use, by_term, count, term_key
 from termbase.attest.index import CorpusIndex, corpus_index
 from termbase.evidence import SUFFIX, dump
-from termbase.model import Concept, Evidence, Glossary, Term
+from termbase.model import Citation, Concept, Evidence, Glossary, Term
 from termbase.paths import EVIDENCE_DIR
+from termbase.source_text import MAX_SOURCE_BYTES, TextFileError, read_text
 from termbase.write import write_atomically
 
-__all__ = ["Attestation", "CorpusError", "attest", "corpus_folders", "write_evidence"]
+__all__ = [
+    "Attestation",
+    "CorpusError",
+    "UsageCorpus",
+    "attest",
+    "corpus_folders",
+    "read_corpus",
+    "write_evidence",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class UsageCorpus:
+    """The corpora read, and their index."""
+
+    corpora: tuple[Corpus, ...]
+    index: CorpusIndex
+
+    def citation(self, use: Use) -> Citation:
+        """How a use is cited: `corpus/<name>/<lang>/<path>:<line>`."""
+        document = self.index.documents[use.document]
+        return Citation(document.corpus, document.lang, document.path, use.line)
+
+    def line(self, citation: Citation) -> str:
+        """The cited line's text, trimmed ('' where it cannot be read): the corpus's text, to
+        show, never to keep."""
+        corpus = next((c for c in self.corpora if c.name == citation.corpus), None)
+        if corpus is None:
+            return ""
+        lines = _lines(corpus.folder / citation.lang / citation.path)
+        return lines[citation.line - 1].strip() if citation.line <= len(lines) else ""
+
+
+@functools.cache
+def _lines(path: Path) -> list[str]:
+    try:
+        return read_text(path, limit=MAX_SOURCE_BYTES).split("\n")
+    except TextFileError:
+        return []
 
 
 @dataclass(frozen=True, slots=True)
 class Attestation:
     """What the corpus says of the glossary's terms."""
 
-    corpora: tuple[Corpus, ...]
-    index: CorpusIndex
+    corpus: UsageCorpus
     evidence: dict[TermKey, Evidence]
     """Every term in the languages the corpus has, found or not."""
 
@@ -48,9 +87,9 @@ def corpus_folders(glossary: Glossary, glossary_dir: Path) -> list[Path]:
     return [glossary_dir / folder for folder in glossary.corpus.folders]
 
 
-def attest(glossary: Glossary, folders: Sequence[Path], cache: Cache) -> Attestation:
-    """Count the glossary's terms in the corpora of `folders`; CorpusError when a folder holds
-    no corpus, or a corpus is not described in glossary.toml (its licence must be named)."""
+def read_corpus(glossary: Glossary, folders: Sequence[Path], cache: Cache) -> UsageCorpus:
+    """The corpora of `folders` and their index; CorpusError when a folder holds no corpus,
+    or a corpus is not described in glossary.toml (its licence must be named)."""
     corpora = find_corpora(folders, glossary.languages)
     undescribed = [c.name for c in corpora if glossary.corpus.source(c.name) is None]
     if undescribed:
@@ -58,10 +97,13 @@ def attest(glossary: Glossary, folders: Sequence[Path], cache: Cache) -> Attesta
             f"glossary.toml: no [[corpus.sources]] for {', '.join(undescribed)}: give each "
             "corpus's name and licence (and its repository and commit, for links to its lines)"
         )
-    index = corpus_index(corpora, cache)
-    return Attestation(
-        tuple(corpora), index, by_term(glossary, count(glossary, index, cache), index)
-    )
+    return UsageCorpus(tuple(corpora), corpus_index(corpora, cache))
+
+
+def attest(glossary: Glossary, corpus: UsageCorpus, cache: Cache) -> Attestation:
+    """Count the glossary's terms in the corpus."""
+    uses = count(glossary, corpus.index, cache)
+    return Attestation(corpus, by_term(glossary, uses, corpus.index))
 
 
 def write_evidence(glossary: Glossary, glossary_dir: Path, attestation: Attestation) -> list[str]:

@@ -1,5 +1,7 @@
 """`termbase attest [CORPUS...]`: count the terms in the usage corpus, write the evidence into
-the glossary, and print what changed (or, `--show`, a concept's evidence with its lines)."""
+the glossary, and print what changed (or, `--show`, a concept's evidence with its lines);
+`--candidates`: the renderings mined from the corpus's translations (`--write`: appended to
+the review file)."""
 
 from __future__ import annotations
 
@@ -9,15 +11,30 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
-from termbase.attest import CorpusError, attest, corpus_folders, write_evidence
+from termbase.attest import (
+    CorpusError,
+    UsageCorpus,
+    attest,
+    corpus_folders,
+    read_corpus,
+    write_evidence,
+)
 from termbase.attest.cache import Cache
+from termbase.attest.candidates import mine
+from termbase.attest.mined import json_report as mined_json
+from termbase.attest.mined import review_entries
+from termbase.attest.mined import text_report as mined_text
 from termbase.attest.report import changes, json_report, shown, summary
+from termbase.extract.matching import IgnoreListError, load_ignore_list
+from termbase.extract.review import REVIEW_FILE, ReviewFileError, append_entries
 from termbase.model import Glossary
 from termbase.source_text import display_path
 from termbase.terminal import printable
 
 EXIT_ERROR = 2
-"""Nothing was counted: no corpus, a corpus not described, an unknown concept to show."""
+"""Nothing was done: no corpus, a corpus not described, an unknown concept to show."""
+
+Output = Literal["text", "json"]
 
 
 def run(
@@ -27,12 +44,16 @@ def run(
     cache: Path | None,
     *,
     show: Sequence[str] = (),
-    output: Literal["text", "json"] = "text",
+    candidates: bool = False,
+    write: bool = False,
+    output: Output = "text",
 ) -> int:
-    """Count, write the evidence files, report; the exit status."""
+    """Count and write the evidence files (or mine the candidates), report; the exit status."""
     unknown = [i for i in show if i not in {c.id for c in glossary.concepts}]
     if unknown:
         return _error(f"--show: no concept {', '.join(repr(i) for i in unknown)}")
+    if write and not candidates:
+        return _error("--write appends the mined candidates: give --candidates too")
     folders = list(corpus) or corpus_folders(glossary, glossary_dir)
     if not folders:
         return _error(
@@ -41,12 +62,29 @@ def run(
         )
     kept = Cache(cache)
     try:
-        attestation = attest(glossary, folders, kept)
+        usage = read_corpus(glossary, folders, kept)
     except CorpusError as error:
         where = "" if corpus else " (glossary.toml [corpus] folders)"
-        return _error(f"{error}{where}; no evidence was written")
-    for problem in kept.problems:
-        print(printable(f"warning: {problem}"), file=sys.stderr)
+        return _error(f"{error}{where}; nothing was written")
+    try:
+        if candidates:
+            return _candidates(glossary, glossary_dir, usage, write=write, output=output)
+        return _evidence(glossary, glossary_dir, usage, kept, show=show, output=output)
+    finally:
+        for problem in kept.problems:
+            print(printable(f"warning: {problem}"), file=sys.stderr)
+
+
+def _evidence(
+    glossary: Glossary,
+    glossary_dir: Path,
+    usage: UsageCorpus,
+    cache: Cache,
+    *,
+    show: Sequence[str],
+    output: Output,
+) -> int:
+    attestation = attest(glossary, usage, cache)
     try:
         written = write_evidence(glossary, glossary_dir, attestation)
     except OSError as error:
@@ -66,6 +104,28 @@ def run(
     )
     for line in [*lines, *summary(glossary, attestation, written)]:
         print(printable(line))
+    return 0
+
+
+def _candidates(
+    glossary: Glossary, glossary_dir: Path, usage: UsageCorpus, *, write: bool, output: Output
+) -> int:
+    try:
+        mined = mine(glossary, usage.corpora, usage.index, load_ignore_list(glossary_dir))
+        added = append_entries(glossary_dir, review_entries(mined, usage)) if write else 0
+    except (IgnoreListError, ReviewFileError) as error:
+        return _error(str(error))
+    if output == "json":
+        report = json.dumps(mined_json(mined, usage), ensure_ascii=False, indent=2)
+        print(printable(report, json_escapes=True))
+    else:
+        for line in mined_text(mined, usage):
+            print(printable(line))
+    if write:
+        where = glossary_dir / REVIEW_FILE
+        print(
+            printable(f"{added} new entr{'y' if added == 1 else 'ies'} in {where}"), file=sys.stderr
+        )
     return 0
 
 

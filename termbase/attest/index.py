@@ -57,11 +57,11 @@ def corpus_index(corpora: Sequence[Corpus], cache: Cache) -> CorpusIndex:
         return CorpusIndex(
             key,
             tuple(Document(*d) for d in documents),
-            tuple(tuple(Passage(line, text) for line, text in p) for p in found),
+            tuple(tuple(Passage(*passage) for passage in p) for p in found),
         )
     index = _index(key, corpora)
     documents = tuple((d.corpus, d.lang, d.path) for d in index.documents)
-    found = tuple(tuple((p.line, p.text) for p in ps) for ps in index.passages)
+    found = tuple(tuple((p.line, p.paragraph, p.text) for p in ps) for ps in index.passages)
     cache.store(CACHE_ENTRY, key, (documents, found))
     return index
 

@@ -24,39 +24,52 @@ from dataclasses import dataclass
 _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 _FENCE_END = re.compile(r"[ \t]*(`{3,}|~{3,})[ \t]*")
 _MDX_STATEMENT = re.compile(r"(?:import|export)\s")
-_LEFT_OUT = re.compile(
+_MARKUP = re.compile(
     "|".join(
         (
-            r"\n[ \t]*\n(?:[ \t]*\n)*",  # a blank line: a paragraph ends
             r"<!--.*?(?:-->|\Z)",  # an HTML comment (the notebooks' cell markers too)
             r"</?[A-Za-z][^<>]*>|<>|</>",  # an HTML or JSX tag, a fragment
-            r"\$\$.*?\$\$",  # display math
-            r"\$[^$\n]+\$",  # inline math
-            r"``[^\n]*?``|`[^`\n]*`",  # inline code
-            r":[a-z_]+:(?=`)",  # a Sphinx role before its code (:numref:`fig`)
-            r"(?:https?|ftp)://[^\s<>\"'`)\]]*|www\.[^\s<>\"'`)\]]+",  # a URL
             r"\]\([^)\n]*\)",  # a link's target (its text is kept)
             r"^[ \t]*\[[^\]\n]+\]:[^\n]*",  # a reference definition
             r"\[\[[^\]\n]*\]\]",  # a wiki anchor (`## Title[[title]]`)
             r"&#?\w+;",  # an entity
-            r"\|",  # a table cell's border
+            r":[a-z_]+:(?=`)",  # a Sphinx role before its code (:numref:`fig`)
         )
     ),
     re.DOTALL | re.MULTILINE,
 )
+"""Markup, blanked: the words on either side read as one text (`a <b>large</b> model`)."""
+_LEFT_OUT = re.compile(
+    "|".join(
+        (
+            r"(?P<blank>\n[ \t]*\n(?:[ \t]*\n)*)",  # a blank line: a paragraph ends
+            r"\$\$.*?\$\$",  # display math
+            r"\$[^$\n]+\$",  # inline math
+            r"``[^\n]*?``|`[^`\n]*`",  # inline code
+            r"(?:https?|ftp)://[^\s<>\"'`)\]]*|www\.[^\s<>\"'`)\]]+",  # a URL
+            r"\|",  # a table cell's border
+        )
+    ),
+    re.DOTALL,
+)
+"""What is no prose and cuts it: no term is found across code, math, a URL, a table cell."""
 _KEY = {
-    ".json": re.compile(r"\"(?:[^\"\\\n]|\\.)*\"\s*:|[{}\[\],]|\n[ \t]*\n"),
-    ".yml": re.compile(r"^[ \t]*(?:-[ \t]+)?[\w.-]+[ \t]*:|\n[ \t]*\n", re.MULTILINE),
-    ".yaml": re.compile(r"^[ \t]*(?:-[ \t]+)?[\w.-]+[ \t]*:|\n[ \t]*\n", re.MULTILINE),
+    ".json": re.compile(r"\"(?:[^\"\\\n]|\\.)*\"\s*:|[{}\[\],]|(?P<blank>\n[ \t]*\n)"),
+    ".yml": re.compile(r"^[ \t]*(?:-[ \t]+)?[\w.-]+[ \t]*:|(?P<blank>\n[ \t]*\n)", re.MULTILINE),
+    ".yaml": re.compile(r"^[ \t]*(?:-[ \t]+)?[\w.-]+[ \t]*:|(?P<blank>\n[ \t]*\n)", re.MULTILINE),
 }
 _WORDLESS = re.compile(r"[^\w]*")
 
 
 @dataclass(frozen=True, slots=True)
 class Passage:
-    """A piece of prose: the 1-based line it starts on, and its text (line breaks kept)."""
+    """A piece of prose: the 1-based line it starts on, its paragraph, and its text (line
+    breaks kept)."""
 
     line: int
+    paragraph: int
+    """The paragraph's number in the file (a blank line or a code block ends a paragraph): a
+    paragraph cut by inline code or a link is several passages of one paragraph."""
     text: str
 
 
@@ -65,7 +78,12 @@ def passages(text: str, suffix: str) -> list[Passage]:
     Markdown), in order."""
     if suffix in _KEY:
         return _gaps(text, _KEY[suffix])
-    return _gaps(_without_blocks(text), _LEFT_OUT)
+    return _gaps(_MARKUP.sub(_blanked, _without_blocks(text)), _LEFT_OUT)
+
+
+def _blanked(match: re.Match[str]) -> str:
+    """Spaces in place of the match, its line breaks kept (lines keep their numbers)."""
+    return re.sub(r"[^\n]", " ", match[0])
 
 
 def _without_blocks(text: str) -> str:
@@ -92,20 +110,22 @@ def _without_blocks(text: str) -> str:
 
 
 def _gaps(text: str, left_out: re.Pattern[str]) -> list[Passage]:
-    """The pieces of `text` between the matches of `left_out` that hold a word."""
+    """The pieces of `text` between the matches of `left_out` that hold a word; a match of
+    its group `blank` ends a paragraph."""
     found: list[Passage] = []
-    line, start = 1, 0
+    line, paragraph, start = 1, 0, 0
     for match in left_out.finditer(text):
-        _add(found, text, start, match.start(), line)
+        _add(found, text, start, match.start(), line, paragraph)
         line += text.count("\n", start, match.end())
+        paragraph += match["blank"] is not None
         start = match.end()
-    _add(found, text, start, len(text), line)
+    _add(found, text, start, len(text), line, paragraph)
     return found
 
 
-def _add(found: list[Passage], text: str, start: int, end: int, line: int) -> None:
+def _add(found: list[Passage], text: str, start: int, end: int, line: int, paragraph: int) -> None:
     piece = text[start:end]
     if _WORDLESS.fullmatch(piece):
         return
     skipped = len(piece) - len(piece.lstrip())  # start at the first line with text
-    found.append(Passage(line + piece.count("\n", 0, skipped), piece[skipped:]))
+    found.append(Passage(line + piece.count("\n", 0, skipped), paragraph, piece.strip()))

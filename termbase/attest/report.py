@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 from termbase.attest import Attestation
-from termbase.model import Citation, Concept, Evidence, Glossary, Status, Term
-from termbase.source_text import MAX_SOURCE_BYTES, TextFileError, read_text
+from termbase.model import Concept, Evidence, Glossary, Status, Term
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,36 +83,19 @@ def shown(concept: Concept, attestation: Attestation) -> Iterator[str]:
         )
         for citation in evidence.citations:
             yield f"    {citation}"
-            yield f"      | {cited_line(attestation, citation)}"
-
-
-def cited_line(attestation: Attestation, citation: Citation) -> str:
-    """The cited line of the corpus, trimmed ('' where it cannot be read)."""
-    corpus = next((c for c in attestation.corpora if c.name == citation.corpus), None)
-    if corpus is None:
-        return ""
-    lines = _lines(corpus.folder / citation.lang / citation.path)
-    return lines[citation.line - 1].strip() if citation.line <= len(lines) else ""
-
-
-@cache
-def _lines(path: Path) -> list[str]:
-    try:
-        return read_text(path, limit=MAX_SOURCE_BYTES).split("\n")
-    except TextFileError:
-        return []
+            yield f"      | {attestation.corpus.line(citation)}"
 
 
 def summary(glossary: Glossary, attestation: Attestation, written: Sequence[str]) -> Iterator[str]:
     """How much was read, what was written, and the share of preferred terms in use."""
-    documents = attestation.index.documents
+    documents = attestation.corpus.index.documents
     per_lang = ", ".join(
         f"{lang} {sum(d.lang == lang for d in documents)}"
         for lang in glossary.languages
-        if lang in attestation.index.languages
+        if lang in attestation.corpus.index.languages
     )
     yield (
-        f"counted in {_counted(len(attestation.corpora), 'corpus', 'corpora')}, "
+        f"counted in {_counted(len(attestation.corpus.corpora), 'corpus', 'corpora')}, "
         f"{len(documents)} documents ({per_lang})"
     )
     yield f"{_counted(len(written), 'evidence file')} written or removed"
@@ -126,6 +106,7 @@ def json_report(
     glossary: Glossary, attestation: Attestation, written: Sequence[str]
 ) -> dict[str, object]:
     """The whole evidence, each citation with its link and its line, for machines."""
+    documents = attestation.corpus.index.documents
     return {
         "corpora": [
             {
@@ -133,9 +114,9 @@ def json_report(
                 "licence": source.licence
                 if (source := glossary.corpus.source(corpus.name))
                 else None,
-                "documents": sum(d.corpus == corpus.name for d in attestation.index.documents),
+                "documents": sum(d.corpus == corpus.name for d in documents),
             }
-            for corpus in attestation.corpora
+            for corpus in attestation.corpus.corpora
         ],
         "written": list(written),
         "preferred_in_use": {
@@ -168,7 +149,7 @@ def _term_json(
                 "link": source.link(citation)
                 if (source := glossary.corpus.source(citation.corpus))
                 else None,
-                "line": cited_line(attestation, citation),
+                "line": attestation.corpus.line(citation),
             }
             for citation in evidence.citations
         ],
