@@ -59,7 +59,7 @@ def dump(evidence: Sequence[TermEvidence]) -> str:
         lines.append(f"    documents: {found.documents}")
         lines.append("    corpora:")
         lines += [f"      {_quoted(name)}: {count}" for name, count in found.corpora]
-        lines.append("    citations:")
+        lines.append("    citations:" if found.citations else "    citations: []")
         lines += [f"      - {_quoted(str(citation))}" for citation in found.citations]
     return "\n".join(lines) + "\n"
 
@@ -80,21 +80,13 @@ def with_evidence(
     root: Path, concepts: Iterable[Concept], findings: list[Finding]
 ) -> list[Concept]:
     """The concepts with each term's evidence from `evidence/`, where there is any; problems
-    (a file that is no YAML, a wrong shape, a file of no concept) go to `findings`."""
+    (a file that is no YAML, a wrong shape) go to `findings`."""
     by_id = {concept.id: concept for concept in concepts}
     for path in _files(root):
         shown = f"{EVIDENCE_DIR}/{path.name}"
         concept = by_id.get(path.stem)
         if concept is None:
-            findings.append(
-                _error(
-                    Location(shown, 0),
-                    "unknown-concept",
-                    f"evidence of no concept (no concepts/{path.stem}.yaml); "
-                    "run attest again, or remove the file",
-                )
-            )
-            continue
+            continue  # a concept deleted since: no output shows it, and attest removes it
         found = _read(path, shown, concept, findings)
         if found:
             terms = tuple(replace(t, evidence=found.get((t.lang, t.text))) for t in concept.terms)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from termbase.attest.cache import Cache
 from termbase.attest.corpus import Corpus, CorpusError, find_corpora
-from termbase.attest.count import TermKey, Use, by_term, count, term_key
+from termbase.attest.counting import TermKey, Use, by_term, count, term_key
 from termbase.attest.index import CorpusIndex, corpus_index
 from termbase.evidence import SUFFIX, dump
 from termbase.model import Citation, Concept, Evidence, Glossary, Term

@@ -33,7 +33,7 @@ import jieba
 
 from termbase.attest.align import Pair, Paragraph, align, paragraphs
 from termbase.attest.corpus import Corpus
-from termbase.attest.count import Use, citations
+from termbase.attest.counting import Use, citable, citations
 from termbase.attest.index import CorpusIndex
 from termbase.attest.prose import Passage
 from termbase.extract.matching import IgnoreEntry
@@ -128,9 +128,10 @@ class _Unit:
     key: str
     text: str
     line: int
+    passage: str
     start: int
     end: int
-    """Where it is in its passage."""
+    """Where it is in its passage's text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,7 +333,8 @@ def _candidates(scored: list[_Scored], language: _Language, index: CorpusIndex) 
         for concept_id, key in wanted[n]:
             mine = [u for u in units if u.key == key]
             written[(concept_id, key)].update(u.text for u in mine)
-            target = Use(aligned.target, mine[0].line, 0)
+            first = mine[0]
+            target = Use(aligned.target, first.line, citable(first.passage, first.start, first.end))
             quotes[(concept_id, key)][target] = Quote(target, language.english[n][concept_id])
     found = []
     for entry in scored:
@@ -446,7 +448,11 @@ def _latin_units(passage: Passage) -> Iterator[_Unit]:
     for match in _LATIN.finditer(passage.text):
         if len(match[0]) > 1:
             yield _Unit(
-                key_of(match[0], "en"), match[0], _line(passage, match.start()), *match.span()
+                key_of(match[0], "en"),
+                match[0],
+                _line(passage, match.start()),
+                passage.text,
+                *match.span(),
             )
 
 
@@ -465,6 +471,7 @@ def _russian_units(passage: Passage) -> Iterator[_Unit]:
                     " ".join(lemma(word) for word in run),
                     found.text[start:end],
                     _line(passage, start),
+                    passage.text,
                     start,
                     end,
                 )
@@ -507,4 +514,5 @@ def _chinese_units(passage: Passage) -> Iterator[_Unit]:
                 joined = "".join(p for p, _ in pieces[first : last + 1])
                 if pieces[last][0] not in _CHINESE_EDGE_BARRED and len(joined) > 1:
                     start = pieces[first][1]
-                    yield _Unit(joined, joined, _line(passage, start), start, start + len(joined))
+                    end = start + len(joined)
+                    yield _Unit(joined, joined, _line(passage, start), passage.text, start, end)

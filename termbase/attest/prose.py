@@ -54,7 +54,7 @@ _LEFT_OUT = re.compile(
 )
 """What is no prose and cuts it: no term is found across code, math, a URL, a table cell."""
 _KEY = {
-    ".json": re.compile(r"\"(?:[^\"\\\n]|\\.)*\"\s*:|[{}\[\],]|(?P<blank>\n[ \t]*\n)"),
+    ".json": re.compile(r"\"(?:[^\"\\\n]|\\.)*\"\s*:|[{}\[\],\"]|(?P<blank>\n[ \t]*\n)"),
     ".yml": re.compile(r"^[ \t]*(?:-[ \t]+)?[\w.-]+[ \t]*:|(?P<blank>\n[ \t]*\n)", re.MULTILINE),
     ".yaml": re.compile(r"^[ \t]*(?:-[ \t]+)?[\w.-]+[ \t]*:|(?P<blank>\n[ \t]*\n)", re.MULTILINE),
 }

@@ -26,6 +26,7 @@ from termbase.occurrences import TermIndex
 
 CITATIONS = 3
 """How many lines are cited per term."""
+BROKEN = 2
 SENTENCE = 30
 """The characters a cited line should have to read as a sentence rather than a title."""
 
@@ -41,7 +42,8 @@ class Use:
     line: int
     citable: int
     """How well the line shows the use, lower is better: 0 a sentence on one line, 1 a title
-    or a short line, 2 a use broken across two lines."""
+    or a short line, `BROKEN` a use broken across two lines (never cited: its line does not
+    hold it)."""
 
 
 def term_key(concept_id: str, term: Term) -> TermKey:
@@ -79,14 +81,15 @@ def _count(glossary: Glossary, lang: str, index: CorpusIndex) -> dict[TermKey, l
         for hit in terms.find(passage.text):
             line = passage.line + passage.text.count("\n", 0, hit.start)
             uses[term_key(hit.concept.id, hit.term)].append(
-                Use(document, line, _citable(passage.text, hit.start, hit.end))
+                Use(document, line, citable(passage.text, hit.start, hit.end))
             )
     return uses
 
 
-def _citable(text: str, start: int, end: int) -> int:
+def citable(text: str, start: int, end: int) -> int:
+    """How well a line shows the use at `start:end` of `text` (`Use.citable`)."""
     if "\n" in text[start:end]:
-        return 2
+        return BROKEN
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
@@ -106,25 +109,31 @@ def evidence(uses: Sequence[Use], documents: Sequence[Document]) -> Evidence:
 
 
 def citations(uses: Iterable[Use], documents: Sequence[Document]) -> list[Use]:
-    """Up to `CITATIONS` uses to cite, as varied as the uses allow: one from each corpus
-    first (the corpora that use the term most first), then from other documents of those
-    corpora; from each document, the document's most citable use, and of a corpus, its
-    documents that use the term most first."""
+    """Up to `CITATIONS` uses to cite, as varied as the uses allow: the most citable use of
+    each document, the documents taken in turn from each corpus (the corpora that use the
+    term most first, and of a corpus its documents that use it most); then the next use of
+    each, in the same order; never one line twice, nor a use broken across lines."""
     by_document: dict[int, list[Use]] = defaultdict(list)
     for use in uses:
         by_document[use.document].append(use)
     by_corpus: dict[str, list[int]] = defaultdict(list)
     for document in sorted(by_document, key=lambda d: (-len(by_document[d]), d)):
         by_corpus[documents[document].corpus].append(document)
-    order = sorted(by_corpus, key=lambda c: (-sum(len(by_document[d]) for d in by_corpus[c]), c))
-    chosen: list[Use] = []
-    for turn in range(max((len(v) for v in by_corpus.values()), default=0)):
-        for corpus in order:
-            if turn < len(by_corpus[corpus]) and len(chosen) < CITATIONS:
-                chosen.append(
-                    min(by_document[by_corpus[corpus][turn]], key=lambda u: (u.citable, u.line))
-                )
-    return chosen
+    corpora = sorted(by_corpus, key=lambda c: (-sum(len(by_document[d]) for d in by_corpus[c]), c))
+    order = {}
+    for corpus_rank, corpus in enumerate(corpora):
+        for document_rank, document in enumerate(by_corpus[corpus]):
+            lines = sorted(
+                {u.line: u for u in by_document[document] if u.citable < BROKEN}.values(),
+                key=_citable_first,
+            )
+            for use_rank, use in enumerate(lines):
+                order[use] = (use_rank, document_rank, corpus_rank)
+    return sorted(order, key=order.__getitem__)[:CITATIONS]
+
+
+def _citable_first(use: Use) -> tuple[int, int]:
+    return (use.citable, use.line)
 
 
 def _citation(use: Use, documents: Sequence[Document]) -> Citation:
