@@ -15,17 +15,16 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from termbase.builddate import concept_dates
-from termbase.checks import check
-from termbase.findings import Finding, GlossaryError, Severity
-from termbase.formats import NAMES, Format, Selection, selection
+from termbase.findings import Finding, GlossaryError, Severity, summary
+from termbase.formats import FORMATS, Format, Selection
 from termbase.manifest import MANIFEST_NAME, FormatRecord, JobRecord, Manifest
 from termbase.model import Glossary
 from termbase.parallel import fork_map
 from termbase.paths import TEMPLATES
-from termbase.pinyin import prepare as prepare_pinyin
 from termbase.plan import Inputs, Plan, PlannedJob, plan, stale_formats
 from termbase.progress import SILENT, Progress
 from termbase.render.contract import BuildContext, Job, Output, RenderError
@@ -33,7 +32,12 @@ from termbase.write import OutputError, build_lock, check_out_dir, settle, write
 
 
 class BuildError(Exception):
-    """A format could not be rendered or written; the message says which and why."""
+    """Nothing was built: the glossary has errors (`findings`, each with its place), or a format
+    could not be rendered or written (the message says which and why)."""
+
+    def __init__(self, message: str, findings: Sequence[Finding] = ()) -> None:
+        super().__init__(message)
+        self.findings = tuple(findings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,9 +100,8 @@ def run_jobs(
 def _collecting_less() -> Iterator[None]:
     """Python's cycle collector, run less often while the jobs run. A document being laid out
     holds every box of its pages until it is drawn, so with the default thresholds the collector
-    went through the whole heap every few pages (a cold build of the shipped glossary: 14.1
-    CPU-s with these, 14.6 without). Reference counting frees most objects anyway; the
-    thresholds are put back after."""
+    went through the whole heap every few pages. Reference counting frees most objects anyway;
+    the thresholds are put back after."""
     thresholds = gc.get_threshold()
     gc.set_threshold(10_000, 10, 10)
     try:
@@ -128,88 +131,131 @@ def _run_wave(
 
 
 class Build:
-    """One build of a glossary folder into an output folder."""
+    """One build of a glossary folder into an output folder: the one place that orders
+    stale? → load → check → plan → render → write. The command line, `serve` and the tests
+    each make a `Build` and `run` it."""
 
     def __init__(
         self,
         glossary_dir: Path,
         out_dir: Path,
-        formats: Sequence[Format],
+        formats: Sequence[Format] = FORMATS,
         *,
         force: bool = False,
         progress: Progress = SILENT,
         only: Selection | None = None,
     ) -> None:
         self.glossary_dir = glossary_dir
-        self.progress = progress
-        self.only = only or {}
         self.out_dir = out_dir
         self.formats = tuple(formats)
         self.force = force
-        self.inputs = Inputs.read(glossary_dir)
-        try:
-            settle(out_dir)  # before reading the manifest: a killed build's files first
-        except OutputError as error:
-            raise BuildError(str(error)) from None
-        self.manifest = Manifest.read(out_dir)
-        self.stale = stale_formats(
-            self.inputs, self.manifest, out_dir, formats, force=force, only=self.only
-        )
-        """The formats to render; none when everything is up to date."""
+        self.progress = progress
+        self.only = only or {}
 
-    def run(self, glossary: Glossary) -> Result:
-        """Check the glossary, then render and write what is stale.
+    def run(self) -> Result:
+        """Render and write what is stale; an up-to-date build loads nothing (not even the
+        glossary). The glossary is loaded and checked before anything is written; from
+        planning to writing, the output folder's lock is held, so that a build beside this one
+        can neither change the files this one keeps nor mix its files in.
 
-        Raises `GlossaryError` with the errors `check` finds (unless `force`), `BuildError` when
-        a format cannot be rendered or written; nothing is written then.
-        """
-        if not self.stale:
-            return Result({f.name: _report(f.name, self.manifest, {}) for f in self.formats}, ())
-        findings = tuple(check(glossary))
-        errors = [f for f in findings if f.severity is Severity.ERROR]
-        if errors and not self.force:
-            raise GlossaryError(errors)
-        dates = concept_dates(glossary, self.glossary_dir, self.inputs.file_dates)
-        prepare_pinyin(glossary)  # before the jobs fork, so that they share the readings
-        context = BuildContext(
-            glossary, self.inputs.build_date, concept_dates=dates, findings=findings
-        )
+        Raises `BuildError` when the glossary has errors (unless `force`) or a format cannot be
+        rendered or written; nothing is written then."""
         try:
+            settle(self.out_dir)  # before reading the manifest: a killed build's files first
+            inputs = Inputs.read(self.glossary_dir)
+            stale = self._stale(inputs, Manifest.read(self.out_dir))
+            if not stale:
+                return self._up_to_date()
+            self.progress.stage(f"stale: {', '.join(f.name for f in stale)}")
+            glossary = self._load()
+            findings = self._check(glossary)
             check_out_dir(self.out_dir, [self.glossary_dir, TEMPLATES], [MANIFEST_NAME])
-            work = plan(
-                context,
-                self.inputs,
-                self.manifest,
-                self.out_dir,
-                self.stale,
-                force=self.force,
-                only=self.only,
-            )
-            self.progress.begin(len(work.to_run), len(work.kept))
-            try:
-                jobs = [p.job for p in work.to_run]
-                made = run_jobs(jobs, self._kept_file, self.progress, self._reusable)
-            finally:
-                self.progress.end()
-            rendered = dict(zip(work.to_run, made, strict=True))
+            with build_lock(self.out_dir):  # which settles too
+                manifest = Manifest.read(self.out_dir)  # another build may have just written
+                if not (stale := self._stale(inputs, manifest)):
+                    return self._up_to_date()
+                return self._build(glossary, findings, inputs, manifest, stale)
         except (RenderError, OutputError) as error:
             raise BuildError(f"{error}; nothing was written") from None
-        manifest = self._write(work, rendered)
-        reports = {f.name: _report(f.name, manifest, rendered) for f in self.formats}
+
+    def _stale(self, inputs: Inputs, manifest: Manifest) -> list[Format]:
+        return stale_formats(
+            inputs, manifest, self.out_dir, self.formats, force=self.force, only=self.only
+        )
+
+    def _up_to_date(self) -> Result:
+        manifest = Manifest.read(self.out_dir)
+        return Result({f.name: _report(f.name, manifest, {}) for f in self.formats}, ())
+
+    def _build(
+        self,
+        glossary: Glossary,
+        findings: tuple[Finding, ...],
+        inputs: Inputs,
+        manifest: Manifest,
+        stale: list[Format],
+    ) -> Result:
+        from termbase.pinyin import prepare as prepare_pinyin
+
+        dates = concept_dates(glossary, self.glossary_dir, inputs.file_dates)
+        prepare_pinyin(glossary)  # before the jobs fork, so that they share the readings
+        context = BuildContext(
+            glossary,
+            inputs.build_date,
+            concept_dates=dates,
+            findings=findings,
+            digest=inputs.digest,
+        )
+        work = plan(
+            context, inputs, manifest, self.out_dir, stale, force=self.force, only=self.only
+        )
+        self.progress.stage(f"planned {len(work.to_run)} job(s), {len(work.kept)} kept")
+        self.progress.begin(len(work.to_run), len(work.kept))
+        try:
+            kept = partial(_kept_file, manifest, self.out_dir)
+            reusable = partial(_reusable_file, manifest, self.out_dir)
+            made = run_jobs([p.job for p in work.to_run], kept, self.progress, reusable)
+        finally:
+            self.progress.end()
+        rendered = dict(zip(work.to_run, made, strict=True))
+        try:
+            written = self._write(manifest, work, rendered)
+        except OutputError as error:  # it says what was written
+            raise BuildError(str(error)) from None
+        reports = {f.name: _report(f.name, written, rendered) for f in self.formats}
         return Result(reports, findings)
 
-    def _kept_file(self, path: PurePosixPath) -> bytes:
-        """A file kept from the last build, which a job of this one needs."""
+    def _load(self) -> Glossary:
+        from termbase.load import load_glossary
+
+        started = time.perf_counter()
         try:
-            return (self.out_dir / path).read_bytes()
-        except OSError as error:
-            raise RenderError(f"{path}: cannot read the kept file ({error.strerror})") from None
+            glossary = load_glossary(self.glossary_dir)
+        except GlossaryError as error:
+            message = "the glossary cannot be read; nothing was built"
+            raise BuildError(message, error.findings) from None
+        took = time.perf_counter() - started
+        self.progress.stage(f"loaded {len(glossary.concepts)} concepts in {took:.1f} s")
+        return glossary
 
-    def _reusable(self, path: PurePosixPath) -> bytes | None:
-        """A file as the last build wrote it (None when it wrote none there, or it changed)."""
-        return self.manifest.as_written(self.out_dir, str(path))
+    def _check(self, glossary: Glossary) -> tuple[Finding, ...]:
+        from termbase.checks import check
 
-    def _write(self, work: Plan, rendered: dict[PlannedJob, list[Output]]) -> Manifest:
+        findings = tuple(check(glossary))
+        errors = [f for f in findings if f.severity is Severity.ERROR]
+        listed = any(f.severity is not Severity.INFO for f in findings)
+        self.progress.stage(f"check: {summary(findings)}" + ("; `check` lists them" * listed))
+        if errors and not self.force:
+            raise BuildError(
+                "check finds errors in the glossary; nothing was built (--force builds anyway)",
+                errors,
+            )
+        return findings
+
+    def _write(
+        self, last: Manifest, work: Plan, rendered: dict[PlannedJob, list[Output]]
+    ) -> Manifest:
+        """Write the rendered files and the manifest that records them (the lock is held)."""
         records = {}
         for name, fingerprint in work.fingerprints.items():
             jobs = {
@@ -217,19 +263,29 @@ class Build:
                 for p in work.jobs
                 if p.format == name
             }
-            last = self.manifest.formats.get(name)
-            if name in work.narrowed and last:  # the documents not chosen keep their records
-                jobs = {**last.jobs, **jobs}
+            before = last.formats.get(name)
+            if name in work.narrowed and before:  # the documents not chosen keep their records
+                jobs = {**before.jobs, **jobs}
             records[name] = FormatRecord(fingerprint, jobs)
+        manifest = last.updated(records)
         files = [o for outputs in rendered.values() for o in outputs]
-        try:
-            with build_lock(self.out_dir):
-                manifest = Manifest.read(self.out_dir).updated(records)
-                record = Output(PurePosixPath(MANIFEST_NAME), manifest.to_bytes())
-                write_generation(self.out_dir, [*files, record])
-        except OutputError as error:
-            raise BuildError(str(error)) from None
+        record = Output(PurePosixPath(MANIFEST_NAME), manifest.to_bytes())
+        write_generation(self.out_dir, [*files, record])
         return manifest
+
+
+def _reusable_file(manifest: Manifest, out_dir: Path, path: PurePosixPath) -> bytes | None:
+    """A file as the last build wrote it (None when it wrote none there, or it changed)."""
+    return manifest.as_written(out_dir, str(path))
+
+
+def _kept_file(manifest: Manifest, out_dir: Path, path: PurePosixPath) -> bytes:
+    """A file kept from the last build, which a job of this one needs: as the manifest records
+    it, or the build stops."""
+    data = manifest.as_written(out_dir, str(path))
+    if data is None:
+        raise RenderError(f"{path}: a kept file changed or went while the build ran")
+    return data
 
 
 def _report(
@@ -244,17 +300,3 @@ def _report(
     count = sum(not f.startswith(".") for f in made)
     folders = sorted({f.split("/")[0] + ("/" if "/" in f else "") for f in shown})
     return FormatReport(rendered=count, kept=len(shown) - count, folders=tuple(folders))
-
-
-def build(
-    glossary: Glossary,
-    glossary_dir: Path,
-    out_dir: Path,
-    formats: Sequence[str] = NAMES,
-    *,
-    force: bool = False,
-) -> dict[str, FormatReport]:
-    """Render what changed of the formats named (`pdf`, or finer: `pdf:en-ru`) below `out_dir`
-    (`force`: everything); report, per format, how many files were rendered and how many kept."""
-    chosen, only = selection(formats)
-    return Build(glossary_dir, out_dir, chosen, force=force, only=only).run(glossary).reports

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Collection
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
 from termbase.model import Location
 from termbase.source_text import display_path
+
+MISSING_LANGUAGE = "missing-language"
+MISSING_DEFINITION = "missing-definition"
+"""The codes of the findings that a language's text is missing (not wrong)."""
 
 
 class Severity(StrEnum):
@@ -82,6 +87,11 @@ class Finding:
     def __post_init__(self) -> None:
         object.__setattr__(self, "english", str(self.message))
 
+    @property
+    def missing(self) -> bool:
+        """The finding is that a language's text is missing: no text of it is wrong."""
+        return self.code in (MISSING_LANGUAGE, MISSING_DEFINITION)
+
     def __str__(self) -> str:
         return f"{self.location}: {self.severity}: {self.description}"
 
@@ -143,6 +153,15 @@ def suggest(word: str, choices: Collection[str]) -> str:
     """` (did you mean 'x'?)` when a close choice exists, for a message about an unknown name."""
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def summary(findings: Iterable[Finding]) -> str:
+    """`1 error(s), 2 warning(s), 3 note(s)`: the findings counted by severity."""
+    counts = Counter(f.severity for f in findings)
+    return (
+        f"{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
+        f"{counts[Severity.INFO]} note(s)"
+    )
 
 
 class GlossaryError(Exception):

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
+from itertools import combinations
 
 # Tags -------------------------------------------------------------------------------------------
 
@@ -47,6 +48,13 @@ def is_english(tag: str) -> bool:
 def has_case(tag: str) -> bool:
     """Whether the language's script has capitals (not Chinese, Japanese or Korean)."""
     return primary(tag) not in _CASELESS
+
+
+def editions(tags: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    """The language sets of the decks and cheat sheets: every pair of the glossary's languages
+    in its order, then all of them together (when there are more than two)."""
+    pairs = tuple(combinations(tags, 2))
+    return (*pairs, tuple(tags)) if len(tags) > 2 else pairs
 
 
 def slug(tags: Iterable[str]) -> str:

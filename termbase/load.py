@@ -9,6 +9,8 @@ import errno
 import os
 import re
 import tomllib
+import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,6 +66,8 @@ NAMED_MODEL_KEYS = ("instance_of", "maker", "year")
 TERM_KEYS = ("text", "status", "type", "pinyin", "note", "homonym", "sources")
 CONTRAST_KEYS = ("with", "note")
 RELATION_KEYS = ("broader", "related", "examples", "instance_of")
+DEFAULT_SLUG = "glossary"
+"""The stem of the outputs' file names when no title gives one."""
 MAX_TERM = 200
 """The longest term accepted, in characters (a longer one is a definition in the wrong place)."""
 
@@ -78,6 +82,7 @@ class Header:
     domains: tuple[Domain, ...]
     location: Location
     pdf: PdfSettings = field(default_factory=PdfSettings)
+    slug: str = DEFAULT_SLUG
     corpus: CorpusSettings = field(default_factory=CorpusSettings)
 
 
@@ -118,6 +123,7 @@ def load_glossary(root: Path) -> Glossary:
         location=header.location,
         retired=tuple(c for c in by_id if c.retired),
         pdf=header.pdf,
+        slug=header.slug,
         corpus=header.corpus,
     )
 
@@ -168,7 +174,7 @@ def _toml_syntax_error(path: str, error: tomllib.TOMLDecodeError) -> Finding:
 class _TomlReader:
     """Validates glossary.toml; tomllib keeps no positions, so lines are found by key."""
 
-    KEYS = ("languages", "title", "description", "domains", "pdf", "corpus")
+    KEYS = ("languages", "title", "description", "slug", "domains", "pdf", "corpus")
     DOMAIN_KEYS = ("id", "order", "name")
     PDF_KEYS = ("editions", "reference", "papers")
     CORPUS_KEYS = ("folders", "sources")
@@ -199,10 +205,27 @@ class _TomlReader:
         description = self.texts(data.get("description"), "description", languages)
         domains = self.domains(data.get("domains"), languages)
         pdf = self.pdf(data.get("pdf", {}), languages)
+        slug = self.slug(data.get("slug"), title, languages)
         corpus = self.corpus(data.get("corpus", {}))
         if len(self.findings) > before:
             return None
-        return Header(title, description, languages, domains, Location(self.path, 1), pdf, corpus)
+        return Header(
+            title, description, languages, domains, Location(self.path, 1), pdf, slug, corpus
+        )
+
+    def slug(self, value: object, titles: FrozenMap[str], languages: tuple[str, ...]) -> str:
+        """The stem of every output file's name: `slug`, else made from the title."""
+        if value is None:
+            return derived_slug(titles, languages)
+        if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
+            self.error(
+                self.line_of(r"slug\s*="),
+                "wrong-type",
+                "slug: expected a file name in lower case, words joined by hyphens "
+                "(letters a-z, digits), as 'kitchen-words'",
+            )
+            return DEFAULT_SLUG
+        return value
 
     def languages(self, value: object) -> tuple[str, ...]:
         where = self.line_of(r"languages\s*=")
@@ -429,6 +452,17 @@ class _TomlReader:
                 f"corpus.sources.repository of '{name}': expected its address (https://...)",
             )
         return CorpusSource(name, licence, repository, values.get("commit"))
+
+
+def derived_slug(titles: Mapping[str, str], languages: Sequence[str]) -> str:
+    """A file name from the first title (in the glossary's order of languages) that has Latin
+    letters or digits: `AI Model Types` → `ai-model-types`; accents dropped (`Küchenwörter` →
+    `kuchenworter`); `glossary` when no title has any."""
+    for lang in languages:
+        ascii_ = unicodedata.normalize("NFKD", titles.get(lang, "")).encode("ascii", "ignore")
+        if words := re.findall(r"[a-z0-9]+", ascii_.decode().lower()):
+            return "-".join(words)
+    return DEFAULT_SLUG
 
 
 def _is_list_of_str(value: object) -> bool:

@@ -211,6 +211,8 @@ class Domain:
 
 PAPERS = ("a4", "letter")
 """The papers a PDF can be written on (their sizes: `render.pdf.paper`)."""
+PDF_KINDS = ("cheatsheet", "reference")
+"""The kinds of PDF document: a cheat sheet per edition, the reference in every language."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +221,7 @@ class PdfSettings:
 
     editions: tuple[tuple[str, ...], ...] | None = None
     """The languages of each cheat sheet, the first its UI language; None for every pair of
-    the glossary's languages, then all of them (`render.pdf.content.editions`)."""
+    the glossary's languages, then all of them (`languages.editions`)."""
     reference: bool = True
     """Whether to make the reference edition (in all the glossary's languages)."""
     papers: tuple[str, ...] = PAPERS
@@ -282,6 +284,9 @@ class Glossary:
     export show them; no other concept may refer to them."""
     pdf: PdfSettings = field(default_factory=PdfSettings)
     """Which PDFs to make (glossary.toml's `[pdf]`)."""
+    slug: str = "glossary"
+    """The stem of every output file's name (`ai-glossary-en-ru.apkg`): glossary.toml's
+    `slug`, else made from the title."""
     corpus: CorpusSettings = field(default_factory=CorpusSettings)
     """The usage corpus behind the terms' evidence (glossary.toml's `[corpus]`)."""
     _by_id: FrozenMap[Concept] = field(init=False, repr=False, compare=False)

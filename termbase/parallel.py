@@ -76,8 +76,7 @@ def fork_map(
     order = sorted(range(len(items)), key=lambda i: -costs[i]) if costs else range(len(items))
     _work = (function, items)
     # What the workers inherit is left out of their cycle collections, which would otherwise
-    # go through the whole build's objects again and again (and copy their pages): a cold
-    # build of the shipped glossary took 15.4 CPU-s without this, 14.5 with it.
+    # go through the whole build's objects again and again (and copy their pages).
     gc.freeze()
     # Blocked while the workers are forked (they inherit the mask, see `_die_with`); a SIGTERM
     # to this process meanwhile is delivered when the mask is restored.

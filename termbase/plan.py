@@ -164,7 +164,7 @@ def plan(
     jobs = tuple(
         PlannedJob(f.name, job, job_key(job.key))
         for f in stale
-        for job in f.jobs(context, prints[f.name], chosen[f.name])
+        for job in f.jobs(context, chosen[f.name])
     )
     kept = {}
     for planned in jobs if not force else ():

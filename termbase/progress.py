@@ -8,6 +8,9 @@ from typing import IO, Any, Protocol
 
 
 class Progress(Protocol):
+    def stage(self, text: str) -> None:
+        """A stage of the build is done (`120 concepts loaded in 0.4 s`): said at once."""
+
     def begin(self, jobs: int, kept: int) -> None:
         """`jobs` are about to run; `kept` others keep their files."""
 
@@ -23,6 +26,9 @@ class Progress(Protocol):
 
 class Silent:
     """Shows nothing (`-q`, and builds called from Python)."""
+
+    def stage(self, text: str) -> None:
+        pass
 
     def begin(self, jobs: int, kept: int) -> None:
         pass
@@ -47,6 +53,9 @@ class Lines:
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
         self.total = self.finished = 0
+
+    def stage(self, text: str) -> None:
+        print(text, file=self.stream, flush=True)
 
     def begin(self, jobs: int, kept: int) -> None:
         self.total, self.finished = jobs, 0
@@ -75,6 +84,9 @@ class Live:
         self.running: list[str] = []
         self.progress: Any = None
         self.task: Any = None
+
+    def stage(self, text: str) -> None:
+        self.console.print(text, highlight=False, markup=False)
 
     def begin(self, jobs: int, kept: int) -> None:
         from rich.progress import (

@@ -6,13 +6,8 @@ or run build.py as a process carry the mark themselves. `make test-fast` leaves 
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import shutil
-import signal
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +15,7 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from termbase.cli import main
+from helpers import CHROMIUM, CHROMIUM_ARGS, MINI, PINYIN, SHIPPED
 from termbase.load import load_glossary
 from termbase.model import Glossary
 
@@ -30,35 +25,6 @@ settings.register_profile("ci", derandomize=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).parent / "fixtures"
-MINI = FIXTURES / "mini"
-SHIPPED = ROOT / "glossary"
-PINYIN = FIXTURES / "pinyin"
-"""A glossary of Chinese terms whose pinyin by word is known (`KNOWN_READINGS`)."""
-KNOWN_READINGS = {
-    "大语言模型": "dà yǔyán móxíng",
-    "人工智能模型": "réngōng zhìnéng móxíng",  # a dictionary word written as its two words
-    "生成对抗网络": "shēngchéng duìkàng wǎngluò",
-    "预训练模型": "yùxùnliàn móxíng",  # a prefix joins its word
-    "基于人类反馈的强化学习": "jīyú rénlèi fǎnkuì de qiánghuà xuéxí",  # 的 stands alone
-    "文生图模型": "wénshēngtú móxíng",  # single characters together
-    "文本到图像模型": "wénběn dào túxiàng móxíng",
-    "对话式人工智能": "duìhuàshì réngōng zhìnéng",  # a suffix joins its word
-    "Transformer模型": "Transformer móxíng",
-    "微调": "wēitiáo",  # the glossary's override (pypinyin reads wēidiào)
-    "阿尔法围棋": "ā'ěrfǎ wéiqí",  # an apostrophe before a syllable starting with a vowel
-}
-"""The pinyin of each Chinese term of the PINYIN glossary, as dictionaries write it."""
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 BROWSER_FIXTURES = {"page", "browser"}
 
 
@@ -81,36 +47,6 @@ def pinyin_glossary() -> Glossary:
 @pytest.fixture(scope="session")
 def shipped() -> Glossary:
     return load_glossary(SHIPPED)
-
-
-def run_build_py(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run `python build.py ARGS` in a process of its own, as a user does (slow: for the tests
-    whose point is a real process; the others use `run_cli`)."""
-    return subprocess.run(
-        [sys.executable, str(ROOT / "build.py"), *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
-def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run the command line of `build.py ARGS` in this process, from `cwd`, capturing what it
-    prints: what `run_build_py` does, without starting Python and importing everything again."""
-    stdout, stderr = io.StringIO(), io.StringIO()
-    previous, handler = Path.cwd(), signal.getsignal(signal.SIGTERM)
-    os.chdir(cwd)
-    try:
-        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
-            try:
-                status = main(list(args), root=ROOT, prog="build.py")
-            except SystemExit as exit_:  # argparse on a usage error or --help
-                status = exit_.code if isinstance(exit_.code, int) else 2
-    finally:
-        os.chdir(previous)
-        signal.signal(signal.SIGTERM, handler)  # main() makes SIGTERM an interruption
-    return subprocess.CompletedProcess(args, status, stdout.getvalue(), stderr.getvalue())
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, SHIPPED, run_cli
+from helpers import FIXTURES, SHIPPED, run_cli
 from termbase.attest import attest, read_corpus, write_evidence
 from termbase.attest import counting as count_module
 from termbase.attest.cache import Cache

@@ -11,9 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from termbase.build import build
-from termbase.load import load_glossary
+from helpers import ROOT, build_formats
 
 pytestmark = pytest.mark.slow  # real build processes, killed and raced
 
@@ -39,7 +37,7 @@ def start_build(glossary: Path, out: Path) -> subprocess.Popen[str]:
 
 def test_a_killed_build_leaves_every_output_old_or_new(mini_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    build(load_glossary(mini_dir), mini_dir, out, ["json"])
+    build_formats(mini_dir, out, ["json"])
     old = (out / "glossary.json").read_bytes()
     definition = mini_dir / "concepts" / "llm.yaml"
     definition.write_text(definition.read_text().replace("huge amounts", "vast amounts"))

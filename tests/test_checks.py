@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, run_cli
+from helpers import FIXTURES, run_cli
 from termbase import checks
 from termbase.checks import check
 from termbase.checks.base import visible

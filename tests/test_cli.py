@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, run_build_py, run_cli
+from helpers import FIXTURES, ROOT, run_build_py, run_cli
 
 
 def test_check_passes_on_the_shipped_glossary() -> None:
@@ -133,8 +133,8 @@ def test_build_reports_warnings_in_one_line(mini_dir: Path, tmp_path: Path) -> N
     out = tmp_path / "out"
     result = run_cli("build", "--only", "json", "--glossary", str(mini_dir), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    # Besides the progress lines ("[1/1] json 0.0 s"), one line says what check found.
-    said = [line for line in result.stderr.splitlines() if not line.startswith("[")]
+    # Among the stages of the build, one line says what check found.
+    said = [line for line in result.stderr.splitlines() if line.startswith("check:")]
     assert said == ["check: 0 error(s), 1 warning(s), 0 note(s); `check` lists them"]
 
 
@@ -184,8 +184,15 @@ def test_a_build_prints_a_line_per_finished_job_and_where_the_files_are(
     out = tmp_path / "out"
     result = run_cli("build", "--only", "json,csv", "--glossary", str(mini_dir), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    # Not a terminal: one plain line per finished job, with its time.
-    lines = result.stderr.splitlines()
+    # Not a terminal: a line per stage as it ends, then one plain line per finished job, with
+    # its time.
+    stages, lines = result.stderr.splitlines()[:4], result.stderr.splitlines()[4:]
+    assert [re.sub(r"\d+\.\d s", "… s", line) for line in stages] == [
+        "stale: json, csv",
+        "loaded 3 concepts in … s",
+        "check: 0 error(s), 0 warning(s), 0 note(s)",
+        "planned 2 job(s), 0 kept",
+    ]
     assert [line[:6] for line in lines] == ["[1/2] ", "[2/2] "], result.stderr
     assert {re.sub(r"^\[\d/2\] (\w+) \d+\.\d s$", r"\1", line) for line in lines} == {"json", "csv"}
     assert result.stdout.splitlines() == [

@@ -15,7 +15,7 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from conftest import ROOT
+from helpers import ROOT
 from termbase.model import Glossary
 from termbase.render.common import concept_map, graphviz
 from termbase.render.common.concept_map import (

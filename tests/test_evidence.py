@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from helpers import FIXTURES
 from termbase.checks import check
 from termbase.evidence import dump
 from termbase.findings import GlossaryError

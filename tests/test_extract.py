@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import FIXTURES, ROOT, SHIPPED, run_cli
+from helpers import FIXTURES, ROOT, SHIPPED, run_cli
 from termbase.extract import Coverage, candidates, extract
 from termbase.extract.matching import (
     IgnoreEntry,

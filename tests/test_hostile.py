@@ -18,11 +18,12 @@ import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 from lxml import etree
 
-from conftest import FIXTURES
-from termbase.build import build
+from helpers import FIXTURES, build_formats
 from termbase.load import load_glossary
 
 HOSTILE = FIXTURES / "hostile"
+SLUG = "hostile-b-glossary-b-front"
+"""The stem of its outputs' names, made from its title: letters, digits and hyphens only."""
 SCRIPT = "<script>alert('LLM')</script>"
 DEFINITION = load_glossary(HOSTILE).concept("llm").definitions["en"]
 
@@ -32,14 +33,14 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every format but the PDFs (slow to lay out: `pdf_out` has them)."""
     out = tmp_path_factory.mktemp("hostile-out")
     formats = ["json", "tbx", "tsv", "csv", "xlsx", "anki", "html"]
-    build(load_glossary(HOSTILE), HOSTILE, out, formats)
+    build_formats(HOSTILE, out, formats)
     return out
 
 
 @pytest.fixture(scope="module")
 def pdf_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("hostile-pdf")
-    build(load_glossary(HOSTILE), HOSTILE, out, ["pdf"])
+    build_formats(HOSTILE, out, ["pdf"])
     return out
 
 
@@ -59,7 +60,7 @@ def test_tbx_is_well_formed_and_holds_the_literal_text(out: Path) -> None:
 
 
 def test_xlsx_reads_back_every_field_literally(out: Path) -> None:
-    book = openpyxl.load_workbook(out / "xlsx" / "ai-glossary.xlsx")
+    book = openpyxl.load_workbook(out / "xlsx" / f"{SLUG}.xlsx")
     cells = [c for sheet in book for row in sheet.iter_rows() for c in row if c.value]
     assert {c.data_type for c in cells} <= {"s", "b"}  # text and booleans: no formula
     texts = {c.value for c in cells}
@@ -67,7 +68,7 @@ def test_xlsx_reads_back_every_field_literally(out: Path) -> None:
 
 
 def test_csv_reads_back_every_field_literally(out: Path) -> None:
-    with (out / "csv" / "ai-glossary.csv").open(encoding="utf-8-sig", newline="") as file:
+    with (out / "csv" / f"{SLUG}.csv").open(encoding="utf-8-sig", newline="") as file:
         rows = list(csv.DictReader(file))
     llm = next(row for row in rows if SCRIPT in " ".join(row.values()))
     assert DEFINITION in llm.values()
@@ -85,7 +86,7 @@ def test_anki_cards_show_the_text_and_run_no_markup(out: Path, tmp_path: Path) -
     col = Collection(str(tmp_path / "collection.anki2"))
     try:
         request = ImportAnkiPackageRequest(
-            package_path=str(out / "anki" / "ai-glossary-en-ru.apkg"),
+            package_path=str(out / "anki" / f"{SLUG}-en-ru.apkg"),
             options=ImportAnkiPackageOptions(),
         )
         col.import_anki_package(request)

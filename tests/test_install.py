@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, ROOT
+from helpers import MINI, ROOT
 
 pytestmark = pytest.mark.slow
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from helpers import FIXTURES
 from termbase.findings import GlossaryError
 from termbase.load import load_glossary
 from termbase.model import Kind, Status, TermType

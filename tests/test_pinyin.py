@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from conftest import KNOWN_READINGS
+from helpers import KNOWN_READINGS
 from termbase.languages import HAN, is_chinese
 from termbase.model import Glossary
 from termbase.pinyin import _SEGMENTER, pinyin_of, reading, ruby_runs, spell, syllable_count, words

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import MINI
+from helpers import MINI
 from termbase.collation import sort_key
 from termbase.findings import GlossaryError
 from termbase.load import load_glossary

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, run_build_py
+from helpers import FIXTURES, run_build_py
 from termbase.cli import main
 from termbase.load import load_glossary
 from termbase.model import Glossary

@@ -20,19 +20,18 @@ import lxml.html
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
-from conftest import KNOWN_READINGS, MINI, SHIPPED
 from golden import compare
-from termbase.build import build
-from termbase.load import load_glossary
+from helpers import KNOWN_READINGS, MINI, SHIPPED, build_formats
+from termbase.load import load_glossary, load_header
 from termbase.model import FrozenMap, Glossary, Kind
 from termbase.paths import TEMPLATES
 from termbase.render import anki as renderer
 from termbase.render.anki import notes as anki_notes
 from termbase.render.anki import notetype as anki_notetype
-from termbase.render.anki.notetype import NoteType, Variant, field_names, variants
+from termbase.render.anki.notetype import Edition, NoteType, deck_editions, field_names
 from termbase.render.contract import BuildContext, RenderError
 
-VARIANTS = ("en-ru", "en-zh", "ru-zh", "en-ru-zh")
+EDITIONS = ("en-ru", "en-zh", "ru-zh", "en-ru-zh")
 OLD = int(datetime(2025, 1, 1, tzinfo=UTC).timestamp())
 """A file date before every revision of the deck layout."""
 LATER = int((anki_notes.FIELDS_REVISED + timedelta(days=30)).timestamp())
@@ -44,9 +43,9 @@ LATER = int((anki_notes.FIELDS_REVISED + timedelta(days=30)).timestamp())
 
 def build_decks(glossary_dir: Path, out: Path) -> dict[str, Path]:
     """Build the Anki format of a glossary folder, as `build.py build --only anki` does."""
-    build(load_glossary(glossary_dir), glossary_dir, out, ["anki"])
+    build_formats(glossary_dir, out, ["anki"])
     return {
-        path.name.removeprefix("ai-glossary-").removesuffix(".apkg"): path
+        path.name.removeprefix(f"{load_header(glossary_dir).slug}-").removesuffix(".apkg"): path
         for path in sorted((out / "anki").glob("*.apkg"))
     }
 
@@ -123,7 +122,7 @@ def context_for(glossary: Glossary, **dates: int) -> BuildContext:
 
 
 def test_a_deck_per_language_pair_and_a_trilingual_one(mini_decks: dict[str, Path]) -> None:
-    assert sorted(mini_decks) == sorted(VARIANTS)
+    assert sorted(mini_decks) == sorted(EDITIONS)
 
 
 def test_a_pair_deck_has_subdecks_per_domain_notes_cards_and_tags(
@@ -151,13 +150,13 @@ def test_a_pair_deck_has_subdecks_per_domain_notes_cards_and_tags(
     assert "Импорт новой версии" in col.decks.by_name(parent)["desc"]
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("edition", EDITIONS)
 def test_every_card_renders_both_sides_with_its_terms(
-    variant: str, mini_decks: dict[str, Path], mini: Glossary, col: Collection
+    edition: str, mini_decks: dict[str, Path], mini: Glossary, col: Collection
 ) -> None:
-    import_deck(col, mini_decks[variant])
+    import_deck(col, mini_decks[edition])
     glossary = mini
-    languages = next(v.languages for v in variants(glossary.languages) if v.key == variant)
+    languages = next(v.languages for v in deck_editions(glossary.languages) if v.key == edition)
     cards = [col.get_card(card_id) for card_id in col.find_cards("")]
     assert len(cards) == 2 * len(languages) + 1  # two concepts asked in each language, one model
     for card in cards:
@@ -182,11 +181,11 @@ def test_chinese_terms_have_pinyin_as_ruby_on_the_back_and_are_spoken_without_it
     dated_mini: Path, tmp_path: Path, col: Collection
 ) -> None:
     path = dated_mini / "concepts" / "llm.yaml"
-    variant = "\n    - text: LLM 模型\n      status: admitted\n      type: abbreviation\n"
+    edition = "\n    - text: LLM 模型\n      status: admitted\n      type: abbreviation\n"
     path.write_text(
         path.read_text().replace(
             "\n    - text: 大语言模型\n      status: preferred\n",
-            "\n    - text: 大语言模型\n      status: preferred" + variant,
+            "\n    - text: 大语言模型\n      status: preferred" + edition,
         )
     )
     import_deck(col, build_decks(dated_mini, tmp_path / "out")["en-zh"])
@@ -217,16 +216,16 @@ def test_chinese_fields_carry_pinyin_by_word(pinyin_glossary: Glossary) -> None:
     """Each word of a Chinese term is one ruby, `语言[yǔyán]`: Anki shows its reading over the
     word, and a line never breaks inside it."""
     context = context_for(pinyin_glossary)
-    variant = Variant(("en", "zh-Hans"))
+    edition = Edition(("en", "zh-Hans"))
     shown: dict[str, str] = {}
     for concept in pinyin_glossary.concepts:
-        data = anki_notes.note_data(context, variant, concept)
-        fields = dict(zip(field_names(variant), data.fields, strict=True))
+        data = anki_notes.note_data(context, edition, concept)
+        fields = dict(zip(field_names(edition), data.fields, strict=True))
         shown |= ruby_terms(fields["Term ZH"]) | ruby_terms(fields["Variants ZH"])
     alphago = pinyin_glossary.concept("alphago").preferred("zh-Hans")
     shown |= ruby_terms(anki_notes.term_html(alphago))
     assert shown == KNOWN_READINGS
-    llm = anki_notes.note_data(context, variant, pinyin_glossary.concept("large-language-model"))
+    llm = anki_notes.note_data(context, edition, pinyin_glossary.concept("large-language-model"))
     assert " 大[dà] 语言[yǔyán] 模型[móxíng]" in llm.fields
 
 
@@ -374,17 +373,17 @@ def test_reimporting_an_unchanged_deck_changes_nothing(
 def test_the_same_concept_has_its_own_note_in_each_deck(
     mini_decks: dict[str, Path], col: Collection
 ) -> None:
-    for variant in VARIANTS:
-        assert len(import_deck(col, mini_decks[variant]).new) == 3
+    for edition in EDITIONS:
+        assert len(import_deck(col, mini_decks[edition]).new) == 3
     assert col.note_count() == 12 and len(col.find_notes("Id:llm")) == 4
 
 
 def test_a_note_looks_newer_only_when_what_it_shows_changed(mini: Glossary) -> None:
-    variant = Variant(("en", "ru"))
+    edition = Edition(("en", "ru"))
 
     def times(**dates: int) -> dict[str, int]:
         context = context_for(mini, **dates)
-        return {c.id: anki_notes.note_data(context, variant, c).mod for c in mini.concepts}
+        return {c.id: anki_notes.note_data(context, edition, c).mod for c in mini.concepts}
 
     revised = int(anki_notes.FIELDS_REVISED.timestamp())
     assert times(llm=OLD) == {"generative-model": revised, "gpt-3": revised, "llm": revised}
@@ -410,7 +409,7 @@ def test_a_new_look_reaches_learners_only_with_a_newer_revision(
 
     def import_restyled() -> str:
         deck = tmp_path / "restyled.apkg"
-        deck.write_bytes(renderer.package(context, Variant(("en", "ru"))).to_bytes())
+        deck.write_bytes(renderer.package(context, Edition(("en", "ru"))).to_bytes())
         log = import_deck(col, deck)
         assert not log.new and not log.updated
         (config,) = col.db.list("select config from notetypes where name like '%EN–RU v1'")
@@ -441,12 +440,12 @@ def test_the_package_is_dated_by_the_glossary_not_the_clock(
 
 def test_ids_come_from_stable_keys_not_from_text_or_the_clock(mini: Glossary) -> None:
     """Pinned: other values here would make every learner's next import a new deck."""
-    variant = Variant(("en", "ru"))
+    edition = Edition(("en", "ru"))
     llm = mini.concept("llm")
-    assert anki_notes.guid(variant, llm) == "LECWy8=cu^"
-    assert anki_notes.guid(Variant(("en", "zh-Hans")), llm) != anki_notes.guid(variant, llm)
-    assert NoteType(variant, "Mini", TEMPLATES).model_id == 1993050761
-    package = renderer.package(context_for(mini), variant)
+    assert anki_notes.guid(edition, llm) == "LECWy8=cu^"
+    assert anki_notes.guid(Edition(("en", "zh-Hans")), llm) != anki_notes.guid(edition, llm)
+    assert NoteType(edition, "Mini", TEMPLATES).model_id == 1993050761
+    package = renderer.package(context_for(mini), edition)
     assert [deck.deck_id for deck in package.decks] == [1872038218, 1693170783, 1239301867]
 
 
@@ -482,12 +481,12 @@ def test_the_note_type_fields_and_templates_are_pinned(mini: Glossary) -> None:
     """Anki imports a note type with other field or template names as a new one, and then
     leaves the learner's notes alone. Change these only with a new SCHEMA_VERSION."""
     assert anki_notetype.SCHEMA_VERSION == 1
-    for variant in variants(mini.languages):
-        if variant.key in PINNED_SCHEMA:
-            model = NoteType(variant, "Mini", TEMPLATES)
+    for edition in deck_editions(mini.languages):
+        if edition.key in PINNED_SCHEMA:
+            model = NoteType(edition, "Mini", TEMPLATES)
             fields = [f["name"] for f in model.fields]
             names = [t["name"] for t in model.templates]
-            assert (fields, names) == PINNED_SCHEMA[variant.key]
+            assert (fields, names) == PINNED_SCHEMA[edition.key]
 
 
 @pytest.mark.golden
@@ -495,11 +494,11 @@ def test_templates_change_only_with_a_new_revision(mini: Glossary, update_golden
     """Anki updates a note type only from a newer one: a change to the cards' look (templates,
     CSS, labels) must move anki_notetype.TEMPLATES_REVISED forward (tests/golden/anki/)."""
     parts = []
-    for variant in variants(mini.languages):
-        model = NoteType(variant, "Mini", TEMPLATES)
+    for edition in deck_editions(mini.languages):
+        model = NoteType(edition, "Mini", TEMPLATES)
         for template in model.templates:
-            parts += [f"== {variant.key}: {template['name']}: front", template["qfmt"]]
-            parts += [f"== {variant.key}: {template['name']}: back", template["afmt"]]
+            parts += [f"== {edition.key}: {template['name']}: front", template["qfmt"]]
+            parts += [f"== {edition.key}: {template['name']}: back", template["afmt"]]
     parts += ["== card.css", (TEMPLATES / "anki" / "card.css").read_text()]
     revised = anki_notetype.TEMPLATES_REVISED.date().isoformat()
     compare("anki/templates.txt", "\n".join(parts), update=update_golden, revision=revised)
@@ -511,11 +510,11 @@ def test_fields_change_only_with_a_new_revision(mini: Glossary, update_golden: b
     anki_notes.FIELDS_REVISED forward (tests/golden/anki/)."""
     context = context_for(mini)
     lines = []
-    for variant in variants(mini.languages):
-        names = field_names(variant)
+    for edition in deck_editions(mini.languages):
+        names = field_names(edition)
         for concept in mini.concepts:
-            data = anki_notes.note_data(context, variant, concept)
-            lines.append(f"== {variant.key}: {concept.id} {data.guid} {' '.join(data.tags)}")
+            data = anki_notes.note_data(context, edition, concept)
+            lines.append(f"== {edition.key}: {concept.id} {data.guid} {' '.join(data.tags)}")
             lines += [f"{name}: {value}" for name, value in zip(names, data.fields, strict=True)]
     revised = anki_notes.FIELDS_REVISED.date().isoformat()
     compare("anki/fields.txt", "\n".join(lines) + "\n", update=update_golden, revision=revised)
@@ -541,14 +540,14 @@ def test_the_shipped_decks_import_and_every_card_renders(
     shipped: Glossary, shipped_decks: dict[str, Path], tmp_path: Path
 ) -> None:
     decks = shipped_decks
-    for variant in variants(shipped.languages):
-        col = Collection(str(tmp_path / f"{variant.key}.anki2"))
+    for edition in deck_editions(shipped.languages):
+        col = Collection(str(tmp_path / f"{edition.key}.anki2"))
         try:
-            log = import_deck(col, decks[variant.key])
-            members = [c for c in shipped.concepts if anki_notes.belongs(c, variant)]
+            log = import_deck(col, decks[edition.key])
+            members = [c for c in shipped.concepts if anki_notes.belongs(c, edition)]
             models = sum(c.kind is Kind.NAMED_MODEL for c in members)
             assert len(log.new) == col.note_count() == len(members)
-            assert col.card_count() == (len(members) - models) * len(variant.languages) + models
+            assert col.card_count() == (len(members) - models) * len(edition.languages) + models
             for card_id in col.find_cards(""):
                 card = col.get_card(card_id)
                 question, answer = card.question(), card.answer()
@@ -641,21 +640,21 @@ def shipped_sides(
     """Every side of every card of every shipped deck, rendered by the real Anki."""
     out = tmp_path_factory.mktemp("decks")
     found = {}
-    for variant, path in shipped_decks.items():
-        col = Collection(str(out / f"{variant}.anki2"))
+    for edition, path in shipped_decks.items():
+        col = Collection(str(out / f"{edition}.anki2"))
         try:
             import_deck(col, path)
-            found[variant] = card_sides(col, variant)
+            found[edition] = card_sides(col, edition)
         finally:
             col.close()
     return found
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("edition", EDITIONS)
 def test_no_card_side_is_wider_than_a_phone(
-    variant: str, shipped_sides: dict[str, list[Side]], page
+    edition: str, shipped_sides: dict[str, list[Side]], page
 ) -> None:
-    sides = shipped_sides[variant]
+    sides = shipped_sides[edition]
     page.set_viewport_size(PHONE)
     page.set_content(phone_page(sides))
     assert page.evaluate("document.documentElement.clientWidth") == PHONE["width"]

@@ -8,8 +8,7 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
-from conftest import FIXTURES
-from termbase.formats import named
+from helpers import FIXTURES, outputs_of
 from termbase.load import load_glossary
 from termbase.model import Status
 from termbase.render.common.cells import FORMULA_STARTS
@@ -22,8 +21,8 @@ def rows(text: str) -> list[dict[str, str]]:
 
 
 def test_the_file_is_utf8_with_a_byte_order_mark_and_crlf(mini) -> None:
-    [output] = named(["csv"])[0].render(BuildContext(mini, datetime(2025, 1, 1, tzinfo=UTC)))
-    assert output.path == PurePosixPath("csv/ai-glossary.csv")
+    [output] = outputs_of("csv", BuildContext(mini, datetime(2025, 1, 1, tzinfo=UTC)))
+    assert output.path == PurePosixPath("csv/mini-glossary.csv")
     assert output.data.startswith("\ufeffid,kind,domain,en.preferred,".encode())
     assert output.data.decode("utf-8-sig") == table(mini)
     assert table(mini).count("\r\n") == 1 + 3

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import KNOWN_READINGS, MINI, ROOT
+from helpers import KNOWN_READINGS, MINI, ROOT
 from termbase.checks import check
 from termbase.load import load_glossary
 from termbase.model import Glossary

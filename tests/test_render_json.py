@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import KNOWN_READINGS
+from helpers import KNOWN_READINGS
 from termbase.languages import has_han
 from termbase.render.json import dumps, loads
 

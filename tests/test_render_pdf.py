@@ -21,11 +21,11 @@ import pikepdf
 import pytest
 from lxml import html as lxml_html
 
-from conftest import MINI, ROOT
+from helpers import MINI, ROOT
 from termbase import labels
 from termbase.collation import sort_key
 from termbase.glyphs import package_for
-from termbase.languages import is_han
+from termbase.languages import editions, is_han
 from termbase.model import Concept, Glossary, Status
 from termbase.render.contract import BuildContext, RenderError
 from termbase.render.pdf import (
@@ -41,7 +41,7 @@ from termbase.render.pdf import (
 )
 from termbase.render.pdf import content as pdf_content
 from termbase.render.pdf import paper as pdf_paper
-from termbase.render.pdf.content import WHOLE, editions, groups, index
+from termbase.render.pdf.content import WHOLE, groups, index
 from termbase.render.pdf.fonts import check_chinese_faces, missing_glyphs_message
 
 DATE = datetime(2026, 3, 5, 12, 30, tzinfo=UTC)
@@ -158,7 +158,7 @@ def reference_html(glossary: Glossary, volume=WHOLE) -> str:
 @pytest.mark.slow
 def test_a_cheat_sheet_per_edition_and_one_reference_each_on_a4_and_letter(mini_pdfs) -> None:
     names = [
-        f"ai-glossary-{edition}-{kind}-{paper}.pdf"
+        f"mini-glossary-{edition}-{kind}-{paper}.pdf"
         for edition, kind in [
             ("en-ru", "cheatsheet"),
             ("en-zh", "cheatsheet"),
@@ -224,10 +224,10 @@ def test_two_builds_in_different_processes_give_identical_pdfs(mini_pdfs, tmp_pa
 
 @pytest.mark.slow
 def test_ui_text_is_in_the_first_language_of_the_sheet(mini_pdfs) -> None:
-    english = text(mini_pdfs["pdf/ai-glossary-en-zh-cheatsheet-a4.pdf"])
+    english = text(mini_pdfs["pdf/mini-glossary-en-zh-cheatsheet-a4.pdf"])
     assert "Cheat sheet" in english and "Page 1 of 1" in english
     assert "Built on March 5, 2026" in english
-    russian = text(mini_pdfs["pdf/ai-glossary-ru-zh-cheatsheet-a4.pdf"])
+    russian = text(mini_pdfs["pdf/mini-glossary-ru-zh-cheatsheet-a4.pdf"])
     assert "Шпаргалка" in russian and "Страница 1 из 1" in russian
     assert "Собрано 5 марта 2026 г." in russian
     assert "Cheat sheet" not in russian
@@ -357,7 +357,7 @@ def test_the_reference_has_bookmarks_per_domain_and_index(shipped, shipped_pdfs)
 
 @pytest.mark.slow
 def test_the_cheat_sheet_has_a_bookmark_per_domain(mini, mini_pdfs) -> None:
-    bookmarks = outline(mini_pdfs["pdf/ai-glossary-ru-zh-cheatsheet-a4.pdf"])
+    bookmarks = outline(mini_pdfs["pdf/mini-glossary-ru-zh-cheatsheet-a4.pdf"])
     assert bookmarks == [(1, "Генеративные модели", 1), (1, "Известные модели", 1)]
 
 
@@ -520,17 +520,17 @@ def test_every_badge_is_in_its_columns_language(shipped, shipped_pdfs) -> None:
 @pytest.mark.slow
 def test_indexes_are_in_dictionary_order_with_entry_numbers(mini, mini_pdfs) -> None:
     russian = index(mini, "ru", "en")
-    terms = [item.term.text for letter in russian.letters for item in letter.items]
+    terms = [item.term.text for letter in russian.letters for item in letter.entries]
     assert terms == ["GPT-3", "большая языковая модель", "БЯМ", "генеративная модель"]
     assert [letter.letter for letter in russian.letters] == ["G", "Б", "Г"]
     chinese = index(mini, "zh-Hans", "en")
-    assert [i.term.text for letter in chinese.letters for i in letter.items] == [
+    assert [i.term.text for letter in chinese.letters for i in letter.entries] == [
         "大语言模型",
         "GPT-3",
         "生成模型",
     ]
     assert [letter.letter for letter in chinese.letters] == ["D", "G", "S"]
-    extracted = text(mini_pdfs["pdf/ai-glossary-en-ru-zh-reference-a4.pdf"], "-layout")
+    extracted = text(mini_pdfs["pdf/mini-glossary-en-ru-zh-reference-a4.pdf"], "-layout")
     # The LLM is the second generative model, in English dictionary order.
     assert re.search(r"БЯМ\s+1\.2\b", extracted)
     assert re.search(r"大语言模型 [a-zǎàáéǐíóòǔū ]+\s+1\.2\b", extracted)
@@ -538,7 +538,9 @@ def test_indexes_are_in_dictionary_order_with_entry_numbers(mini, mini_pdfs) -> 
 
 def test_index_order_is_the_collation_of_each_language(shipped) -> None:
     for lang in shipped.languages:
-        items = [i.term.text for letter in index(shipped, lang, "en").letters for i in letter.items]
+        items = [
+            i.term.text for letter in index(shipped, lang, "en").letters for i in letter.entries
+        ]
         assert items == sorted(items, key=lambda t: sort_key(t, lang))
 
 
@@ -546,7 +548,7 @@ def test_index_order_is_the_collation_of_each_language(shipped) -> None:
 
 
 def test_editions_are_every_pair_then_all_languages(mini) -> None:
-    assert editions(mini) == (
+    assert editions(mini.languages) == (
         ("en", "ru"),
         ("en", "zh-Hans"),
         ("ru", "zh-Hans"),
@@ -585,7 +587,9 @@ def volume_pdfs(mini: Glossary, tmp_path_factory) -> dict[str, tuple[Path, str]]
             if kind == "reference":
                 source = reference_html(mini, volume)
                 target = folder / f"{volume.slug}.pdf"
-                target.write_bytes(outputs[f"ai-glossary-en-ru-zh-reference-{volume.slug}-a4.pdf"])
+                target.write_bytes(
+                    outputs[f"mini-glossary-en-ru-zh-reference-{volume.slug}-a4.pdf"]
+                )
                 written[volume.slug] = (target, source)
     return written
 

@@ -23,12 +23,11 @@ import pytest
 from lxml import etree
 from translate.storage import tbx as toolkit_tbx
 
-from conftest import FIXTURES, ROOT
-from termbase.formats import named
+from helpers import FIXTURES, ROOT, outputs_of
 from termbase.load import load_glossary
 from termbase.model import Glossary
 from termbase.render.contract import BuildContext, RenderError
-from termbase.render.tbx import NAMESPACE, PATH, PATH_V2, tbx_v2, tbx_v3, xml_id
+from termbase.render.tbx import NAMESPACE, tbx_v2, tbx_v3, xml_id
 
 SCHEMAS = ROOT.parent / "shared" / "schemas" / "tbx"
 RNG = SCHEMAS / "TBXcoreStructV03.rng"
@@ -231,8 +230,8 @@ def test_a_concept_without_terms_is_a_render_error(mini) -> None:
 
 def test_the_renderer_writes_both_files(mini) -> None:
     context = BuildContext(mini, datetime(2025, 1, 1, tzinfo=UTC))
-    first = list(named(["tbx"])[0].render(context))
-    assert [o.path for o in first] == [PATH, PATH_V2]
+    first = list(outputs_of("tbx", context))
+    assert [str(o.path) for o in first] == ["tbx/mini-glossary.tbx", "tbx/mini-glossary.tbx2.tbx"]
     assert first[0].data.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<?xml-model")
 
 

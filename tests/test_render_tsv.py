@@ -6,7 +6,7 @@ import csv
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
-from termbase.formats import named
+from helpers import outputs_of
 from termbase.load import load_glossary
 from termbase.model import Glossary
 from termbase.render.contract import BuildContext
@@ -33,7 +33,7 @@ def odd_glossary(mini_dir: Path) -> Glossary:
 
 
 def test_one_file_per_direction(mini) -> None:
-    outputs = list(named(["tsv"])[0].render(BuildContext(mini, datetime(2025, 1, 1, tzinfo=UTC))))
+    outputs = list(outputs_of("tsv", BuildContext(mini, datetime(2025, 1, 1, tzinfo=UTC))))
     assert [o.path for o in outputs] == [
         PurePosixPath(f"tsv/{pair}.txt")
         for pair in ("en-ru", "en-zh", "ru-en", "ru-zh", "zh-en", "zh-ru")

@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 import openpyxl
 import pytest
 
-from termbase.formats import named
+from helpers import outputs_of
 from termbase.load import load_glossary
 from termbase.model import Glossary, Status
 from termbase.pinyin import reading
@@ -32,8 +32,8 @@ def records(sheet) -> list[dict[str, object]]:
 
 
 def test_the_format_writes_one_workbook(mini: Glossary) -> None:
-    [output] = named(["xlsx"])[0].render(BuildContext(mini, BUILT))
-    assert output.path == PurePosixPath("xlsx/ai-glossary.xlsx")
+    [output] = outputs_of("xlsx", BuildContext(mini, BUILT))
+    assert output.path == PurePosixPath("xlsx/mini-glossary.xlsx")
     assert zipfile.is_zipfile(io.BytesIO(output.data))
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from termbase.serve import RELOAD_PATH, RELOAD_SCRIPT, State, inject
+from helpers import ROOT
+from termbase.server import RELOAD_PATH, RELOAD_SCRIPT, State, inject
 
 pytestmark = pytest.mark.slow
 

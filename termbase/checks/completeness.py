@@ -8,14 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from termbase.checks.base import finding
-from termbase.findings import Finding, Severity, message
+from termbase.findings import MISSING_DEFINITION, MISSING_LANGUAGE, Finding, Severity, message
 from termbase.i18n import N_
 from termbase.model import Glossary
-
-MISSING_LANGUAGE = "missing-language"
-MISSING_DEFINITION = "missing-definition"
-MISSING = (MISSING_LANGUAGE, MISSING_DEFINITION)
-"""The codes of this module's findings: a language's text is missing, not wrong."""
 
 
 def check_languages(glossary: Glossary) -> Iterator[Finding]:

@@ -62,8 +62,8 @@ class Job:
     kept from the last one. The files it `reuses`, which it made in the last build and may take
     again instead of making them anew, are given to `make` with those when they are still as
     that build wrote them, and left out otherwise. `prepare` is run by the build once, before
-    it forks, and every worker shares what it did: importing WeasyPrint (half a CPU-second,
-    which each worker, and the process joining the parts, would otherwise pay).
+    it forks, and every worker shares what it did: importing WeasyPrint, which each worker, and
+    the process joining the parts, would otherwise pay for.
     """
 
     name: str

@@ -1,4 +1,4 @@
-"""The spreadsheet export: one row per concept, columns per language (`csv/ai-glossary.csv`).
+"""The spreadsheet export: one row per concept, columns per language (`csv/<slug>.csv`).
 
 Columns: id, kind, domain, then for each language its preferred term, admitted variants,
 deprecated terms and definition (for Chinese, the pinyin of the preferred term after it), and
@@ -22,7 +22,7 @@ from termbase.pinyin import reading
 from termbase.render.common.cells import spreadsheet_text
 from termbase.render.contract import BuildContext, Job, Output, one_job
 
-PATH = PurePosixPath("csv/ai-glossary.csv")
+FOLDER = PurePosixPath("csv")
 SEPARATOR = "; "
 
 
@@ -32,7 +32,8 @@ def jobs(context: BuildContext, only: frozenset[str] = frozenset()) -> list[Job]
 
 
 def render(context: BuildContext) -> Iterator[Output]:
-    yield Output(PATH, table(context.glossary).encode("utf-8-sig"))
+    path = FOLDER / f"{context.glossary.slug}.csv"
+    yield Output(path, table(context.glossary).encode("utf-8-sig"))
 
 
 def table(glossary: Glossary) -> str:

@@ -52,6 +52,7 @@ def to_data(glossary: Glossary) -> dict[str, Any]:
     return {
         "format": FORMAT_VERSION,
         "title": dict(glossary.title),
+        "slug": glossary.slug,
         "description": dict(glossary.description),
         "languages": list(glossary.languages),
         "location": str(glossary.location),
@@ -157,6 +158,7 @@ def loads(text: str) -> Glossary:
     concepts = [_read_concept(c) for c in data["concepts"]]
     return Glossary(
         title=FrozenMap(data["title"]),
+        slug=data["slug"],
         description=FrozenMap(data["description"]),
         languages=tuple(data["languages"]),
         domains=tuple(

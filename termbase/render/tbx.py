@@ -22,8 +22,9 @@ from termbase.model import Concept, Glossary, Status, Term, TermType
 from termbase.render.contract import BuildContext, Job, Output, RenderError, one_job
 
 NAMESPACE = "urn:iso:std:iso:30042:ed-2"
-PATH = PurePosixPath("tbx/ai-glossary.tbx")
-PATH_V2 = PurePosixPath("tbx/ai-glossary.tbx2.tbx")
+FOLDER = PurePosixPath("tbx")
+V2_SUFFIX = ".tbx2.tbx"
+"""TBX v2 beside v3: `tbx/<slug>.tbx` and `tbx/<slug>.tbx2.tbx`."""
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SCHEMAS = (  # where the TBX-Basic v3 schemas are published, as TBX files cite them
     ("https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/TBXcoreStructV03.rng",
@@ -67,8 +68,9 @@ def jobs(context: BuildContext, only: frozenset[str] = frozenset()) -> list[Job]
 
 
 def render(context: BuildContext) -> Iterator[Output]:
-    yield Output(PATH, tbx_v3(context.glossary))
-    yield Output(PATH_V2, tbx_v2(context.glossary))
+    stem = context.glossary.slug
+    yield Output(FOLDER / f"{stem}.tbx", tbx_v3(context.glossary))
+    yield Output(FOLDER / f"{stem}{V2_SUFFIX}", tbx_v2(context.glossary))
 
 
 def tbx_v3(glossary: Glossary) -> bytes:

@@ -1,4 +1,4 @@
-"""The termbase as an Excel workbook (`xlsx/ai-glossary.xlsx`), for the spreadsheet imports of CAT
+"""The termbase as an Excel workbook (`xlsx/<slug>.xlsx`), for the spreadsheet imports of CAT
 tools (memoQ, Phrase, XTM), made with openpyxl.
 
 Two sheets:
@@ -38,7 +38,7 @@ from termbase.render.common.cells import spreadsheet_text
 from termbase.render.contract import BuildContext, Job, Output, one_job
 from termbase.render.csv import SEPARATOR
 
-PATH = PurePosixPath("xlsx/ai-glossary.xlsx")
+FOLDER = PurePosixPath("xlsx")
 WIDTHS = {"term": 28, "list": 28, "text": 60, "short": 14}
 """Column widths in characters, by the kind of column."""
 TERM_COLUMNS = ("ID", "Language", "Term", "Status", "Preferred", "Forbidden", "Type", "Note")
@@ -50,7 +50,8 @@ def jobs(context: BuildContext, only: frozenset[str] = frozenset()) -> list[Job]
 
 
 def render(context: BuildContext) -> Iterator[Output]:
-    yield Output(PATH, workbook_bytes(context.glossary, context.build_date))
+    path = FOLDER / f"{context.glossary.slug}.xlsx"
+    yield Output(path, workbook_bytes(context.glossary, context.build_date))
 
 
 def entry_header(glossary: Glossary) -> list[tuple[str, str]]:

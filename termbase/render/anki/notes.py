@@ -1,4 +1,4 @@
-"""One Anki note per concept and deck variant: its fields, tags, GUID and modification time.
+"""One Anki note per concept and deck edition: its fields, tags, GUID and modification time.
 
 Fields hold the glossary's text only (labels live in the templates), so a note changes exactly
 when its concept, or a concept whose terms it shows, changes.
@@ -16,7 +16,7 @@ from termbase.i18n import plural_category
 from termbase.languages import is_chinese, list_comma
 from termbase.model import Concept, Glossary, Kind, Status, Term, TermType
 from termbase.pinyin import ruby_runs
-from termbase.render.anki.notetype import PER_LANGUAGE, Variant, field_name, field_names
+from termbase.render.anki.notetype import PER_LANGUAGE, Edition, field_name, field_names
 from termbase.render.contract import BuildContext, RenderError
 
 FIELDS_REVISED = datetime(2026, 12, 6, tzinfo=UTC)
@@ -38,14 +38,14 @@ class NoteData:
     """Seconds since the epoch when the note's content last changed (Anki updates only newer)."""
 
 
-def guid(variant: Variant, concept: Concept) -> str:
+def guid(edition: Edition, concept: Concept) -> str:
     """The note's identity: the concept id in the variant's namespace (never its text)."""
-    return genanki.guid_for("termbase", variant.key, concept.id)
+    return genanki.guid_for("termbase", edition.key, concept.id)
 
 
-def belongs(concept: Concept, variant: Variant) -> bool:
+def belongs(concept: Concept, edition: Edition) -> bool:
     """A concept is in a deck when it has a term in each of the deck's languages."""
-    return all(concept.preferred(lang) for lang in variant.languages)
+    return all(concept.preferred(lang) for lang in edition.languages)
 
 
 class LanguageFields:
@@ -65,20 +65,20 @@ class LanguageFields:
 
 def note_data(
     context: BuildContext,
-    variant: Variant,
+    edition: Edition,
     concept: Concept,
     language_fields: LanguageFields | None = None,
 ) -> NoteData:
-    """The note of `concept` in the deck of `variant` (pass one `language_fields` to all the
+    """The note of `concept` in the deck of `edition` (pass one `language_fields` to all the
     decks of a build, so that fields are written once)."""
     fields_in = language_fields or LanguageFields(context.glossary)
-    values = {"Id": concept.id, "Model": _model(concept, variant), "Maker": "", "Year": ""}
+    values = {"Id": concept.id, "Model": _model(concept, edition), "Maker": "", "Year": ""}
     if concept.kind is Kind.NAMED_MODEL:
         values |= {"Maker": _text(concept.maker or ""), "Year": str(concept.year or "")}
-    for lang in variant.languages:
+    for lang in edition.languages:
         values |= fields_in(concept, lang)
-    fields = [values[name] for name in field_names(variant)]
-    return NoteData(guid(variant, concept), fields, tags(concept), modified(context, concept))
+    fields = [values[name] for name in field_names(edition)]
+    return NoteData(guid(edition, concept), fields, tags(concept), modified(context, concept))
 
 
 def modified(context: BuildContext, concept: Concept) -> int:
@@ -106,12 +106,12 @@ def _tag(text: str) -> str:
     return "_".join(text.split())  # Anki separates tags with spaces
 
 
-def _model(concept: Concept, variant: Variant) -> str:
+def _model(concept: Concept, edition: Edition) -> str:
     """A named model's names in the deck's languages (usually one), for its example card."""
     if concept.kind is not Kind.NAMED_MODEL:
         return ""
     names: dict[str, str] = {}
-    for lang in variant.languages:
+    for lang in edition.languages:
         term = concept.preferred(lang)
         if term and term.text not in names:
             names[term.text] = f'<span lang="{lang}">{_escape(term.text)}</span>'

@@ -1,4 +1,4 @@
-"""The Anki note type of each deck variant: its fields, card templates, CSS, id and revision.
+"""The Anki note type of each deck edition: its fields, card templates, CSS, id and revision.
 
 Anki keeps a learner's reviews across imports only while the note type keeps its fields and
 templates: a package whose note type has other field or template names is imported as a new
@@ -14,7 +14,6 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
-from itertools import combinations
 from pathlib import Path
 
 import genanki
@@ -22,7 +21,7 @@ from markupsafe import Markup
 
 from termbase import i18n, labels
 from termbase.i18n import N_
-from termbase.languages import is_chinese, primary, slug
+from termbase.languages import editions, is_chinese, primary, slug
 from termbase.templating import environment
 
 SCHEMA_VERSION = 1
@@ -60,26 +59,25 @@ def stable_id(*keys: str) -> int:
 
 
 @dataclass(frozen=True, slots=True)
-class Variant:
+class Edition:
     """One deck: a pair of the glossary's languages, or all of them."""
 
     languages: tuple[str, ...]
 
     @property
     def key(self) -> str:
-        """The variant in file names, GUIDs and ids: `en-ru`."""
+        """The edition in file names, GUIDs and ids: `en-ru`."""
         return slug(self.languages)
 
     @property
     def label(self) -> str:
-        """The variant as learners read it: `EN–RU`."""
+        """The edition as learners read it: `EN–RU`."""
         return "–".join(primary(lang).upper() for lang in self.languages)
 
 
-def variants(languages: tuple[str, ...]) -> tuple[Variant, ...]:
-    """Every pair of the languages, in glossary order, then all of them together."""
-    pairs = tuple(Variant(pair) for pair in combinations(languages, 2))
-    return (*pairs, Variant(languages)) if len(languages) > 2 else pairs
+def deck_editions(languages: tuple[str, ...]) -> tuple[Edition, ...]:
+    """A deck per edition of the glossary's languages (`languages.editions`)."""
+    return tuple(Edition(langs) for langs in editions(languages))
 
 
 @cache
@@ -87,15 +85,15 @@ def field_name(kind: str, lang: str) -> str:
     return f"{PER_LANGUAGE[kind]} {primary(lang).upper()}"
 
 
-def field_names(variant: Variant) -> list[str]:
+def field_names(edition: Edition) -> list[str]:
     """The note's fields, in order; the first (the concept id) is also its sort field."""
-    per_language = [field_name(kind, lang) for lang in variant.languages for kind in PER_LANGUAGE]
+    per_language = [field_name(kind, lang) for lang in edition.languages for kind in PER_LANGUAGE]
     return ["Id", "Model", *per_language, "Maker", "Year"]
 
 
-def _direction_name(lang: str, variant: Variant) -> str:
+def _direction_name(lang: str, edition: Edition) -> str:
     """A term card's template: asked in `lang`, answered in the others (`EN → RU, ZH`)."""
-    others = ", ".join(primary(other).upper() for other in variant.languages if other != lang)
+    others = ", ".join(primary(other).upper() for other in edition.languages if other != lang)
     return f"{primary(lang).upper()} → {others}"
 
 
@@ -161,39 +159,39 @@ class Template:
     """The field that must be filled for the card to exist (Anki's rule, made explicit)."""
 
 
-def templates(variant: Variant, folder: Path) -> list[Template]:
-    """The card templates of a variant, labelled in its languages."""
+def templates(edition: Edition, folder: Path) -> list[Template]:
+    """The card templates of a edition, labelled in its languages."""
     cards = []
-    for lang in variant.languages:
-        values = {"f": Fields(lang), "names": _names(lang, variant)}
+    for lang in edition.languages:
+        values = {"f": Fields(lang), "names": _names(lang, edition)}
         front = _render(folder, "anki/term_front.html", lang, back=False, **values)
         question = _render(folder, "anki/term_front.html", lang, back=True, **values)
-        order = _answer_order(lang, variant)
-        back = _back(variant, folder, question, "anki/answer.html", order, asked=lang)
+        order = _answer_order(lang, edition)
+        back = _back(edition, folder, question, "anki/answer.html", order, asked=lang)
         cards.append(
-            Template(_direction_name(lang, variant), front, back, field_name("term", lang))
+            Template(_direction_name(lang, edition), front, back, field_name("term", lang))
         )
-    prompts = [_render(folder, "anki/model_prompt.html", lang) for lang in variant.languages]
-    first = variant.languages[0]
+    prompts = [_render(folder, "anki/model_prompt.html", lang) for lang in edition.languages]
+    first = edition.languages[0]
     front = _render(folder, "anki/model_front.html", first, f=Fields(first), prompts=prompts)
     question = Markup("{{FrontSide}}")
-    back = _back(variant, folder, question, "anki/kinds.html", variant.languages, asked=None)
+    back = _back(edition, folder, question, "anki/kinds.html", edition.languages, asked=None)
     return [*cards, Template(MODEL_TEMPLATE, front, back, "Model")]
 
 
-def _answer_order(asked: str, variant: Variant) -> tuple[str, ...]:
+def _answer_order(asked: str, edition: Edition) -> tuple[str, ...]:
     """The answer's languages first, then the question's."""
-    return (*(lang for lang in variant.languages if lang != asked), asked)
+    return (*(lang for lang in edition.languages if lang != asked), asked)
 
 
-def _names(asked: str, variant: Variant) -> list[tuple[str, str]]:
+def _names(asked: str, edition: Edition) -> list[tuple[str, str]]:
     """The question's language, then the answers', each named in itself."""
-    order = (asked, *_answer_order(asked, variant)[:-1])
+    order = (asked, *_answer_order(asked, edition)[:-1])
     return [(lang, i18n.language_name(lang, lang)) for lang in order]
 
 
 def _back(
-    variant: Variant,
+    edition: Edition,
     folder: Path,
     question: Markup,
     answer: str,
@@ -207,11 +205,11 @@ def _back(
         _render(folder, "anki/details.html", lang, f=Fields(lang), asked=lang == asked, facts=not i)
         for i, lang in enumerate(order)
     ]
-    more = [(lang, i18n.gettext(lang, MORE)) for lang in variant.languages]
+    more = [(lang, i18n.gettext(lang, MORE)) for lang in edition.languages]
     return _render(
         folder,
         "anki/back.html",
-        variant.languages[0],
+        edition.languages[0],
         question=question,
         answers=answers,
         details=details,
@@ -230,12 +228,12 @@ def _render(folder: Path, name: str, lang: str, **values: object) -> Markup:
 class NoteType(genanki.Model):
     """A genanki model whose cards follow the templates' gate fields (not a guess by chevron)."""
 
-    def __init__(self, variant: Variant, title: str, folder: Path) -> None:
-        cards = templates(variant, folder)
-        names = field_names(variant)
+    def __init__(self, edition: Edition, title: str, folder: Path) -> None:
+        cards = templates(edition, folder)
+        names = field_names(edition)
         super().__init__(
-            model_id=stable_id("note type", variant.key, f"v{SCHEMA_VERSION}"),
-            name=f"{title} {variant.label} v{SCHEMA_VERSION}",
+            model_id=stable_id("note type", edition.key, f"v{SCHEMA_VERSION}"),
+            name=f"{title} {edition.label} v{SCHEMA_VERSION}",
             fields=[{"name": name} for name in names],
             templates=[{"name": t.name, "qfmt": t.front, "afmt": t.back} for t in cards],
             css=(folder / "anki" / "card.css").read_text(encoding="utf-8"),

@@ -73,9 +73,8 @@ FIT = (1100, 1500)
 """The box (points) an overview map should fit best: a screen's or a page's width, portrait."""
 OVERVIEW_LIMIT = 150
 """The most boxes an overview shows. A larger map is the upper levels of its tree: a page of
-thousands of boxes is searched, not read, and dot's layout of it grows much faster than the
-map (the whole map of 10,000 synthetic concepts took 160 CPU-s; one of 150 boxes, a fraction
-of a second)."""
+thousands of boxes is searched, not read, and dot's layout time grows much faster than the
+map (docs/performance.md)."""
 UPPER_LEVELS = NP_(
     "It shows the upper levels of the tree: %(shown)d of %(total)d concept; each concept's own "
     "map shows its narrower concepts.",

@@ -18,14 +18,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import groupby
 from pathlib import PurePosixPath
 
 from markupsafe import Markup
 
 from termbase import labels
-from termbase.checks.completeness import MISSING
-from termbase.collation import index_letter, ranks, sort_key
+from termbase.collation import ranks
 from termbase.findings import Finding, Severity
 from termbase.i18n import N_, NP_, SOURCE_LANGUAGE, babel_locale, gettext, ngettext, plural_forms
 from termbase.i18n import language_name as _language_name
@@ -33,6 +31,7 @@ from termbase.languages import NO_LINGUISTIC_CONTENT, PINYIN, SEARCH_RULES
 from termbase.model import Concept, Glossary, Kind, Status, TermType
 from termbase.paths import LOCALE_DIR
 from termbase.render.common import concept_map
+from termbase.render.common.index import index_letters
 from termbase.render.common.views import (
     ContrastView,
     Link,
@@ -126,7 +125,9 @@ class LanguageBlock:
 
 
 @dataclass(frozen=True, slots=True)
-class Source:
+class SourceLines:
+    """A source note the concept's terms occur in, with their lines there."""
+
     path: str
     lines: str
 
@@ -137,7 +138,7 @@ class ConceptFacts:
 
     concept: Concept
     languages: tuple[LanguageBlock, ...]
-    sources: tuple[Source, ...]
+    sources: tuple[SourceLines, ...]
     """Where its terms occur in the source notes: each file once, with its lines."""
     entry: str
     """Where its entry is: `glossary/concepts/llm.yaml:1`."""
@@ -176,20 +177,6 @@ class ConceptView:
     @property
     def concept(self) -> Concept:
         return self.facts.concept
-
-
-@dataclass(frozen=True, slots=True)
-class IndexEntry:
-    term: TermView
-    concept: Link
-    """The concept, named by its preferred term (shown when this term is not the preferred one)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Letter:
-    letter: str
-    anchor: str
-    entries: tuple[IndexEntry, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,7 +280,7 @@ class Facts:
 
     def _concept(self, concept: Concept) -> ConceptFacts:
         findings = tuple(self.findings.get(concept.id, ()))
-        flagged = {f.lang for f in findings if f.code not in MISSING}
+        flagged = {f.lang for f in findings if not f.missing}
         return ConceptFacts(
             concept=concept,
             languages=tuple(
@@ -494,23 +481,7 @@ class Site:
         }
 
     def _terms_data(self) -> dict[str, object]:
-        entries = [
-            IndexEntry(term, Link(c.id, self.names[c.id]))
-            for c in self.glossary.concepts
-            for block in self.facts.concepts[c.id].languages
-            if block.lang == self.ui
-            for term in block.terms
-        ]
-        entries.sort(key=lambda e: (sort_key(e.term.text, self.ui), e.concept.id))
-        letters: dict[str, list[IndexEntry]] = {}
-        for letter, group in groupby(entries, key=lambda e: index_letter(e.term.text, self.ui)):
-            letters.setdefault(letter, []).extend(group)
-        return {
-            "letters": [
-                Letter(letter, f"_letter-{n}", tuple(items))
-                for n, (letter, items) in enumerate(letters.items(), 1)
-            ],
-        }
+        return {"letters": index_letters(self.glossary, self.ui), "names": self.names}
 
     def _map_data(self) -> dict[str, object]:
         views = []
@@ -562,9 +533,9 @@ def _findings_by_concept(findings: Sequence[Finding]) -> dict[str | None, list[F
     return grouped
 
 
-def _sources(concept: Concept) -> tuple[Source, ...]:
+def _sources(concept: Concept) -> tuple[SourceLines, ...]:
     lines: dict[str, set[int]] = {}
     for term in concept.terms:
         for place in term.sources:
             lines.setdefault(place.path, set()).add(place.line)
-    return tuple(Source(path, ", ".join(map(str, sorted(ls)))) for path, ls in lines.items())
+    return tuple(SourceLines(path, ", ".join(map(str, sorted(ls)))) for path, ls in lines.items())

@@ -5,12 +5,12 @@ language. Every edition has a cheat sheet; the edition of all languages also has
 (definitions, variants, examples, an index per language), its entries numbered by domain ("2.4")
 and its index and cross-references pointing at those numbers. Each document is laid out once, on
 A4, and that drawing is also written on US Letter (`paper`):
-`pdf/ai-glossary-en-ru-cheatsheet-a4.pdf`, `pdf/ai-glossary-en-ru-zh-reference-letter.pdf`, ...
+`pdf/<slug>-en-ru-cheatsheet-a4.pdf`, `pdf/<slug>-en-ru-zh-reference-letter.pdf`, ...
 The reference is laid out in parts (`content.parts`: a domain, a run of entries, an index),
 each a job of its own whose PDF is kept below `.parts/` while its HTML is unchanged, and joined
 into one PDF (`join`): an edit lays out one part again. A glossary of over
 `content.VOLUME_SIZE` concepts has its reference in volumes, a domain (or a part of one)
-each: `pdf/ai-glossary-en-ru-zh-reference-tasks-a4.pdf`.
+each: `pdf/<slug>-en-ru-zh-reference-tasks-a4.pdf`.
 
 Chinese is set in Noto Sans CJK SC, everything else in Noto Sans (templates/pdf/common.css);
 `fonts` refuses a PDF with a missing glyph or a non-Simplified Chinese face.
@@ -31,8 +31,8 @@ from markupsafe import Markup
 
 from termbase import labels
 from termbase.i18n import N_, gettext, long_date
-from termbase.languages import has_han, slug
-from termbase.model import PAPERS, Glossary
+from termbase.languages import editions, has_han, slug
+from termbase.model import PAPERS, PDF_KINDS, Glossary
 from termbase.render.common import concept_map
 from termbase.render.common.views import Text
 from termbase.render.contract import BuildContext, Job, Output, RenderError, run_all
@@ -41,7 +41,6 @@ from termbase.render.pdf.content import (
     Group,
     Part,
     Volume,
-    editions,
     groups,
     index,
     numbering,
@@ -68,9 +67,9 @@ def fonts() -> Any:
     """This process's WeasyPrint font configuration, shared by every document it lays out.
 
     A document laid out with a fresh one reads its fonts and builds its shaping caches again;
-    sharing one makes the reference's parts 8 % cheaper in all (measured: 8.4 instead of 9.1
-    CPU-s), and the PDFs are byte for byte the same. The templates declare no `@font-face`,
-    which a shared configuration would gather from every document."""
+    sharing one makes the parts of the reference cheaper, and the PDFs are byte for byte the
+    same. The templates declare no `@font-face`, which a shared configuration would gather from
+    every document."""
     from weasyprint.text.fonts import FontConfiguration
 
     return FontConfiguration()
@@ -79,9 +78,9 @@ def fonts() -> Any:
 @cache
 def warm_up() -> None:
     """Import WeasyPrint and make this process's font configuration (`Job.prepare`) before the
-    build forks its workers, which share both instead of each paying the import (half a
-    CPU-second). Drawing a first page here as well, to warm their caches, cost more than it
-    saved them (measured: a cold build 0.3 CPU-s more)."""
+    build forks its workers, which share both instead of each paying for the import. Drawing a
+    first page here as well, to warm their caches, cost a cold build more than it saved the
+    workers."""
     fonts()
 
 
@@ -94,9 +93,6 @@ def render(context: BuildContext) -> Iterator[Output]:
     yield from (o for o in run_all(list(jobs(context))) if PARTS not in o.path.parents)
 
 
-KINDS: tuple[DocumentKind, ...] = ("cheatsheet", "reference")
-
-
 def jobs(context: BuildContext, only: frozenset[str] = frozenset()) -> Iterator[Job]:
     """A job per cheat sheet and per part of the reference, keyed by its HTML, and a job joining
     the parts: a document (or part) is laid out again only when what it shows changed (a
@@ -107,10 +103,10 @@ def jobs(context: BuildContext, only: frozenset[str] = frozenset()) -> Iterator[
     selector any matches, and every kind given must match."""
     chosen = [d for d in documents(context.glossary) if _selected(only, d[0], slug(d[1]))]
     papers = tuple(p for p in context.glossary.pdf.papers if _selected(only, paper=p))
-    _check_selection(only, context.glossary, chosen, papers)
+    _check_selection(only, chosen, papers)
     for kind, langs, volume in chosen:
         parts_ = [slug(langs), kind, volume.slug]
-        stem = f"ai-glossary-{'-'.join(p for p in parts_ if p)}"
+        stem = "-".join(p for p in (context.glossary.slug, *parts_) if p)
         if kind == "cheatsheet":
             source = sheet_html(context, langs)
             tighter = partial(sheet_html, context, langs)
@@ -127,26 +123,21 @@ def _selected(
     paper: str | None = None,
 ) -> bool:
     """Whether a document (or paper) is among those `only` chooses (see `jobs`)."""
-    for value, choices in ((kind, set(KINDS)), (paper, set(PAPERS))):
+    for value, choices in ((kind, set(PDF_KINDS)), (paper, set(PAPERS))):
         wanted = only & choices
         if value is not None and wanted and value not in wanted:
             return False
-    editions_ = only - set(KINDS) - set(PAPERS)
+    editions_ = only - set(PDF_KINDS) - set(PAPERS)
     return edition is None or not editions_ or edition in editions_
 
 
 def _check_selection(
     only: frozenset[str],
-    glossary: Glossary,
     chosen: list[tuple[DocumentKind, tuple[str, ...], Volume]],
     papers: tuple[str, ...],
 ) -> None:
-    known = {slug(langs) for _kind, langs, _volume in documents(glossary)}
-    for token in sorted(only - set(KINDS) - set(PAPERS) - known):
-        raise RenderError(
-            f"pdf:{token} names no document; choose an edition ({', '.join(sorted(known))}), "
-            f"a kind ({', '.join(KINDS)}) or a paper ({', '.join(glossary.pdf.papers)})"
-        )
+    """Refuse a selection whose choices exclude each other (`pdf:en-ru,pdf:reference`: the
+    reference is in every language); each choice alone is one `formats.pdf_selectors` knows."""
     if not chosen or not papers:
         raise RenderError(f"{', '.join(f'pdf:{t}' for t in sorted(only))}: no PDF is chosen")
 
@@ -160,7 +151,7 @@ def documents(glossary: Glossary) -> Iterator[tuple[DocumentKind, tuple[str, ...
     """A cheat sheet per edition (glossary.toml's `[pdf] editions`, by default every pair of
     languages and all of them); the reference in all languages (unless `[pdf] reference =
     false`): in volumes for a large glossary."""
-    for langs in glossary.pdf.editions or editions(glossary):
+    for langs in glossary.pdf.editions or editions(glossary.languages):
         yield "cheatsheet", langs, WHOLE
     if glossary.pdf.reference:
         for volume in volumes(glossary, glossary.languages[0]):

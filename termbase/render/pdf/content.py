@@ -7,13 +7,12 @@ UI language. Every text carries its `lang` so the template can tag each run.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import combinations, groupby
 
 from termbase import labels
-from termbase.collation import in_dictionary_order, index_letter, sort_key
+from termbase.collation import in_dictionary_order
 from termbase.i18n import N_, gettext, language_name
-from termbase.languages import PINYIN, is_chinese
 from termbase.model import Concept, Glossary, Kind, Status, Term, TermType
+from termbase.render.common.index import IndexEntry, IndexLetter, index_letters
 from termbase.render.common.views import (
     ContrastView,
     Link,
@@ -31,12 +30,6 @@ INDEX_TITLE = N_("Index: %(language)s")
 SHORT_FORMS = (TermType.ABBREVIATION, TermType.ACRONYM)
 Shown = frozenset[str] | None
 """The ids of the concepts a PDF shows; None for every concept."""
-
-
-def editions(glossary: Glossary) -> tuple[tuple[str, ...], ...]:
-    """Every pair of the glossary's languages in display order, then all of them together."""
-    pairs = tuple(combinations(glossary.languages, 2))
-    return (*pairs, glossary.languages) if len(glossary.languages) > 2 else pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,35 +112,22 @@ class Group:
 
 
 @dataclass(frozen=True, slots=True)
-class IndexItem:
-    term: TermView
-    concept_id: str
-    number: str
-    """The entry number the index points at (not a page: see `numbering`)."""
-
-
-@dataclass(frozen=True, slots=True)
-class IndexLetter:
-    letter: str
-    lang: str
-    """The letter's language: pinyin for a Chinese index."""
-    items: tuple[IndexItem, ...]
-
-    @property
-    def columns(self) -> tuple[tuple[IndexItem, ...], ...]:
-        """The items in INDEX_COLUMNS columns, filled top to bottom, the first ones longest."""
-        size = -(-len(self.items) // INDEX_COLUMNS)
-        return tuple(self.items[i : i + size] for i in range(0, len(self.items), size))
-
-
-@dataclass(frozen=True, slots=True)
 class Index:
-    """Every term of one language in dictionary order, grouped by initial letter."""
+    """Every term of one language in dictionary order, grouped by initial letter; its entries
+    point at entry numbers (not pages: see `numbering`)."""
 
     lang: str
     title: str
     """"Index: English", in the UI language."""
     letters: tuple[IndexLetter, ...]
+
+    @staticmethod
+    def columns(letter: IndexLetter) -> tuple[tuple[IndexEntry, ...], ...]:
+        """A letter's entries in INDEX_COLUMNS columns, filled top to bottom, the first ones
+        longest."""
+        entries = letter.entries
+        size = -(-len(entries) // INDEX_COLUMNS)
+        return tuple(entries[i : i + size] for i in range(0, len(entries), size))
 
 
 def _short_forms(concept: Concept, lang: str) -> tuple[Term, ...]:
@@ -332,30 +312,16 @@ def volumes(glossary: Glossary, first_lang: str) -> tuple[Volume, ...]:
 
 
 def index(glossary: Glossary, lang: str, ui_lang: str, shown: Shown = None) -> Index:
-    """Every term of `lang` (preferred, admitted, deprecated) in its dictionary order (of the
-    concepts in `shown`, when given)."""
-    numbers = numbering(glossary, glossary.languages[0])
-    items = {
-        (term.text, concept.id): IndexItem(TermView.of(term), concept.id, numbers[concept.id])
-        for concept in glossary.concepts
-        if shown is None or concept.id in shown
-        for term in concept.terms_in(lang)
-    }
-    ordered = sorted(items.values(), key=lambda i: (sort_key(i.term.text, lang), i.concept_id))
-    letter_lang = PINYIN if is_chinese(lang) else lang
-    letters = tuple(
-        IndexLetter(letter, letter_lang, tuple(group))
-        for letter, group in groupby(ordered, key=lambda i: index_letter(i.term.text, lang))
-    )
+    """The index of `lang` (of the concepts in `shown`, when given), titled in `ui_lang`."""
     title = gettext(ui_lang, INDEX_TITLE) % {"language": language_name(lang, ui_lang)}
-    return Index(lang, title, letters)
+    return Index(lang, title, index_letters(glossary, lang, shown))
 
 
 PART_SIZE = 25
 """The most entries in one part of the reference (about 10 pages): whole domains, consecutive,
-or a run of a larger one. Each part is a WeasyPrint document of its own, which costs about
-0.15 CPU-s besides its pages, so small domains share a part; and an edit lays out one part
-again, so parts stay small (measured in the README)."""
+or a run of a larger one. Each part is a WeasyPrint document of its own, which costs time
+besides its pages, so small domains share a part; and an edit lays out one part again, so
+parts stay small (docs/performance.md)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""`build.py serve`: the HTML glossary on 127.0.0.1, rebuilt and reloaded as the glossary is edited.
+"""`termbase serve`: the HTML glossary on 127.0.0.1, rebuilt and reloaded as the glossary is edited.
 
 The server watches the glossary folder and the templates (watchfiles). On a save it rebuilds
 the HTML first, in this process (the modules are loaded, so it takes about a second), tells
@@ -24,7 +24,6 @@ from functools import partial
 from pathlib import Path
 from typing import IO
 
-from termbase.findings import GlossaryError
 from termbase.formats import FORMATS, named
 from termbase.paths import TEMPLATES
 
@@ -152,21 +151,14 @@ class Rebuilder:
     def build_first(self) -> bool:
         """Build the HTML; publish a reload, with the problem if it failed. True if built."""
         from termbase.build import Build, BuildError
-        from termbase.load import load_glossary
 
         started = time.perf_counter()
         try:
-            build = Build(self.glossary_dir, self.out_dir, named([FIRST]))
-            if build.stale:
-                build.run(load_glossary(self.glossary_dir))
-        except GlossaryError as error:
-            problem = "\n".join(str(f) for f in error.findings)
+            Build(self.glossary_dir, self.out_dir, named([FIRST])).run()
+        except BuildError as error:
+            problem = "\n".join([*(str(f) for f in error.findings), str(error)])
             self.say(f"cannot build:\n{problem}\n(the last good output is still served)")
             self.state.publish(problem)
-            return False
-        except BuildError as error:
-            self.say(f"cannot build: {error}")
-            self.state.publish(str(error))
             return False
         self.say(f"{FIRST} rebuilt in {time.perf_counter() - started:.1f} s; pages reloaded")
         self.state.publish(None)
@@ -199,6 +191,7 @@ class Rebuilder:
             child.wait()
 
     def rebuild(self) -> None:
+        self.stop_child()  # it holds the output folder's lock: the page first
         if self.build_first():
             self.build_rest()
 

@@ -1,0 +1,93 @@
+"""What the tests share besides fixtures: the test glossaries' folders, the command line run in
+this process or as a process, and a build of a glossary folder (`build_formats`)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from termbase.build import Build, FormatReport
+from termbase.cli import main
+from termbase.formats import named, selection
+from termbase.render.contract import BuildContext, Output, run_all
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "mini"
+SHIPPED = ROOT / "glossary"
+PINYIN = FIXTURES / "pinyin"
+"""A glossary of Chinese terms whose pinyin by word is known (`KNOWN_READINGS`)."""
+KNOWN_READINGS = {
+    "大语言模型": "dà yǔyán móxíng",
+    "人工智能模型": "réngōng zhìnéng móxíng",  # a dictionary word written as its two words
+    "生成对抗网络": "shēngchéng duìkàng wǎngluò",
+    "预训练模型": "yùxùnliàn móxíng",  # a prefix joins its word
+    "基于人类反馈的强化学习": "jīyú rénlèi fǎnkuì de qiánghuà xuéxí",  # 的 stands alone
+    "文生图模型": "wénshēngtú móxíng",  # single characters together
+    "文本到图像模型": "wénběn dào túxiàng móxíng",
+    "对话式人工智能": "duìhuàshì réngōng zhìnéng",  # a suffix joins its word
+    "Transformer模型": "Transformer móxíng",
+    "微调": "wēitiáo",  # the glossary's override (pypinyin reads wēidiào)
+    "阿尔法围棋": "ā'ěrfǎ wéiqí",  # an apostrophe before a syllable starting with a vowel
+}
+"""The pinyin of each Chinese term of the PINYIN glossary, as dictionaries write it."""
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def run_build_py(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run `python build.py ARGS` in a process of its own, as a user does (slow: for the tests
+    whose point is a real process; the others use `run_cli`)."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run the command line of `build.py ARGS` in this process, from `cwd`, capturing what it
+    prints: what `run_build_py` does, without starting Python and importing everything again."""
+    stdout, stderr = io.StringIO(), io.StringIO()
+    previous, handler = Path.cwd(), signal.getsignal(signal.SIGTERM)
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            try:
+                status = main(list(args), root=ROOT, prog="build.py")
+            except SystemExit as exit_:  # argparse on a usage error or --help
+                status = exit_.code if isinstance(exit_.code, int) else 2
+    finally:
+        os.chdir(previous)
+        signal.signal(signal.SIGTERM, handler)  # main() makes SIGTERM an interruption
+    return subprocess.CompletedProcess(args, status, stdout.getvalue(), stderr.getvalue())
+
+
+def build_formats(
+    glossary_dir: Path, out: Path, formats: Sequence[str], *, force: bool = False
+) -> dict[str, FormatReport]:
+    """Build the formats named (`pdf`, or finer: `pdf:en-ru`) of a glossary folder into `out`,
+    as `termbase build --only` does; what each format rendered and kept."""
+    chosen, only = selection(formats)
+    return Build(glossary_dir, out, chosen, force=force, only=only).run().reports
+
+
+def outputs_of(format_name: str, context: BuildContext) -> list[Output]:
+    """Every output of one format, made in this process from its jobs, as a build makes them."""
+    [format_] = named([format_name])
+    return run_all(format_.jobs(context))
