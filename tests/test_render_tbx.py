@@ -118,8 +118,8 @@ def with_status(data: bytes, wrong: str) -> bytes:
 
 
 @needs_schemas
-def test_v3_is_valid_against_the_core_rng(mini, qa, shipped) -> None:
-    for glossary in (mini, qa, shipped):
+def test_v3_is_valid_against_the_core_rng(mini, qa, attested, shipped) -> None:
+    for glossary in (mini, qa, attested, shipped):
         assert rng_errors(tbx_v3(glossary)) == []
 
 
@@ -135,9 +135,10 @@ def test_the_core_rng_refuses_a_language_section_without_terms(mini) -> None:
 
 @needs_schemas
 @pytest.mark.slow
-def test_v3_passes_the_tbx_basic_schematron(mini, qa, tmp_path: Path) -> None:
-    report = run_schematron(tmp_path, {"mini.tbx": tbx_v3(mini), "qa.tbx": tbx_v3(qa)})
-    assert report == {"mini.tbx": [], "qa.tbx": []}
+def test_v3_passes_the_tbx_basic_schematron(mini, qa, attested, tmp_path: Path) -> None:
+    documents = {"mini.tbx": tbx_v3(mini), "qa.tbx": tbx_v3(qa), "attested.tbx": tbx_v3(attested)}
+    report = run_schematron(tmp_path, documents)
+    assert report == {"mini.tbx": [], "qa.tbx": [], "attested.tbx": []}
 
 
 @needs_schemas
@@ -165,8 +166,10 @@ def signatures(data: bytes) -> set[tuple[str, str, str | None, str | None]]:
     }
 
 
-def test_the_shipped_tbx_uses_only_what_the_schematron_accepted(mini, qa, shipped) -> None:
-    checked = signatures(tbx_v3(mini)) | signatures(tbx_v3(qa))
+def test_the_shipped_tbx_uses_only_what_the_schematron_accepted(
+    mini, qa, attested, shipped
+) -> None:
+    checked = signatures(tbx_v3(mini)) | signatures(tbx_v3(qa)) | signatures(tbx_v3(attested))
     assert signatures(tbx_v3(shipped)) - checked == set()
 
 

@@ -358,7 +358,8 @@
   // The filters and the display options live in the address (alignment.html?problems=1&
   // missing=zh-Hans&definitions=1), so that a filtered view can be shared or bookmarked.
   var CHECKBOXES = ["problems", "definitions"];
-  var CHOICES = ["missing", "own", "code", "domain", "q"];
+  var LANGUAGE_FILTERS = ["missing", "own", "unattested", "less"];
+  var CHOICES = LANGUAGE_FILTERS.concat(["code", "domain", "q"]);
 
   function setUpFilters() {
     var form = document.getElementById("_filters");
@@ -369,13 +370,16 @@
     var fields = form.elements;
     var matching = null;
 
+    // A row's languages a filter names (missing="ru zh-Hans"): any of them ("*"), or one.
+    function inLanguage(name, languages) {
+      var chosen = fields[name].value;
+      return !chosen || (chosen === "*" ? !!languages : hasWord(languages, chosen));
+    }
+
     function keep(row) {
       var d = row.dataset;
       if (fields.problems.checked && !d.severity) return false;
-      var missing = fields.missing.value;
-      if (missing && !(missing === "*" ? d.missing : hasWord(d.missing, missing))) return false;
-      var own = fields.own.value;
-      if (own && !(own === "*" ? d.own : hasWord(d.own, own))) return false;
+      if (!LANGUAGE_FILTERS.every(function (name) { return inLanguage(name, d[name]); })) return false;
       if (fields.code.value && !hasWord(d.codes, fields.code.value)) return false;
       if (fields.domain.value && d.domain !== fields.domain.value) return false;
       return !matching || matching.has(row.id);

@@ -86,6 +86,10 @@ def warm_up() -> None:
 
 KIND_NAMES = {"cheatsheet": N_("Cheat sheet"), "reference": N_("Reference")}
 PAGE_OF = N_("Page %(page)s of %(pages)s")
+UNATTESTED = N_(
+    "° marks a term that the usage corpus does not have; the glossary's terms were counted "
+    "there: %(corpora)s."
+)
 
 
 def render(context: BuildContext) -> Iterator[Output]:
@@ -302,8 +306,22 @@ class Reference:
             numbers=numbering(glossary, ui_lang),
             entry_link=ENTRY_LINK,
             maps=domain_maps(glossary, groups_, ui_lang, volume),
+            unattested_legend=_unattested_legend(glossary, ui_lang),
         )
         return cls(values, parts(groups_, indexes))
+
+
+def _unattested_legend(glossary: Glossary, lang: str) -> str:
+    """What the reference's ° means, and the corpora (with their licences) that say so; empty
+    when no term is marked."""
+    if not any(
+        t.evidence is not None and not t.evidence.occurrences
+        for c in glossary.concepts
+        for t in c.terms
+    ):
+        return ""
+    corpora = ", ".join(f"{s.name} ({s.licence})" for s in glossary.corpus.sources)
+    return gettext(lang, UNATTESTED) % {"corpora": corpora}
 
 
 @dataclass(frozen=True, slots=True)
