@@ -16,7 +16,7 @@ from pathlib import Path
 
 from termbase.attest.cache import Cache
 from termbase.attest.corpus import Corpus, CorpusError, find_corpora
-from termbase.attest.counting import TermKey, Use, by_term, count, term_key
+from termbase.attest.counting import TermKey, Use, count, term_key
 from termbase.attest.index import CorpusIndex, corpus_index
 from termbase.evidence import SUFFIX, dump
 from termbase.model import Citation, Concept, Evidence, Glossary, Term
@@ -102,8 +102,7 @@ def read_corpus(glossary: Glossary, folders: Sequence[Path], cache: Cache) -> Us
 
 def attest(glossary: Glossary, corpus: UsageCorpus, cache: Cache) -> Attestation:
     """Count the glossary's terms in the corpus."""
-    uses = count(glossary, corpus.index, cache)
-    return Attestation(corpus, by_term(glossary, uses, corpus.index))
+    return Attestation(corpus, count(glossary, corpus.index, cache))
 
 
 def write_evidence(glossary: Glossary, glossary_dir: Path, attestation: Attestation) -> list[str]:

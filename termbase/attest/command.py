@@ -20,13 +20,7 @@ from termbase.attest import (
     write_evidence,
 )
 from termbase.attest.cache import Cache
-from termbase.attest.candidates import mine
-from termbase.attest.mined import json_report as mined_json
-from termbase.attest.mined import review_entries
-from termbase.attest.mined import text_report as mined_text
 from termbase.attest.report import changes, json_report, shown, summary
-from termbase.extract.matching import IgnoreListError, load_ignore_list
-from termbase.extract.review import REVIEW_FILE, ReviewFileError, append_entries
 from termbase.model import Glossary
 from termbase.source_text import display_path
 from termbase.terminal import printable
@@ -110,6 +104,14 @@ def _evidence(
 def _candidates(
     glossary: Glossary, glossary_dir: Path, usage: UsageCorpus, *, write: bool, output: Output
 ) -> int:
+    # Here, not at the top: mining needs jieba and pypinyin, which counting does without.
+    from termbase.attest.candidates import mine
+    from termbase.attest.mined import json_report as mined_json
+    from termbase.attest.mined import review_entries
+    from termbase.attest.mined import text_report as mined_text
+    from termbase.extract.matching import IgnoreListError, load_ignore_list
+    from termbase.extract.review import REVIEW_FILE, ReviewFileError, append_entries
+
     try:
         mined = mine(glossary, usage.corpora, usage.index, load_ignore_list(glossary_dir))
         added = append_entries(glossary_dir, review_entries(mined, usage)) if write else 0

@@ -6,8 +6,8 @@ language at a time, in the passages of the documents in that language. A use is 
 where two terms overlap only the longer one is used ("language model" inside "large language
 model" is a use of the latter alone), so the counts of a concept's competing variants add up.
 
-A language's uses depend on all its terms (the longest match), on the corpus and the code:
-they are kept in the cache under that key, so that an edit of one concept counts again only
+A language's evidence depends on all its terms (the longest match), on the corpus and the
+code: it is kept in the cache under that key, so that an edit of one concept counts again only
 the languages whose terms it changed.
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass
 
 from termbase.attest.cache import Cache
@@ -50,18 +50,45 @@ def term_key(concept_id: str, term: Term) -> TermKey:
     return (concept_id, term.lang, term.text)
 
 
-def count(glossary: Glossary, index: CorpusIndex, cache: Cache) -> dict[TermKey, list[Use]]:
-    """Every use of every term of the glossary's concepts, in the languages the corpus has."""
-    uses: dict[TermKey, list[Use]] = {}
+def count(glossary: Glossary, index: CorpusIndex, cache: Cache) -> dict[TermKey, Evidence]:
+    """The evidence of every term of the glossary's concepts in the languages the corpus has
+    (a term found nowhere has its zero); each language's is kept in the cache."""
+    found: dict[TermKey, Evidence] = {}
     for lang in sorted(index.languages & set(glossary.languages)):
-        key = _key(glossary, lang, index)
-        cached = cache.load(f"uses-{lang}.marshal", key)
+        key, entry = _key(glossary, lang, index), f"evidence-{lang}.marshal"
+        cached = cache.load(entry, key)
         if cached is None:
-            found = _count(glossary, lang, index)
-            cached = [(term, [astuple(use) for use in found[term]]) for term in sorted(found)]
-            cache.store(f"uses-{lang}.marshal", key, cached)
-        uses.update((tuple(term), [Use(*use) for use in found]) for term, found in cached)
-    return uses
+            cached = [(term, _plain(e)) for term, e in _language(glossary, lang, index).items()]
+            cache.store(entry, key, cached)
+        found.update((tuple(term), _evidence(plain)) for term, plain in cached)
+    return found
+
+
+def _language(glossary: Glossary, lang: str, index: CorpusIndex) -> dict[TermKey, Evidence]:
+    uses = _count(glossary, lang, index)
+    return {
+        (key := term_key(concept.id, term)): evidence(uses.get(key, []), index.documents)
+        for concept in glossary.concepts
+        for term in concept.terms_in(lang)
+    }
+
+
+_Plain = tuple[int, int, tuple[tuple[str, int], ...], tuple[tuple[str, str, str, int], ...]]
+
+
+def _plain(found: Evidence) -> _Plain:
+    """Evidence as the cache keeps it: plain tuples (marshal's)."""
+    return (found.occurrences, found.documents, found.corpora, tuple(map(astuple, found.citations)))
+
+
+def _evidence(plain: _Plain) -> Evidence:
+    occurrences, documents, corpora, citations = plain
+    return Evidence(
+        occurrences,
+        documents,
+        tuple((name, uses) for name, uses in corpora),
+        tuple(Citation(*c) for c in citations),
+    )
 
 
 def _key(glossary: Glossary, lang: str, index: CorpusIndex) -> str:
@@ -139,18 +166,3 @@ def _citable_first(use: Use) -> tuple[int, int]:
 def _citation(use: Use, documents: Sequence[Document]) -> Citation:
     document = documents[use.document]
     return Citation(document.corpus, document.lang, document.path, use.line)
-
-
-def by_term(
-    glossary: Glossary, uses: Mapping[TermKey, list[Use]], index: CorpusIndex
-) -> dict[TermKey, Evidence]:
-    """The evidence of every term of the glossary in the languages the corpus has (a term
-    found nowhere has its zero)."""
-    return {
-        term_key(concept.id, term): evidence(
-            uses.get(term_key(concept.id, term), []), index.documents
-        )
-        for concept in glossary.concepts
-        for term in concept.terms
-        if term.lang in index.languages
-    }
