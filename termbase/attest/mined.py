@@ -33,8 +33,8 @@ def text_report(mined: Sequence[Mined], corpus: UsageCorpus) -> Iterator[str]:
     found = sum(len(entry.candidates) for entry in mined)
     concepts = len({entry.concept.id for entry in mined if entry.candidates})
     yield (
-        f"{found} candidate(s) for {concepts} concept(s), from {len(mined)} concept(s) and "
-        "language(s) with aligned translations"
+        f"{found} candidate(s) for {concepts} concept(s); {len(mined)} concept and language "
+        "pair(s) have aligned paragraphs"
     )
 
 
