@@ -10,6 +10,7 @@ translated documents for the renderings the glossary lacks (`attest --candidates
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ __all__ = [
     "UsageCorpus",
     "attest",
     "corpus_folders",
+    "excerpt",
     "read_corpus",
     "write_evidence",
 ]
@@ -55,6 +57,31 @@ class UsageCorpus:
             return ""
         lines = _lines(corpus.folder / citation.lang / citation.path)
         return lines[citation.line - 1].strip() if citation.line <= len(lines) else ""
+
+
+EXCERPT = 160
+"""The width of a cited line a text report shows, around what it cites (a Chinese character
+is two columns wide)."""
+
+
+def excerpt(line: str, cited: str) -> str:
+    """The part of a long line around the first place that looks like `cited` (the text, or
+    its first letters: an inflected form), with … where it is cut."""
+    widths = [2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line]
+    if sum(widths) <= EXCERPT:
+        return line
+    folded = line.casefold()
+    at = folded.find(cited.casefold())
+    start = at if at >= 0 else max(folded.find(cited.casefold()[:4]), 0)
+    before = EXCERPT // 3
+    while start > 0 and before > 0:
+        start -= 1
+        before -= widths[start]
+    end, width = start, 0
+    while end < len(line) and width < EXCERPT:
+        width += widths[end]
+        end += 1
+    return ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")
 
 
 @functools.cache

@@ -47,6 +47,8 @@ MIN_PAIRS = 3
 """The fewest of a concept's pairs of paragraphs a rendering must be in to be reported."""
 MIN_DOCUMENTS = 2
 """The fewest documents a rendering must be quoted from (one document repeats itself)."""
+MIN_DICE = 0.05
+"""The weakest association reported (Dice's coefficient, 0 to 1)."""
 MIN_SHARE = 0.25
 """The least share of a unit's pairs that must be the concept's."""
 NEARLY_ALL = 0.8
@@ -61,8 +63,11 @@ _CHINESE_EDGE_BARRED = (
     | frozenset({"我们", "你们", "他们", "它们", "这个", "这些", "那些", "一个", "可以", "进行"})
 )
 _SENTENCE_END = re.compile(r"[.!?;:()\[\]{}«»\"“”—。！？；：（）、，,]")
-_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[- ][A-Za-z0-9]+){0,3}(?![- ]?[A-Za-z0-9])")
-"""A run of one to four words in Latin letters (a longer one is an English sentence)."""
+_LATIN = re.compile(
+    r"(?<![\w.@/])[A-Za-z][A-Za-z0-9]*(?:[- ][A-Za-z0-9]+){0,3}(?![- .]?[A-Za-z0-9])"
+)
+"""A run of one to four words in Latin letters (a longer one is an English sentence), not a
+piece of a dotted name (DeepLearning.AI) or an address."""
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[- ][A-Za-z0-9]+)*")
 _HAN_RUN = re.compile(f"[{HAN}]+")
 
@@ -267,6 +272,7 @@ def _score(concept: Concept, language: _Language, barred: frozenset[str]) -> _Sc
         for key, count in together.items()
         if count >= MIN_PAIRS
         and count >= MIN_SHARE * everywhere[key]
+        and 2 * count / (len(numbers) + everywhere[key]) >= MIN_DICE
         and not any(_nested(key, term, lang) for term in own)
     }
     strongest = sorted(dice, key=lambda k: (-dice[k], -together[k], k))[: 8 * PER_CONCEPT]

@@ -121,7 +121,7 @@ def _candidates(
         report = json.dumps(mined_json(mined, usage), ensure_ascii=False, indent=2)
         print(printable(report, json_escapes=True))
     else:
-        for line in mined_text(mined, usage):
+        for line in mined_text(mined, usage, glossary.languages[0]):
             print(printable(line))
     if write:
         where = glossary_dir / REVIEW_FILE

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from termbase.attest import UsageCorpus
+from termbase.attest import UsageCorpus, excerpt
 from termbase.attest.candidates import Candidate, Mined, Quote
 
 ENGLISH = "the English term, kept"
 
 
-def text_report(mined: Sequence[Mined], corpus: UsageCorpus) -> Iterator[str]:
-    """The report, line by line: the concepts with candidates, then a summary."""
+def text_report(mined: Sequence[Mined], corpus: UsageCorpus, source: str) -> Iterator[str]:
+    """The report, line by line: the concepts with candidates, then a summary; `source` is
+    the language the translations were made from."""
     for entry in mined:
         if not entry.candidates:
             continue
@@ -26,10 +27,11 @@ def text_report(mined: Sequence[Mined], corpus: UsageCorpus) -> Iterator[str]:
             f"  {entry.lang}: {entry.pairs} aligned paragraphs translate the English term; the "
             f"glossary's terms are in {known}"
         )
+        english = [t.text for t in entry.concept.terms_in(source)]
         for candidate in entry.candidates:
             yield f"    {_summary(candidate, entry.pairs)}"
             for quote in candidate.quotes:
-                yield from _quote(quote, corpus)
+                yield from _quote(quote, candidate.text, english, corpus)
     found = sum(len(entry.candidates) for entry in mined)
     concepts = len({entry.concept.id for entry in mined if entry.candidates})
     yield (
@@ -46,12 +48,14 @@ def _summary(candidate: Candidate, pairs: int) -> str:
     )
 
 
-def _quote(quote: Quote, corpus: UsageCorpus) -> Iterator[str]:
+def _quote(quote: Quote, written: str, english: list[str], corpus: UsageCorpus) -> Iterator[str]:
     target, source = corpus.citation(quote.target), corpus.citation(quote.source)
+    translated = corpus.line(source)
+    term = next((t for t in english if t.casefold() in translated.casefold()), english[0])
     yield f"      {target}"
-    yield f"        | {corpus.line(target)}"
+    yield f"        | {excerpt(corpus.line(target), written)}"
     yield f"        translates {source}"
-    yield f"        | {corpus.line(source)}"
+    yield f"        | {excerpt(translated, term)}"
 
 
 def json_report(mined: Sequence[Mined], corpus: UsageCorpus) -> list[dict[str, object]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from termbase.attest import Attestation
+from termbase.attest import Attestation, excerpt
 from termbase.model import Concept, Evidence, Glossary, Status, Term
 
 
@@ -83,7 +83,7 @@ def shown(concept: Concept, attestation: Attestation) -> Iterator[str]:
         )
         for citation in evidence.citations:
             yield f"    {citation}"
-            yield f"      | {attestation.corpus.line(citation)}"
+            yield f"      | {excerpt(attestation.corpus.line(citation), term.text)}"
 
 
 def summary(glossary: Glossary, attestation: Attestation, written: Sequence[str]) -> Iterator[str]:
