@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURES, SHIPPED, run_cli
-from termbase.attest import attest, read_corpus, write_evidence
+from termbase.attest import EXCERPT, attest, excerpt, read_corpus, write_evidence
 from termbase.attest import counting as count_module
 from termbase.attest.cache import Cache
 from termbase.attest.candidates import mine
@@ -364,6 +364,16 @@ def test_the_first_run_lists_every_term_and_the_next_none(fixture_dir: Path) -> 
     assert "8 evidence files written or removed" in first.stdout
     second = run_attest(fixture_dir)
     assert second.stdout.splitlines()[0].startswith("counted in 2 corpora, 7 documents")
+
+
+def test_a_long_cited_line_is_shown_around_what_it_cites() -> None:
+    line = "word " * 40 + "the cited term here " + "word " * 40
+    shown = excerpt(line, "cited term")
+    assert shown.startswith("…") and shown.endswith("…") and "the cited term here" in shown
+    assert len(shown) <= EXCERPT + 2
+    chinese = "模型" * 60 + "词元" + "模型" * 60
+    assert len(excerpt(chinese, "词元")) <= EXCERPT // 2 + 2  # two columns a character
+    assert excerpt("a short line", "nothing") == "a short line"
 
 
 # Renderings mined from translations ----------------------------------------------------------

@@ -26,6 +26,7 @@ from termbase.source_text import MAX_SOURCE_BYTES, TextFileError, read_text
 from termbase.write import write_atomically
 
 __all__ = [
+    "EXCERPT",
     "Attestation",
     "CorpusError",
     "UsageCorpus",
