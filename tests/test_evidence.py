@@ -195,17 +195,14 @@ def test_a_glossary_without_evidence_has_no_evidence_findings(glossary_dir: Path
     assert findings(glossary_dir) == []
 
 
+UNUSED_TOKEN = (
+    "term '词元' (preferred) is not used in the corpus, while '令牌' (deprecated) is (count: 29)"
+)
+
+
 def test_a_preferred_term_used_nowhere_while_a_variant_is(glossary_dir: Path) -> None:
     every_concept(glossary_dir, token={"zh-Hans 词元": 0, "zh-Hans 令牌": 29})
-    assert findings(glossary_dir) == [
-        (
-            "preferred-unused",
-            "token",
-            "warning",
-            "term '词元' (preferred) is not used in the corpus, while '令牌' (deprecated) is "
-            "(count: 29)",
-        )
-    ]
+    assert findings(glossary_dir) == [("preferred-unused", "token", "warning", UNUSED_TOKEN)]
 
 
 def test_a_variant_used_far_more_than_the_preferred_term(glossary_dir: Path) -> None:
@@ -247,13 +244,7 @@ def test_a_note_on_the_preferred_term_says_why_it_goes_against_usage(glossary_di
     )
     every_concept(glossary_dir, token={"zh-Hans 词元": 0, "zh-Hans 令牌": 29})
     assert findings(glossary_dir) == [
-        (
-            "preferred-unused",
-            "token",
-            "info",
-            "term '词元' (preferred) is not used in the corpus, while '令牌' (deprecated) is "
-            "(count: 29) (its note says why)",
-        )
+        ("preferred-unused", "token", "info", f"{UNUSED_TOKEN} (its note says why)")
     ]
     every_concept(glossary_dir, token={"zh-Hans 词元": 0, "zh-Hans 令牌": 0})
     assert findings(glossary_dir) == []  # its own choice, and the note says why

@@ -16,7 +16,7 @@ site must stay quick to build at 10,000 concepts); templates only lay it out.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -167,24 +167,29 @@ class ConceptFacts:
     def codes(self) -> str:
         return " ".join(sorted({f.code for f in self.findings}))
 
+    def _languages(self, which: Callable[[LanguageBlock], bool]) -> str:
+        """The languages of the blocks `which` picks, as the alignment view's filters read
+        them (`ru zh-Hans`)."""
+        return " ".join(block.lang for block in self.languages if which(block))
+
     @property
     def missing(self) -> str:
-        return " ".join(block.lang for block in self.languages if block.missing)
+        return self._languages(lambda block: block.missing)
 
     @property
     def own(self) -> str:
         """The languages whose preferred term is the glossary's own rendering."""
-        return " ".join(block.lang for block in self.languages if block.own)
+        return self._languages(lambda block: block.own)
 
     @property
     def unattested(self) -> str:
         """The languages whose preferred term the usage corpus does not have."""
-        return " ".join(block.lang for block in self.languages if block.unattested)
+        return self._languages(lambda block: block.unattested)
 
     @property
     def less_used(self) -> str:
         """The languages whose preferred term is used less than one of its variants."""
-        return " ".join(block.lang for block in self.languages if block.less_used)
+        return self._languages(lambda block: block.less_used)
 
 
 @dataclass(frozen=True, slots=True)
