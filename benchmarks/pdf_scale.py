@@ -33,7 +33,7 @@ def one_document(glossary_dir: Path, kind: str, volume: str) -> dict[str, object
 
     glossary = load_glossary(glossary_dir)
     context = BuildContext(glossary, build_date(glossary_dir))
-    stem = "-".join(p for p in ("ai-glossary-en-ru-zh", kind, volume) if p)
+    stem = "-".join(p for p in (glossary.slug, "en-ru-zh", kind, volume) if p)
     chosen = [job for job in jobs(context) if job.name.split("/")[0] == stem]
     started = time.perf_counter()
     outputs = run_all(chosen)

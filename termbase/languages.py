@@ -118,6 +118,11 @@ def list_comma(tag: str) -> str:
     return "、" if is_chinese(tag) else ", "
 
 
+def full_stop(tag: str) -> str:
+    """What ends a sentence before the next one: `。` in Chinese (a voice pauses there)."""
+    return "。" if is_chinese(tag) else ". "
+
+
 # Scripts ----------------------------------------------------------------------------------------
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"

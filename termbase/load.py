@@ -63,7 +63,7 @@ CONCEPT_KEYS = (
 )
 REQUIRED_CONCEPT_KEYS = ("kind", "domain", "terms", "definition")
 NAMED_MODEL_KEYS = ("instance_of", "maker", "year")
-TERM_KEYS = ("text", "status", "type", "pinyin", "note", "homonym", "sources")
+TERM_KEYS = ("text", "status", "type", "pinyin", "note", "homonym", "sources", "general")
 CONTRAST_KEYS = ("with", "note")
 RELATION_KEYS = ("broader", "related", "examples", "instance_of")
 DEFAULT_SLUG = "glossary"
@@ -83,6 +83,7 @@ class Header:
     location: Location
     pdf: PdfSettings = field(default_factory=PdfSettings)
     slug: str = DEFAULT_SLUG
+    non_translatables: tuple[str, ...] = ()
     corpus: CorpusSettings = field(default_factory=CorpusSettings)
 
 
@@ -124,6 +125,7 @@ def load_glossary(root: Path) -> Glossary:
         retired=tuple(c for c in by_id if c.retired),
         pdf=header.pdf,
         slug=header.slug,
+        non_translatables=header.non_translatables,
         corpus=header.corpus,
     )
 
@@ -174,7 +176,16 @@ def _toml_syntax_error(path: str, error: tomllib.TOMLDecodeError) -> Finding:
 class _TomlReader:
     """Validates glossary.toml; tomllib keeps no positions, so lines are found by key."""
 
-    KEYS = ("languages", "title", "description", "slug", "domains", "pdf", "corpus")
+    KEYS = (
+        "languages",
+        "title",
+        "description",
+        "slug",
+        "domains",
+        "pdf",
+        "non_translatables",
+        "corpus",
+    )
     DOMAIN_KEYS = ("id", "order", "name")
     PDF_KEYS = ("editions", "reference", "papers")
     CORPUS_KEYS = ("folders", "sources")
@@ -206,11 +217,20 @@ class _TomlReader:
         domains = self.domains(data.get("domains"), languages)
         pdf = self.pdf(data.get("pdf", {}), languages)
         slug = self.slug(data.get("slug"), title, languages)
+        names = self.non_translatables(data.get("non_translatables", []))
         corpus = self.corpus(data.get("corpus", {}))
         if len(self.findings) > before:
             return None
         return Header(
-            title, description, languages, domains, Location(self.path, 1), pdf, slug, corpus
+            title,
+            description,
+            languages,
+            domains,
+            Location(self.path, 1),
+            pdf,
+            slug,
+            names,
+            corpus,
         )
 
     def slug(self, value: object, titles: FrozenMap[str], languages: tuple[str, ...]) -> str:
@@ -226,6 +246,17 @@ class _TomlReader:
             )
             return DEFAULT_SLUG
         return value
+
+    def non_translatables(self, value: object) -> tuple[str, ...]:
+        """Names that stay as they are in every language (`qa` does not check them)."""
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.error(
+                self.line_of(r"non_translatables\s*="),
+                "wrong-type",
+                "non_translatables: expected a list of names",
+            )
+            return ()
+        return tuple(value)
 
     def languages(self, value: object) -> tuple[str, ...]:
         where = self.line_of(r"languages\s*=")
@@ -718,6 +749,9 @@ class _ConceptReader(NodeReader):
             self.boolean(fields["homonym"], f"{field}.homonym") if "homonym" in fields else False
         )
         sources = self.sources(fields["sources"], f"{field}.sources") if "sources" in fields else ()
+        general = (
+            self.general(fields["general"], f"{field}.general") if "general" in fields else None
+        )
         if text is None or status is None or term_type is None:
             return None
         return Term(
@@ -730,7 +764,16 @@ class _ConceptReader(NodeReader):
             note=note,
             homonym=bool(homonym),
             sources=sources,
+            general=general,
         )
+
+    def general(self, node: yaml.Node, field: str) -> tuple[str, ...] | None:
+        """`general: true` (never checked on its own) or `general: [concept-id, ...]` (checked
+        only near a use of one of them); `false` is the default, a term only."""
+        if isinstance(node, yaml.ScalarNode):
+            flag = self.boolean(node, field)
+            return () if flag else None
+        return self.ids(node, field) or None
 
     def sources(self, node: yaml.Node, field: str) -> tuple[Location, ...]:
         places = []

@@ -128,6 +128,10 @@ class Term:
     """The same text may name another concept that is also marked as a homonym."""
     sources: tuple[Location, ...] = ()
     """Where the term occurs in the source notes (file name, line)."""
+    general: tuple[str, ...] | None = None
+    """A word of everyday language too (*model*, *sample*): None for a term that is only a term;
+    else the concepts whose nearby use makes it the term (`qa` checks it only there), none at
+    all when it is never checked on its own. Translators' exports carry the mark."""
     evidence: Evidence | None = None
     """Its use in the usage corpus (`evidence/<concept>.yaml`); None where `attest` has not
     counted it (no corpus, or the term is newer than the evidence)."""
@@ -287,6 +291,8 @@ class Glossary:
     slug: str = "glossary"
     """The stem of every output file's name (`ai-glossary-en-ru.apkg`): glossary.toml's
     `slug`, else made from the title."""
+    non_translatables: tuple[str, ...] = ()
+    """Names that stay as they are in translations (glossary.toml): `qa` never checks them."""
     corpus: CorpusSettings = field(default_factory=CorpusSettings)
     """The usage corpus behind the terms' evidence (glossary.toml's `[corpus]`)."""
     _by_id: FrozenMap[Concept] = field(init=False, repr=False, compare=False)

@@ -25,6 +25,7 @@ def check_references(concepts: Sequence[Concept], domain_ids: set[str]) -> list[
     return [
         *_dangling(concepts, by_id, domain_ids),
         *_dangling_contrasts(concepts, by_id),
+        *_dangling_contexts(concepts, by_id),
         *_replacements(concepts, by_id),
         *_broader_cycles(concepts, by_id),
         *_contrasts_written_twice(concepts, by_id),
@@ -81,6 +82,21 @@ def _dangling(
                         where,
                         "wrong-kind",
                         f"{relation}: '{target}' is a {by_id[target].kind}, expected a {kind}",
+                        concept.id,
+                    )
+
+
+def _dangling_contexts(concepts: Sequence[Concept], by_id: dict[str, Concept]) -> Iterator[Finding]:
+    """The concepts that a general word's `general` list names as its context exist."""
+    for concept in concepts:
+        for term in concept.terms:
+            for target in term.general or ():
+                if target not in by_id:
+                    yield _error(
+                        term.location,
+                        "dangling-reference",
+                        f"term '{term.text}': general: no concept '{target}' "
+                        f"(no concepts/{target}.yaml){suggest(target, by_id)}",
                         concept.id,
                     )
 

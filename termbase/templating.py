@@ -8,6 +8,7 @@ from pathlib import Path
 import jinja2
 
 from termbase import i18n, labels
+from termbase.languages import list_comma
 from termbase.paths import TEMPLATES
 from termbase.pinyin import reading
 
@@ -34,6 +35,7 @@ def environment(lang: str, templates: Path = TEMPLATES) -> jinja2.Environment:
         count=lambda what, n: labels.count(lang, what, n),
         language_name=lambda code: i18n.language_name(code, lang),
         long_date=lambda day: i18n.long_date(day, lang),
+        list_comma=list_comma,
     )
     env.filters["pinyin"] = reading
     return env

@@ -17,6 +17,7 @@ import yaml
 from termbase.findings import Finding, Message, Severity, suggest
 from termbase.model import Location
 from termbase.source_text import location_of_offset
+from termbase.yamlerrors import advise
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -76,9 +77,13 @@ def compose(text: str, path: str) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        place = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path, 1)
-        message = " ".join(part for part in (error.context, error.problem) if part)
+        if advice := advise(error, text):
+            place = Location(path, advice.line + 1, advice.column + 1)
+            message = advice.message
+        else:
+            mark = error.problem_mark or error.context_mark
+            place = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path, 1)
+            message = " ".join(part for part in (error.context, error.problem) if part)
         raise YAMLSyntaxError(
             Finding(place, Severity.ERROR, "yaml-syntax", Message(f"invalid YAML: {message}"))
         ) from None
@@ -98,6 +103,17 @@ def shape(node: yaml.Node) -> str:
     return _SHAPES.get(node.tag.removeprefix(_TAG), "a value")
 
 
+def _text_advice(node: yaml.Node, field: str) -> str:
+    """What to write instead of `node` where text belongs."""
+    if isinstance(node, yaml.SequenceNode):
+        key = field.rpartition(".")[2]
+        marks = "the brackets" if node.flow_style else "'- ' in front"
+        return f"write the text right after '{key}:', without {marks}"
+    if isinstance(node, yaml.MappingNode):
+        return "a colon followed by a space starts a key; put the text in quotes"
+    return "put it in quotes"
+
+
 class NodeReader:
     """Reads the nodes of one file, collecting findings with their places."""
 
@@ -115,8 +131,9 @@ class NodeReader:
             Finding(self.where(node), Severity.ERROR, code, Message(message), self.concept)
         )
 
-    def _wrong_type(self, node: yaml.Node, field: str, expected: str) -> None:
-        self.error(node, "wrong-type", f"{field}: expected {expected}, got {shape(node)}")
+    def _wrong_type(self, node: yaml.Node, field: str, expected: str, advice: str = "") -> None:
+        advice = f"; {advice}" if advice else ""
+        self.error(node, "wrong-type", f"{field}: expected {expected}, got {shape(node)}{advice}")
 
     def mapping(
         self,
@@ -131,20 +148,28 @@ class NodeReader:
             self._wrong_type(node, field or "document", "a mapping")
             return None
         values: dict[str, yaml.Node] = {}
+        first: dict[str, yaml.Node] = {}  # each key's node, where it is first written
         prefix = f"{field}." if field else ""
         misspelt: set[str] = set()  # keys an unknown key was probably meant to be
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str) or key_node.tag != _TAG + "str":
                 self.error(key_node, "wrong-type", f"{field or 'document'}: keys must be text")
-            elif key in values:
-                self.error(key_node, "duplicate-key", f"duplicate key '{prefix}{key}'")
+            elif key in first:
+                line = first[key].start_mark.line + 1
+                self.error(
+                    key_node,
+                    "duplicate-key",
+                    f"duplicate key '{prefix}{key}', first at line {line}: keep one of the two",
+                )
             elif known is not None and key not in known:
                 hint = suggest(key, known)
                 misspelt.update(difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6))
                 self.error(key_node, "unknown-key", f"unknown key '{prefix}{key}'{hint}")
             else:
                 values[key] = value_node
+            if isinstance(key, str):
+                first.setdefault(key, key_node)
         for key in required:
             if key not in values and key not in misspelt:
                 self.error(node, "missing-key", f"missing key '{prefix}{key}'")
@@ -160,8 +185,7 @@ class NodeReader:
     def text(self, node: yaml.Node, field: str) -> str | None:
         """A non-empty text value."""
         if not isinstance(node, yaml.ScalarNode) or node.tag != _TAG + "str":
-            hint = " (put it in quotes)" if isinstance(node, yaml.ScalarNode) else ""
-            self._wrong_type(node, field, "text" + hint)
+            self._wrong_type(node, field, "text", _text_advice(node, field))
             return None
         if not node.value.strip():
             self.error(node, "empty-text", f"{field}: must not be empty")

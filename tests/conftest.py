@@ -33,8 +33,9 @@ BROWSER_FIXTURES = {"page", "browser"}
 
 @pytest.fixture
 def mini_dir(tmp_path: Path) -> Path:
-    """A writable copy of the small test glossary."""
-    return Path(shutil.copytree(MINI, tmp_path / "glossary"))
+    """A writable copy of the small test glossary, its files dated now, as in a fresh clone (the
+    build date is the newest file's: an edit made in a test must not move it to another day)."""
+    return Path(shutil.copytree(MINI, tmp_path / "glossary", copy_function=shutil.copy))
 
 
 @pytest.fixture(scope="session")

@@ -4,17 +4,23 @@ this process or as a process, and a build of a glossary folder (`build_formats`)
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import os
+import re
 import signal
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from termbase.build import Build, FormatReport
 from termbase.cli import main
 from termbase.formats import named, selection
+from termbase.model import Domain, FrozenMap, Glossary
+from termbase.pinyin import pinyin_of
 from termbase.render.contract import BuildContext, Output, run_all
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,3 +97,59 @@ def outputs_of(format_name: str, context: BuildContext) -> list[Output]:
     """Every output of one format, made in this process from its jobs, as a build makes them."""
     [format_] = named([format_name])
     return run_all(format_.jobs(context))
+
+
+SPACES = "[ \u00a0]+"
+"""What separates words on one line."""
+
+
+def run_together(text: str, glossary: Glossary) -> list[str]:
+    """Where two terms of one concept in one language stand side by side on a line with nothing
+    but spaces between them ("LLM БЯМ", "система ИИ ИИ-система"), in text as a reader gets it
+    (pdftotext's, a page's innerText): such terms read as one phrase. A Chinese term counts
+    with its pinyin, printed after it. Terms on lines of their own are apart."""
+    text = unicodedata.normalize("NFC", text)
+    found = []
+    for concept in glossary.concepts:
+        for lang in glossary.languages:
+            terms = concept.terms_in(lang)
+            for first in terms:
+                reading = pinyin_of(first)
+                shown = re.escape(first.text)
+                if reading:  # the pinyin, when it follows, is taken with its term
+                    shown += rf"(?:{SPACES}{re.escape(reading)})?+"
+                for second in terms:
+                    if second.text == first.text:
+                        continue
+                    pattern = rf"(?<![\w-]){shown}{SPACES}{re.escape(second.text)}(?![\w-])"
+                    found += [match[0] for match in re.finditer(pattern, text)]
+    return found
+
+
+def drawn_and_explained(figure: Any) -> tuple[set[str], set[str]]:
+    """The styles of line and box a map draws, and those its legend explains (by class)."""
+    [drawing] = figure.xpath(".//svg[@role='group']")
+    drawn = {*drawing.xpath(".//g[@class='edges']/path/@class")}
+    drawn |= {
+        " ".join(c for c in node.split() if c != "focus")
+        for node in drawing.xpath(".//g[@class='nodes']/*/@class")
+    }
+    explained = set()
+    for key in figure.xpath(".//svg[contains(@class, 'key')]"):
+        explained |= {*key.xpath(".//path/@class"), *key.xpath(".//g[@class='nodes']/g/@class")}
+    return drawn, explained
+
+
+def with_lone_domain(glossary: Glossary) -> Glossary:
+    """`glossary` with one more domain, `lonely`, of one concept linked to nothing: a copy of
+    its first concept, without relations (a map of it would be a lone box)."""
+    first = glossary.concepts[0]
+    domain = Domain(
+        "lonely", 99, FrozenMap(dict.fromkeys(glossary.languages, "Lonely")), first.location
+    )
+    lonely = dataclasses.replace(
+        first, id="lonely-one", domain="lonely", broader=(), related=(), examples=(), contrasts=()
+    )
+    return dataclasses.replace(
+        glossary, domains=(*glossary.domains, domain), concepts=(*glossary.concepts, lonely)
+    )

@@ -29,3 +29,16 @@ def test_translations_keep_the_placeholders(domain: str, lang: str) -> None:
         (m.id, str(error)) for m, errors in read_catalog(domain, lang).check() for error in errors
     ]
     assert not problems
+
+
+@pytest.mark.parametrize("lang", UI_LANGUAGES)
+def test_a_message_of_several_domains_has_one_translation(lang: str) -> None:
+    # The catalogs of a language are merged (i18n.translations): a message translated two ways
+    # would change one output's wording when another domain is added.
+    seen: dict[str, tuple[str, str]] = {}
+    for domain in domains():
+        for message in read_catalog(domain, lang):
+            if not message.id or not message.string:
+                continue
+            first = seen.setdefault(str(message.id), (str(message.string), domain))
+            assert first[0] == str(message.string), (message.id, first, domain)

@@ -59,11 +59,11 @@ def test_build_py_writes_the_json_export_as_a_process(mini_dir: Path, tmp_path: 
 
 
 def test_build_refuses_a_broken_glossary_and_writes_nothing(mini_dir: Path, tmp_path: Path) -> None:
-    shutil.copytree(FIXTURES / "bad" / "yaml-syntax", mini_dir, dirs_exist_ok=True)
+    shutil.copytree(FIXTURES / "bad" / "unclosed-bracket", mini_dir, dirs_exist_ok=True)
     out = tmp_path / "out"
     result = run_cli("build", "--glossary", str(mini_dir), "--out", str(out))
     assert result.returncode == 1
-    assert "llm.yaml:29:9: error: invalid YAML" in result.stderr
+    assert "llm.yaml:28:10: error: invalid YAML: the list opened with" in result.stderr
     assert "Traceback" not in result.stderr
     assert not out.exists()
 

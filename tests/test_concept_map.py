@@ -15,7 +15,7 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from helpers import ROOT
+from helpers import ROOT, drawn_and_explained, with_lone_domain
 from termbase.model import Glossary
 from termbase.render.common import concept_map, graphviz
 from termbase.render.common.concept_map import (
@@ -73,10 +73,14 @@ def node_label(node: lxml_html.HtmlElement) -> str:
 # What the maps show ----------------------------------------------------------------------------
 
 
-def test_every_concept_is_on_its_own_map_and_on_an_overview(shipped: Glossary) -> None:
+def test_every_concept_is_on_its_own_map_and_on_or_under_an_overview(shipped: Glossary) -> None:
+    """On an overview that is drawn, or named under it for want of a line there."""
     overviews = [glossary_map(shipped), *(domain_map(shipped, d.id) for d in shipped.domains)]
-    on_overviews = {i for m in overviews for i in m.concept_ids}
+    on_overviews = {i for m in overviews if m.drawn for i in (*m.concept_ids, *m.alone)}
     assert on_overviews == {c.id for c in shipped.concepts}
+    for overview in overviews:
+        ends = {end for edge in overview.edges for end in edge[:2]}
+        assert ends == set(overview.concept_ids), overview.key  # no lone box
     for concept in shipped.concepts:
         own = local_map(shipped, concept.id)
         assert own.focus == concept.id and concept.id in own.concept_ids
@@ -106,6 +110,46 @@ def test_a_domain_map_keeps_named_models_to_their_own_domain(shipped: Glossary) 
     named = domain_map(shipped, "named-models")
     assert {"gpt-4", "large-language-model"} <= set(named.concept_ids)
     assert all(r != "related" for *_, r in named.edges)
+
+
+def test_the_named_models_map_draws_each_model_under_its_main_kind(shipped: Glossary) -> None:
+    """One line per model, from the first of its kinds: GPT-4 is of six kinds, and six long
+    lines per model made the map a tangle. Its other kinds are in its entry."""
+    named = domain_map(shipped, "named-models")
+    models = [c for c in shipped.in_domain("named-models") if c.instance_of]
+    lines = {(upper, lower, relation) for upper, lower, relation in named.edges}
+    assert lines == {(m.instance_of[0], m.id, "main-kind") for m in models}
+    assert len(shipped.concept("gpt-4").instance_of) > 1
+
+
+def test_a_legend_names_what_its_map_draws_and_no_more(shipped: Glossary) -> None:
+    named = domain_map(shipped, "named-models")
+    assert [key.classes for key in concept_map.legend("en", named)] == [
+        "main-kind",
+        "named-model",
+        "concept elsewhere",
+    ]
+    overview = glossary_map(shipped)
+    assert [key.classes for key in concept_map.legend("en", overview)] == ["generic", "concept"]
+    assert "related" not in concept_map.description("en", overview)
+    own = local_map(shipped, "large-language-model")
+    assert {"generic", "instance", "related"} <= {k.classes for k in concept_map.legend("en", own)}
+
+
+def test_lone_concepts_are_named_under_the_map_and_a_map_of_lone_boxes_is_not_drawn(
+    shipped: Glossary,
+) -> None:
+    general = domain_map(shipped, "ai-models")
+    assert "inference" in general.alone and "inference" not in general.concept_ids
+    assert general.left_out(shipped, "en") == (
+        "Not on the map (no broader or narrower concept here): inference, modality, "
+        "model parameter, token."
+    )
+    assert general.left_out(shipped, "zh-Hans").count("、") == 3
+    lonely = with_lone_domain(shipped)
+    alone = domain_map(lonely, "lonely")
+    assert not alone.drawn and (alone.concept_ids, alone.alone) == ((), ("lonely-one",))
+    assert "lonely-one" in glossary_map(lonely).alone
 
 
 def test_the_shipped_overviews_show_every_concept(shipped: Glossary) -> None:
@@ -163,6 +207,8 @@ def test_among_concepts_of_one_level_those_with_most_below_are_kept_first() -> N
         ("multimodal large language model", "en", ("multimodal large", "language model")),
         ("самоконтролируемое обучение", "ru", ("самоконтролируемое", "обучение")),
         ("基于人类反馈的强化学习", "zh-Hans", ("基于人类反馈", "的强化学习")),
+        ("Midjourney", "zh-Hans", ("Midjourney",)),  # a Latin name is never cut
+        ("Stable Diffusion", "zh-Hans", ("Stable", "Diffusion")),
     ],
 )
 def test_labels_wrap_into_even_lines(text: str, lang: str, lines: tuple[str, ...]) -> None:
@@ -268,13 +314,23 @@ def test_labels_are_the_preferred_terms_of_the_page_language(
     assert {"en": "Map", "ru": "Карта", "zh-Hans": "概念图"}[ui] in nav[0].text_content()
 
 
-def test_the_map_page_has_every_overview(site: Path, shipped: Glossary) -> None:
+def test_the_map_page_has_every_overview_with_a_line(site: Path, shipped: Glossary) -> None:
     maps = maps_in(site / "en" / "map.html")
-    domains = [d for d in shipped.domains if shipped.in_domain(d.id)]
+    domains = [d for d in shipped.domains if domain_map(shipped, d.id).drawn]
     assert len(maps) == 1 + len(domains)
     titles = [m.xpath("./title")[0].text for m in maps]
     assert titles[0] == "Concept map: The whole glossary"
     assert titles[1:] == [f"Concept map: {d.names['en']}" for d in domains]
+
+
+@pytest.mark.parametrize("ui", ["en", "ru", "zh-Hans"])
+def test_each_map_of_the_map_page_explains_every_line_and_box_it_draws(site: Path, ui: str) -> None:
+    root = lxml_html.parse(str(site / ui / "map.html")).getroot()
+    sections = root.xpath("//section[@class='overview']")
+    assert sections
+    for section in sections:
+        drawn, explained = drawn_and_explained(section)
+        assert drawn == explained, section.get("id")
 
 
 def test_maps_take_their_colours_from_the_stylesheet(page, site: Path) -> None:

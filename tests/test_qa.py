@@ -31,8 +31,9 @@ EXPECTED = {
             ":15: unit u3: deprecated: 'supervised learning' → «контролируемого обучения» is "
             "deprecated; expected «обучение с учителем»",
             ":19: unit u4: missing: 'transformer' → expected «трансформер»",
-            # «большая языковая модель» is the longer term: no «языковая модель» in it.
-            ":35: unit u8: missing: 'language model' → expected «языковая модель»",
+            # «большая языковая модель» is a kind of language model: it names another concept.
+            ":35: unit u8: wrong-term: 'language model' → «большая языковая модель» is "
+            "'large language model' (large-language-model); expected «языковая модель»",
         ],
     ),
     "en-zh.xlf": (
@@ -71,7 +72,11 @@ EXPECTED = {
     ),
     "en-zh-tw.xlf": (
         2,
-        [": error: target language zh-TW: not a language of the glossary (en, ru, zh-Hans)"],
+        [
+            ": error: target language zh-TW: Traditional Chinese, but the glossary's Chinese is "
+            "Simplified (zh-Hans): its terms would match almost nothing; convert the file to "
+            "Simplified Chinese, then check it (with --target zh-Hans if it still names zh-TW)"
+        ],
     ),
 }
 
@@ -113,7 +118,7 @@ def test_the_summary_counts_what_was_checked(capsys: pytest.CaptureFixture[str])
     status, _, err = qa(capsys, "en-ru.xlf", "ru.po")
     assert status == 1
     assert err.splitlines()[-1] == (
-        "5 finding(s) (3 missing, 2 deprecated); 10 segment(s) checked in 2 file(s); "
+        "5 finding(s) (2 missing, 2 deprecated, 1 wrong-term); 10 segment(s) checked in 2 file(s); "
         "2 not translated yet"
     )
 
@@ -148,7 +153,10 @@ def test_languages_from_the_options(capsys: pytest.CaptureFixture[str]) -> None:
     )
     status, out, _ = qa(capsys, "en-ru-zh.tmx", "--target", "zh-CN")
     assert out.splitlines() == [
-        "en-ru-zh.tmx:12: unit t2: missing: 'Unsupervised learning' → expected «无监督学习»"
+        "en-ru-zh.tmx:12: unit t2: missing: 'Unsupervised learning' → expected «无监督学习»",
+        # Used twice, rendered once.
+        "en-ru-zh.tmx:17: unit 3: missing: 'large language model' (2 uses, 1 rendered) → "
+        "expected «大语言模型» or «大型语言模型»",
     ]
     status, out, _ = qa(capsys, "en-ru-zh.tmx", "--target", "ru")
     assert out.splitlines() == [
@@ -193,6 +201,9 @@ def test_json_output(capsys: pytest.CaptureFixture[str]) -> None:
             "expected": ["监督学习", "有监督学习"],
             "target_term": None,
             "deprecated": None,
+            "other_concept": None,
+            "source_count": 1,
+            "target_count": 0,
         },
         {
             "file": "en-zh.xlf",
@@ -205,6 +216,9 @@ def test_json_output(capsys: pytest.CaptureFixture[str]) -> None:
             "expected": ["Transformer"],
             "target_term": "变压器",
             "deprecated": "变压器",
+            "other_concept": None,
+            "source_count": 1,
+            "target_count": 0,
         },
     ]
 
@@ -285,12 +299,13 @@ def test_the_longest_term_wins_in_the_source(glossary: Glossary) -> None:
 
 
 def test_the_longest_term_wins_in_chinese(glossary: Glossary) -> None:
+    # 无监督学习 is the other concept's term, not a rendering: the finding names it.
     assert findings(glossary, "supervised learning", "无监督学习", ("en", "zh-Hans")) == [
-        "missing supervised-learning"
+        "wrong-term supervised-learning"
     ]
     assert findings(glossary, "supervised learning", "监督学习", ("en", "zh-Hans")) == []
     assert findings(glossary, "监督学习", "unsupervised learning", ("zh-Hans", "en")) == [
-        "missing supervised-learning"
+        "wrong-term supervised-learning"
     ]
 
 
@@ -339,3 +354,18 @@ def test_build_py_qa() -> None:
         """:5: error: end-of-line within string: 'msgid "A transformer\\n'\n"""
     )
     assert "Traceback" not in run.stderr
+
+
+def test_the_pre_commit_hook_runs_qa_on_every_kind_of_file_it_reads() -> None:
+    import re
+
+    import yaml
+
+    from termbase.qa.bilingual import READERS
+
+    (hook,) = yaml.safe_load((Path(__file__).parents[1] / ".pre-commit-hooks.yaml").read_text())
+    assert hook["entry"] == "termbase qa" and hook["language"] == "python"
+    files = re.compile(hook["files"])
+    translators = [ext for ext in READERS if ext not in (".csv", ".tsv", ".tab", ".txt")]
+    assert all(files.search(f"locale/app{ext}") for ext in translators)
+    assert not files.search("notes.txt")

@@ -11,6 +11,7 @@ belong) is made by the `Fault` table below. The commands run in this process
 from __future__ import annotations
 
 import errno
+import html
 import json
 import os
 import re
@@ -28,9 +29,22 @@ import pytest
 
 from helpers import FIXTURES, MINI, ROOT, run_cli
 from termbase import glyphs, write
+from termbase.server import Rebuilder, State, inject
 
 CASES = FIXTURES / "reliability"
 CONTENT_CASES = sorted(p for p in CASES.iterdir() if (p / "expected.txt").exists())
+YAML_MISTAKES = [
+    FIXTURES / "bad" / name
+    for name in (
+        "unquoted-colon",
+        "tab",
+        "unclosed-bracket",
+        "unclosed-quote",
+        "list-for-text",
+        "duplicate-key",
+    )
+]
+"""The commonest editing mistakes, each with the line that says where it is and what to do."""
 REFUSED = "error: check finds errors in the glossary; nothing was built (--force builds anyway)"
 UNREADABLE = "error: the glossary cannot be read; nothing was built"
 WRITE_ONLY = Path("/proc/sys/vm/compact_memory")
@@ -115,6 +129,26 @@ def test_check_names_the_place_and_build_refuses(case: Path, here: Path, run) ->
     assert built.err[len(expected) :] == [_summary(len(expected)), built.err[-1]]
     assert built.err[-1] in (REFUSED, UNREADABLE)  # a check error, or a load error
     assert not (here / "out").exists()
+
+
+@pytest.mark.parametrize("case", YAML_MISTAKES, ids=lambda p: p.name)
+def test_a_yaml_mistake_says_what_to_do_in_check_build_and_serve(
+    case: Path, here: Path, run
+) -> None:
+    """The same one line, at the mistake, in `check`, in `build` and on the page `serve`
+    shows (its banner over the last good build)."""
+    shutil.copytree(case, here / "g", dirs_exist_ok=True)
+    (here / "g" / "expected.txt").unlink()
+    os.chdir(here / "g")
+    (expected,) = (case / "expected.txt").read_text().splitlines()
+    checked = run("check", "--glossary", ".")
+    assert (checked.status, checked.out) == (1, [expected])
+    built = run("build", "--only", "json", "--glossary", ".", "--out", "../out")
+    assert (built.status, built.err[0]) == (1, expected)
+    state = State()
+    assert not Rebuilder(Path("."), here / "out", state, lambda _: None, []).build_first()
+    assert state.problem is not None and state.problem.splitlines()[0] == expected
+    assert html.escape(expected) in inject(b"<body></body>", state).decode()
 
 
 # Files that are not what their names say -------------------------------------------------

@@ -21,7 +21,7 @@ import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
 from golden import compare
-from helpers import KNOWN_READINGS, MINI, SHIPPED, build_formats
+from helpers import KNOWN_READINGS, MINI, SHIPPED, build_formats, run_together
 from termbase.load import load_glossary, load_header
 from termbase.model import FrozenMap, Glossary, Kind
 from termbase.paths import TEMPLATES
@@ -252,6 +252,12 @@ def test_the_example_card_asks_for_the_main_kind_and_lists_the_others_apart(
     assert [visible(m) for m in main] == ["большая языковая модель", "大语言模型"]
     assert [visible(a) for a in also] == ["генеративная модель", "生成模型"]
     assert "--also:&#34;также:&#34;" in answer
+    # Spoken, the main kind ends with a full stop, so that the voice pauses before the others.
+    spoken = [(tag.lang, tag.field_text) for tag in card.answer_av_tags()]
+    assert spoken == [
+        ("ru_RU", "большая языковая модель. генеративная модель"),
+        ("zh_CN", "大语言模型。生成模型"),
+    ]
 
 
 def test_a_spaced_term_needs_a_pinyin_override_with_one_syllable_per_character(
@@ -662,6 +668,17 @@ def test_no_card_side_is_wider_than_a_phone(
     assert not overflowing, [(sides[i].name, what) for i, what in overflowing]
 
 
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_no_two_terms_of_a_concept_run_together(
+    edition: str, shipped: Glossary, shipped_sides: dict[str, list[Side]], page
+) -> None:
+    """On a phone, with every fold open, no side shows two terms of one concept side by side
+    without a separator (see helpers.run_together)."""
+    page.set_viewport_size(PHONE)
+    page.set_content(phone_page(shipped_sides[edition]))
+    assert run_together(page.evaluate("document.body.innerText"), shipped) == []
+
+
 def test_the_overflow_check_sees_a_word_too_long_for_the_phone(page) -> None:
     """The check above can fail: a card without the deck's wrapping rules overflows."""
     word = Side(
@@ -691,6 +708,44 @@ def test_the_back_answers_first_and_repeats_no_block(shipped_sides: dict[str, li
             answered = [lang for kind, lang in sections if kind == "answer"]
             assert not any(lang.startswith(asked) for lang in answered), side.name
         assert "definition" in folded, side.name
+
+
+SPREAD = """() => [...document.querySelectorAll('ruby')].map(ruby => {
+    const base = ruby.querySelector('rb').firstChild;
+    const size = parseFloat(getComputedStyle(ruby).fontSize);
+    const lefts = [...base.textContent].map((_, i) => {
+        const range = document.createRange();
+        range.setStart(base, i);
+        range.setEnd(base, i + 1);
+        return range.getBoundingClientRect().left;
+    });
+    return {word: base.textContent, em: size, steps: lefts.slice(1).map((x, i) => x - lefts[i]),
+            wider: ruby.querySelector('rt').getBoundingClientRect().width
+                   > ruby.querySelector('rb').getBoundingClientRect().width};
+})"""
+"""Each ruby's word, font size, the distances from each character's left edge to the next one's
+and whether its pinyin is wider than the word."""
+
+
+def test_a_word_under_wider_pinyin_keeps_its_characters_together(
+    shipped_sides: dict[str, list[Side]], page, tmp_path: Path
+) -> None:
+    """On a phone, a word whose pinyin is wider than its characters (生成 shēngchéng, 强化
+    qiánghuà) is one unit: its characters stand at the font's full-width advance, 1 em apart,
+    as in the word without ruby; the pinyin widens the space around the word instead. (A
+    browser's own ruby spreads them, 生 成.) The page is kept as a PNG to look at."""
+    sides = [
+        s
+        for s in shipped_sides["en-zh"]
+        if s.note in {"generative-adversarial-network", "reinforcement-learning"}
+    ]
+    page.set_viewport_size(PHONE)
+    page.set_content(phone_page(sides))
+    page.screenshot(path=str(tmp_path / "ruby.png"), full_page=True)
+    rubies = page.evaluate(SPREAD)
+    assert {"生成", "强化"} <= {r["word"] for r in rubies if r["wider"]}
+    spread = [r for r in rubies if any(step > 1.02 * r["em"] for step in r["steps"])]
+    assert spread == []
 
 
 MODES = {"day": "", "night": " nightMode night_mode"}

@@ -16,7 +16,7 @@ from helpers import outputs_of
 from termbase.checks import check
 from termbase.model import Glossary
 from termbase.render.contract import BuildContext
-from termbase.render.pdf import Reference, part_html, sheet_html
+from termbase.render.pdf import part_html, reference, sheet_html
 from termbase.render.pdf.content import WHOLE
 
 DATE = datetime(2026, 11, 23, tzinfo=UTC)
@@ -97,8 +97,8 @@ def test_the_alignment_filters_by_evidence(page, site: Path) -> None:
 
 def test_the_reference_marks_a_term_the_corpus_does_not_have(attested: Glossary) -> None:
     context = BuildContext(attested, DATE)
-    reference = Reference.of(context, attested.languages, WHOLE)
-    html = "".join(part_html(context, reference, part) for part in reference.parts)
+    document = reference(context, attested.languages, WHOLE)
+    html = "".join(part_html(context, document, part) for part in document.parts)
     assert '<span class="term" lang="zh-Hans">令牌</span><span class="unattested">°</span>' in html
     assert '<span class="term" lang="zh-Hans">词元</span><span class="unattested">' not in html
     assert "° marks a term that the usage corpus does not have" in html

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import KNOWN_READINGS, MINI, ROOT
+from helpers import KNOWN_READINGS, MINI, ROOT, run_together
 from termbase.checks import check
 from termbase.load import load_glossary
 from termbase.model import Glossary
@@ -463,6 +463,18 @@ def test_shipped_site_has_every_concept(shipped_site: Path, shipped: Glossary) -
             assert f'<article class="concept" id="{concept.id}">' in text
 
 
+@pytest.mark.parametrize("path", PAGES)
+def test_no_two_terms_of_a_concept_run_together(
+    page, shipped_site: Path, shipped: Glossary, path: str
+) -> None:
+    """The text a reader sees on a phone never has two terms of one concept side by side
+    without a separator (see helpers.run_together)."""
+    page.set_viewport_size({"width": 360, "height": 800})
+    for ui in UI:
+        open_page(page, shipped_site, f"{ui}/{path}")
+        assert run_together(page.evaluate("document.body.innerText"), shipped) == [], ui
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
@@ -472,6 +484,11 @@ def test_shipped_site_has_every_concept(shipped_site: Path, shipped: Glossary) -
         ("kuosanmoxing", "diffusion-model"),
         ("扩散", "diffusion-model"),
         ("LLM", "large-language-model"),
+        # Inflected Russian, by the stems its terms' forms share; Chinese with 的 in it.
+        ("трансформеров", "transformer"),
+        ("тонкой настройки", "fine-tuning"),
+        ("больших языковых моделей", "large-language-model"),
+        ("预训练的模型", "pre-trained-model"),
     ],
 )
 def test_shipped_search(page, shipped_site: Path, query: str, expected: str) -> None:

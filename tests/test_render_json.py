@@ -30,6 +30,7 @@ def test_json_is_readable_utf8_with_terms_and_definitions(mini) -> None:
         "reading": None,
         "note": None,
         "homonym": False,
+        "general": None,
         "sources": ["notes.md:3"],
         "attested": True,
         "evidence": None,

@@ -21,25 +21,30 @@ import pikepdf
 import pytest
 from lxml import html as lxml_html
 
-from helpers import MINI, ROOT
+from helpers import MINI, ROOT, drawn_and_explained, run_together, with_lone_domain
 from termbase import labels
 from termbase.collation import sort_key
 from termbase.glyphs import package_for
 from termbase.languages import editions, is_han
 from termbase.model import Concept, Glossary, Status
-from termbase.render.contract import BuildContext, RenderError
+from termbase.paths import TEMPLATES
+from termbase.render.common.concept_map import domain_map
+from termbase.render.contract import BuildContext, RenderError, run_all
 from termbase.render.pdf import (
     MARGINS,
     SLIVER,
-    Reference,
     css_content,
     documents,
     make_sheet,
     part_html,
+    reference,
     render,
     sheet_html,
 )
 from termbase.render.pdf import content as pdf_content
+from termbase.render.pdf import (
+    jobs as pdf_jobs,
+)
 from termbase.render.pdf import paper as pdf_paper
 from termbase.render.pdf.content import WHOLE, groups, index
 from termbase.render.pdf.fonts import check_chinese_faces, missing_glyphs_message
@@ -148,8 +153,8 @@ def shipped_pdfs(shipped: Glossary, tmp_path_factory, weasyprint_warnings) -> di
 def reference_html(glossary: Glossary, volume=WHOLE) -> str:
     """The HTML of every part of the reference, one after the other."""
     context = BuildContext(glossary, DATE)
-    reference = Reference.of(context, glossary.languages, volume)
-    return "".join(part_html(context, reference, part) for part in reference.parts)
+    document = reference(context, glossary.languages, volume)
+    return "".join(part_html(context, document, part) for part in document.parts)
 
 
 # What is written -------------------------------------------------------------------------------
@@ -217,6 +222,24 @@ def test_two_builds_in_different_processes_give_identical_pdfs(mini_pdfs, tmp_pa
     )
     for name, pdf in mini_pdfs.items():
         assert (out / name).read_bytes() == pdf.read_bytes(), name
+
+
+def test_no_template_uses_footnotes_or_notes() -> None:
+    """The PDFs are laid out without the user-agent rules of footnotes and notes
+    (render/pdf/engine.py): a template that floated something into a footnote would need them."""
+    for path in sorted((TEMPLATES / "pdf").iterdir()):
+        assert not re.search(r"footnote|note-area|::note", path.read_text()), path.name
+
+
+@pytest.mark.slow
+def test_without_the_footnote_rules_a_sheet_is_byte_for_byte_the_same(mini) -> None:
+    from weasyprint import HTML
+
+    from termbase.render.pdf.engine import fonts, lay_out
+
+    source = sheet_html(BuildContext(mini, DATE), mini.languages)
+    ours = lay_out(source).write_pdf()
+    assert ours == HTML(string=source).render(font_config=fonts()).write_pdf()
 
 
 # UI text and languages --------------------------------------------------------------------------
@@ -315,6 +338,36 @@ def test_the_reference_has_every_preferred_term_of_the_glossary(shipped, shipped
         if (term := concept.preferred(lang)) and re.sub(r"\s+", "", term.text) not in extracted
     ]
     assert missing == []
+
+
+@pytest.mark.slow
+def test_no_two_terms_of_a_concept_run_together(shipped, shipped_pdfs) -> None:
+    """Every two terms printed side by side (a term and its abbreviations) have the language's
+    separator between them: "система ИИ, ИИ-система", "大语言模型 dà yǔyán móxíng、LLM"."""
+    a4 = [name for name in shipped_pdfs if name.endswith("-a4")]
+    assert len(a4) == 5
+    found = {
+        name: together
+        for name in a4
+        if (together := run_together(text(shipped_pdfs[name]), shipped))
+    }
+    assert found == {}
+
+
+def test_each_map_of_the_reference_explains_every_line_and_box_it_draws(shipped) -> None:
+    """In the reference's language; a domain of lone boxes has no map, and the concepts a map
+    leaves out for want of a line are named under it."""
+    glossary = with_lone_domain(shipped)
+    root = lxml_html.fromstring(reference_html(glossary))
+    figures = root.xpath("//figure[@class='domain-map']")
+    drawn = [d.id for d in glossary.domains if domain_map(glossary, d.id).drawn]
+    assert [f.getparent().get("id") for f in figures] == [f"d-{i}" for i in drawn]
+    assert root.xpath("//section[@id='d-lonely']") and "lonely" not in drawn
+    for figure in figures:
+        drawn, explained = drawn_and_explained(figure)
+        assert drawn == explained, figure.xpath("./figcaption")[0].text
+    general = root.xpath("//section[@id='d-ai-models']//p[@class='map-note']")[0].text
+    assert general.startswith("Not on the map (no broader or narrower concept here): inference")
 
 
 @pytest.mark.slow
@@ -667,6 +720,41 @@ def test_links_to_a_concept_in_another_volume_are_text_with_its_number(volume_pd
     assert "c-llm" not in source
     relations = next(line for line in text(pdf).splitlines() if "Instance of" in line)
     assert relations.rstrip().endswith("large language model 1.2"), relations
+
+
+@pytest.mark.slow
+def test_a_long_cheat_sheet_is_laid_out_in_parts_and_reads_as_one(
+    mini: Glossary, mini_pdfs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf_content, "SHEET_PART_SIZE", 1)  # a part per concept
+    context = BuildContext(mini, DATE)
+    jobs = [j for j in pdf_jobs(context, frozenset({"en-ru-zh", "cheatsheet", "a4"}))]
+    names = [job.name for job in jobs]
+    stem = "mini-glossary-en-ru-zh-cheatsheet"
+    assert names == [
+        f"{stem}/generative-models-1",
+        f"{stem}/generative-models-2",
+        f"{stem}/named-models",
+        stem,
+    ]
+    outputs = {o.path.name: o.data for o in run_all(jobs)}
+    whole = mini_pdfs[f"pdf/{stem}-a4.pdf"]
+    joined = tmp_path / "joined.pdf"
+    joined.write_bytes(outputs[f"{stem}-a4.pdf"])
+    pages = text(joined).split("\f")[:-1]
+    assert len(pages) == 3  # each part starts a page
+    for number, page in enumerate(pages, 1):
+        assert f"Page {number} of 3" in page and "Built on March 5, 2026" in page
+    assert pages[0].count("Mini glossary") == 1 and "Mini glossary" not in pages[1]
+    # The rows in the same order as the sheet laid out whole, a domain bookmarked once.
+    rows = [line.split()[0] for line in text(joined).splitlines() if line.strip()]
+    whole_rows = [line.split()[0] for line in text(whole).splitlines() if line.strip()]
+    assert [r for r in rows if r in {"generative", "large", "GPT-3"}] == [
+        r for r in whole_rows if r in {"generative", "large", "GPT-3"}
+    ]
+    assert [(level, title) for level, title, _ in outline(joined)] == [
+        (level, title) for level, title, _ in outline(whole)
+    ]
 
 
 # Helpers ----------------------------------------------------------------------------------------

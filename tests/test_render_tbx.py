@@ -277,3 +277,13 @@ def test_v2_is_well_formed_martif_without_a_namespace(mini) -> None:
     root = etree.fromstring(data)
     assert root.tag == "martif" and root.nsmap == {}
     assert len(root.findall("text/body/termEntry")) == 3
+
+
+def test_general_words_carry_their_mark(shipped) -> None:
+    notes = [
+        " ".join(note.text.split())
+        for note in etree.fromstring(tbx_v3(shipped)).iter(f"{{{NAMESPACE}}}note")
+        if note.text and note.text.startswith("General word")
+    ]
+    assert "General word: a term only near a use of training." in notes
+    assert any("not checked" in note for note in notes)  # "sample"

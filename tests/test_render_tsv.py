@@ -95,3 +95,11 @@ def test_every_shipped_concept_is_in_every_direction(shipped) -> None:
 
 def test_the_same_bytes_every_time(shipped) -> None:
     assert omegat(shipped, "en", "zh-Hans") == omegat(shipped, "en", "zh-Hans")
+
+
+def test_a_general_word_is_no_row_where_its_concept_has_another_term(shipped) -> None:
+    # "model" and "sample" would put the glossary's term beside every everyday use.
+    sources = {row[0] for row in read(omegat(shipped, "en", "ru"))}
+    assert {"AI model", "data point"} <= sources
+    assert not {"model", "sample"} & sources
+    assert "environment" in sources  # its concept's only English term stays

@@ -82,14 +82,15 @@ def test_serve_rebuilds_on_a_save_reloads_and_survives_a_broken_file(server, min
     lines = [stream.readline() for _ in range(2)]
     assert lines[0].startswith(b"data: "), lines  # the open page is told to reload
 
-    concept.write_text(concept.read_text() + "  broken: [unclosed\n")
+    concept.write_text(concept.read_text() + "broken: [unclosed\n")
     wait_for(lambda: 'role="alert"' in fetch(port, "/en/index.html"), 120)
     page = fetch(port, "/en/index.html")
     assert "llm.yaml" in page and "invalid YAML" in page
+    assert "the list opened with &#x27;[&#x27; is not closed" in page  # and what to do
     assert "vast amounts" in page  # the last good output is still served
     assert process.poll() is None
 
-    concept.write_text(concept.read_text().replace("  broken: [unclosed\n", ""))
+    concept.write_text(concept.read_text().replace("broken: [unclosed\n", ""))
     wait_for(lambda: 'role="alert"' not in fetch(port, "/en/index.html"), 120)
 
     process.send_signal(signal.SIGINT)

@@ -93,7 +93,10 @@
         spaced: keys.join("\u0001"),
         packed: packed.join("\u0001"),
         definitions: item[2],
-        rank: item[3][uiIndex]
+        rank: item[3][uiIndex],
+        stems: (item[4] || []).map(function (pair) {
+          return [pair[0], pair[1].split(" ")];
+        })
       };
     });
     // In dictionary order of the UI language, the order of equally good matches.
@@ -119,13 +122,26 @@
     return word.slice(0, -1);
   }
 
+  // 的 between Chinese characters is left out (预训练的模型 finds 预训练模型), as qa reads it.
+  function withoutParticle(text) {
+    return text.replace(/([\u3400-\u9fff])的(?=[\u3400-\u9fff])/g, "$1");
+  }
+
   function parse(text) {
-    var words = searchKey(text).split(" ").filter(Boolean).map(singular);
+    var words = searchKey(withoutParticle(text)).split(" ").filter(Boolean).map(singular);
     if (!words.length) return null;
     var packed = words.join("");
     // One word of two or more Latin letters may be pinyin initials (sjwl: shénjīng wǎngluò).
     var initials = words.length === 1 && /^[a-z]{2,}$/.test(packed);
     return { phrase: words.join(" "), packed: packed, words: words, initials: initials };
+  }
+
+  function stemsMatch(words, stems) {
+    for (var w = 0; w < words.length; w++) {
+      var typing = w === words.length - 1 && stems[w].indexOf(words[w]) === 0;
+      if (words[w].indexOf(stems[w]) !== 0 && !typing) return false;
+    }
+    return true;
   }
 
   function containsAll(text, words) {
@@ -166,6 +182,16 @@
           best = { bucket: bucket, term: pair[1], how: "initials" };
         }
       });
+    }
+    if (best) return best;
+    // A Russian term inflected (тонкой настройки, трансформеров): each word typed starts with
+    // the stem of the term's word at its place (the last may be unfinished); all of its words
+    // is the whole term, fewer its start.
+    for (var s = 0; s < entry.stems.length; s++) {
+      var stems = entry.stems[s][1];
+      if (query.words.length > stems.length || !stemsMatch(query.words, stems)) continue;
+      var bucket = query.words.length === stems.length ? 0 : 2;
+      if (!best || bucket < best.bucket) best = { bucket: bucket, term: entry.stems[s][0], how: "term" };
     }
     if (best) return best;
     if (containsAll(entry.spaced, query.words)) return { bucket: 8, term: -1, how: "terms" };

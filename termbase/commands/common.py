@@ -49,10 +49,12 @@ def add_out_option(parser: argparse.ArgumentParser, root: Path) -> None:
     )
 
 
-def add_format_option(parser: argparse.ArgumentParser, what: str) -> None:
+def add_format_option(
+    parser: argparse.ArgumentParser, what: str, choices: tuple[str, ...] = ("text", "json")
+) -> None:
     parser.add_argument(
         "--format",
-        choices=("text", "json"),
+        choices=choices,
         default="text",
         help=f"how to print {what} (default: text)",
     )

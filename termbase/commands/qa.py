@@ -45,12 +45,30 @@ def add(commands: Commands, root: Path) -> None:
         help="accepted exceptions: lines of `UNIT CONCEPT`, or a .json list as --format json "
         "prints",
     )
-    add_format_option(parser, "the findings")
+    parser.add_argument(
+        "--non-translatables",
+        type=Path,
+        metavar="FILE",
+        help="names that stay as they are (one a line), besides glossary.toml's; never checked",
+    )
+    add_format_option(parser, "the findings", ("text", "json", "html", "xlsx"))
+    parser.add_argument(
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write the html or xlsx report to FILE (html: else to standard output)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("en", "ru", "zh-Hans"),
+        default="en",
+        help="the language of the html and xlsx reports (default: en)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from termbase.qa.command import EXIT_ERROR, run
+    from termbase.qa.runner import EXIT_ERROR, run
 
     glossary = load_or_report(args.glossary)
     if glossary is None:
@@ -62,4 +80,7 @@ def run(args: argparse.Namespace) -> int:
         target=args.target,
         ignore=args.ignore,
         output=args.format,
+        report=args.output,
+        non_translatables=args.non_translatables,
+        lang=args.lang,
     )

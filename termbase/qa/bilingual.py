@@ -21,6 +21,7 @@ from lxml import etree
 from translate.storage.base import TranslationStore, TranslationUnit
 
 from termbase.languages import glossary_language
+from termbase.qa.protect import flatten
 from termbase.source_text import MAX_SOURCE_BYTES, TextFileError, read_bytes
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -41,6 +42,8 @@ class Segment:
     source: str
     target: str
     """Empty when the unit is not translated yet."""
+    protected: tuple[tuple[int, int], ...] = ()
+    """Where the source's inline markup is (`protect.flatten`): text never checked."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,11 +118,19 @@ def _xliff(shown: str, data: bytes, languages: Languages, target: str | None) ->
     store: TranslationStore = (Xliff2File if _xliff_version(data) == 2 else Xliff1File)()
     store.parse(data)
     segments = tuple(
-        Segment(_xliff_id(unit, index), _line(unit), unit.source or "", unit.target or "")
+        _inline(_xliff_id(unit, index), _line(unit), unit.source_dom, unit.target_dom)
         for index, unit in enumerate(store.units, 1)
         if unit.istranslatable()
     )
     return Bilingual(shown, store.getsourcelanguage(), store.gettargetlanguage(), segments)
+
+
+def _inline(
+    unit: str, line: int, source: etree._Element | None, target: etree._Element | None
+) -> Segment:
+    """A segment of an XML format, its inline markup flattened and the protected parts kept."""
+    source_text, protected = flatten(source)
+    return Segment(unit, line, source_text, flatten(target)[0], protected)
 
 
 def _xliff_version(data: bytes) -> int:
@@ -169,11 +180,11 @@ def _tmx(shown: str, data: bytes, languages: Languages, target: str | None) -> B
     chosen = [tag for tag in others if (mapped[tag] or tag) == wanted]
     sources = [tag for tag in mapped if _same(tag, source, mapped)]
     segments = tuple(
-        Segment(
+        _inline(
             unit.xmlelement.get("tuid") or str(index),
             _line(unit),
-            _variant(unit, nodes, sources),
-            _variant(unit, nodes, chosen),
+            _variant(nodes, sources),
+            _variant(nodes, chosen),
         )
         for index, (unit, nodes) in enumerate(units, 1)
     )
@@ -190,8 +201,12 @@ def _same(tag: str, source: str | None, mapped: dict[str, str | None]) -> bool:
     )
 
 
-def _variant(unit: Any, nodes: dict[str, etree._Element], tags: list[str]) -> str:
-    return next((unit.getNodeText(nodes[t]) or "" for t in tags if t in nodes), "")
+def _variant(nodes: dict[str, etree._Element], tags: list[str]) -> etree._Element | None:
+    """The `<seg>` of the first variant in one of the languages `tags`."""
+    tuv = next((nodes[t] for t in tags if t in nodes), None)
+    if tuv is None:
+        return None
+    return next((e for e in tuv if etree.QName(e).localname == "seg"), None)
 
 
 # PO -----------------------------------------------------------------------------------------

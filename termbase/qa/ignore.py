@@ -45,17 +45,23 @@ class Exceptions:
 def load(path: Path, concepts: set[str]) -> Exceptions:
     """The exceptions in `path`; an unknown concept id is an error (a typo would hide nothing)."""
     shown = str(path)  # as the user typed it, as compilers print it
-    try:
-        text = read_text(path)
-    except TextFileError as error:
-        raise IgnoreFileError(f"{error.location}: {error.message}") from None
-    except OSError as error:
-        raise IgnoreFileError(f"{shown}: cannot be read: {error.strerror}") from None
+    text = read_list_file(path)
     entries = _from_json(shown, text) if path.suffix.lower() == ".json" else _from_text(shown, text)
     for where, entry in entries:
         if entry.concept not in concepts:
             raise IgnoreFileError(f"{where}: no concept '{entry.concept}' in the glossary")
     return Exceptions([entry for _, entry in entries])
+
+
+def read_list_file(path: Path) -> str:
+    """The text of a file of the user's that `qa` reads (exceptions, non-translatables), or
+    `IgnoreFileError` saying `file: why` in one line."""
+    try:
+        return read_text(path)
+    except TextFileError as error:
+        raise IgnoreFileError(f"{error.location}: {error.message}") from None
+    except OSError as error:
+        raise IgnoreFileError(f"{path}: cannot be read: {error.strerror}") from None
 
 
 def _from_text(shown: str, text: str) -> list[tuple[str, Accepted]]:

@@ -3,7 +3,7 @@
 Columns: id, kind, domain, then for each language its preferred term, admitted variants,
 deprecated terms and definition (for Chinese, the pinyin of the preferred term after it),
 which of its terms the source notes have (`attested`; the others are the glossary's own
-renderings), and each term's use in the usage corpus (`in_use`: `дообучение: 121 in 43
+renderings), and each term's use in the usage corpus (`in_use`: `дообучение: 120 in 43
 documents`; `citations`: `дообучение: corpus/hf-course/ru/...:29, ...`), where it was counted.
 Several terms in one cell are separated by "; ". The column names are keys
 (`ru.preferred`), like the JSON export's. RFC 4180 quoting; UTF-8 with a byte order mark, so that
@@ -81,7 +81,7 @@ def row(glossary: Glossary, concept: Concept) -> list[str]:
 
 
 def _in_use(term: Term) -> str:
-    """`дообучение: 121 in 43 documents`, `файнтюнинг: 0`."""
+    """`дообучение: 120 in 43 documents`, `файнтюнинг: 0`."""
     evidence = term.evidence
     if not evidence or not evidence.occurrences:
         return f"{term.text}: 0"

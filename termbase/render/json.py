@@ -56,6 +56,7 @@ def to_data(glossary: Glossary) -> dict[str, Any]:
         "description": dict(glossary.description),
         "languages": list(glossary.languages),
         "location": str(glossary.location),
+        "non_translatables": list(glossary.non_translatables),
         "domains": [_domain(d) for d in glossary.domains],
         "corpus": {
             "folders": list(glossary.corpus.folders),
@@ -127,6 +128,8 @@ def _term(term: Term) -> dict[str, Any]:
         "reading": pinyin_of(term),  # what every output shows: the override, or derived
         "note": term.note,
         "homonym": term.homonym,
+        # A general word: true (never checked on its own) or its context's concept ids.
+        "general": term.general if term.general is None else list(term.general) or True,
         "sources": [f"{s.path}:{s.line}" for s in term.sources],
         "attested": bool(term.sources),  # in the source notes, or the glossary's own rendering
         "evidence": _evidence(term.evidence),
@@ -168,6 +171,7 @@ def loads(text: str) -> Glossary:
         concepts=tuple(c for c in concepts if not c.retired),
         location=_location(data["location"]),
         retired=tuple(c for c in concepts if c.retired),
+        non_translatables=tuple(data["non_translatables"]),
         corpus=CorpusSettings(
             tuple(data["corpus"]["folders"]),
             tuple(CorpusSource(**s) for s in data["corpus"]["sources"]),
@@ -204,6 +208,13 @@ def _read_concept(data: dict[str, Any]) -> Concept:
     )
 
 
+def _general(value: bool | list[str] | None) -> tuple[str, ...] | None:
+    """`Term.general` from the export: null, true (never checked) or the context's ids."""
+    if value is None:
+        return None
+    return () if value is True else tuple(value or ())
+
+
 def _read_term(data: dict[str, Any]) -> Term:
     return Term(
         text=data["text"],
@@ -213,6 +224,7 @@ def _read_term(data: dict[str, Any]) -> Term:
         pinyin=data["pinyin"],
         note=data["note"],
         homonym=data["homonym"],
+        general=_general(data["general"]),
         sources=tuple(
             Location(path, int(line)) for path, line in (s.rsplit(":", 1) for s in data["sources"])
         ),

@@ -4,7 +4,7 @@ One concept entry per concept: its subject field (the domain), cross-references 
 related and example concepts, and per language the definition (its source is the concept file
 it is edited in), notes, and the terms with their administrative status, term type, part of
 speech, note, source-note places and, where the usage corpus was searched for them, their use
-there: a note (`usage corpus: 121 occurrences in 43 documents`) and each line cited as an
+there: a note (`usage corpus: 120 occurrences in 43 documents`) and each line cited as an
 external cross-reference to its public address. Every term of this glossary names a kind of
 model, a task or a model: all are nouns or noun phrases, hence `partOfSpeech` noun.
 
@@ -183,8 +183,17 @@ def _term(glossary: Glossary, term: Term, lang_sec: etree._Element, dialect: Dia
         _sub(dialect, term_sec, "admin", f"{place.path}:{place.line}", type="source")
     if term.note:
         _sub(dialect, term_sec, "note", term.note)
+    if term.general is not None:
+        _sub(dialect, term_sec, "note", _general_note(term.general))
     if term.evidence is not None:
         _evidence(glossary, term.evidence, term_sec, dialect)
+
+
+def _general_note(context: tuple[str, ...]) -> str:
+    """The mark of a general word, for CAT tools' users: a term only in some contexts."""
+    if not context:
+        return "General word: a term only where the text is about this concept; not checked."
+    return f"General word: a term only near a use of {', '.join(context)}."
 
 
 def _evidence(

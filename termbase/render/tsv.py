@@ -57,9 +57,12 @@ def rows(glossary: Glossary, source: str, target: str) -> list[tuple[str, str, s
         if preferred is None:
             continue
         note = comment(concept, target)
-        for term in concept.terms_in(source):
-            if term.status is not Status.DEPRECATED:
-                found.append((term.text, preferred.text, note, concept.id))
+        usable = [t for t in concept.terms_in(source) if t.status is not Status.DEPRECATED]
+        # A general word (*model*, *sample*) is left out where the concept has another term:
+        # OmegaT would show the glossary's term beside every everyday use of it.
+        if any(t.general is None for t in usable):
+            usable = [t for t in usable if t.general is None]
+        found += [(term.text, preferred.text, note, concept.id) for term in usable]
     found.sort(key=lambda row: (sort_key(row[0], source), row[3]))
     return [(_first(field(s)), field(t), field(c)) for s, t, c, _ in found]
 

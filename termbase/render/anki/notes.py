@@ -13,13 +13,13 @@ from datetime import UTC, datetime
 import genanki
 
 from termbase.i18n import plural_category
-from termbase.languages import is_chinese, list_comma
+from termbase.languages import full_stop, is_chinese, list_comma
 from termbase.model import Concept, Glossary, Kind, Status, Term, TermType
 from termbase.pinyin import ruby_runs
 from termbase.render.anki.notetype import PER_LANGUAGE, Edition, field_name, field_names
 from termbase.render.contract import BuildContext, RenderError
 
-FIELDS_REVISED = datetime(2026, 12, 6, tzinfo=UTC)
+FIELDS_REVISED = datetime(2026, 12, 7, tzinfo=UTC)
 """Move forward when the way fields are written changes, so that imports update every note."""
 TAG_PREFIX = "glossary"
 RETIRED_TAG = "retired"
@@ -164,14 +164,16 @@ def _retired_fields(glossary: Glossary, concept: Concept, lang: str) -> dict[str
 
 def _kinds(glossary: Glossary, concept: Concept, lang: str) -> str:
     """A named model's kinds: the first is the answer to "which kind of model is this?", the
-    others follow as more to know (card.css sets them apart)."""
+    others follow as more to know (card.css sets them apart). A full stop, hidden on the card,
+    ends the answer for text-to-speech, which reads the field without its markup: without it
+    the voice runs the main kind into the list."""
     terms = [t for i in concept.instance_of if (t := glossary.concept(i).preferred(lang))]
     if not terms:
         return ""
     main = f'<span class="kind">{term_html(terms[0])}</span>'
     others = list_comma(lang).join(term_html(term) for term in terms[1:])
-    also = f'<span class="also">{others}</span>' if others else ""
-    return f'<span class="kinds" lang="{lang}">{main}{also}</span>'
+    also = f'<span class="pause">{full_stop(lang)}</span><span class="also">{others}</span>'
+    return f'<span class="kinds" lang="{lang}">{main}{also if others else ""}</span>'
 
 
 def _contrasts(glossary: Glossary, concept: Concept, lang: str) -> str:

@@ -26,7 +26,7 @@ from termbase.templating import environment
 
 SCHEMA_VERSION = 1
 """Raise when a field or template is added, removed or renamed (a new note type for learners)."""
-TEMPLATES_REVISED = datetime(2026, 12, 6, tzinfo=UTC)
+TEMPLATES_REVISED = datetime(2026, 12, 7, tzinfo=UTC)
 """Move forward when the templates, CSS or their labels change, so that imports update them."""
 
 PER_LANGUAGE = {

@@ -3,7 +3,10 @@
 Three kinds of map: a concept's own (its broader and narrower concepts, the kinds it is an
 instance of or its named examples, and its related concepts), a domain's (its concepts and the
 links between them, with the concepts they lead to in other domains), and the whole glossary's
-(every concept, broader and narrower, kinds and their examples).
+(every concept, broader and narrower, kinds and their examples). An overview (a domain's or the
+glossary's map) draws the tree: broader and narrower concepts, and each named model under its
+main kind; a concept with no line there is named below the map instead of standing in it as a
+lone box, and a map with no line at all is not drawn. Its legend names what it draws, no more.
 
 Graphviz lays them out (`graphviz.lay_out`, every map of a build in a few `dot` processes); the
 SVG is written here: labels as text, in the font dot measured them with, every node a link to
@@ -24,16 +27,23 @@ from markupsafe import Markup
 
 from termbase.collation import ranks
 from termbase.i18n import N_, NP_, gettext, ngettext
-from termbase.languages import is_chinese
+from termbase.languages import has_han, is_chinese, list_comma
 from termbase.model import Glossary, Kind
 from termbase.render.common import graphviz
 from termbase.render.common.views import Text, concept_name
 
-Relation = Literal["generic", "instance", "related"]
-"""Broader to narrower concept; a kind to its named model; related concepts."""
-PRIORITY: dict[Relation, int] = {"generic": 0, "instance": 1, "related": 2}
+Relation = Literal["generic", "instance", "main-kind", "related"]
+"""Broader to narrower concept; a kind to its named model; a named model's main kind (the
+first of its kinds: an overview draws that one only, so that a model of six kinds is one line
+to follow); related concepts."""
+PRIORITY: dict[Relation, int] = {"generic": 0, "instance": 1, "main-kind": 1, "related": 2}
 """Two concepts joined twice are drawn with the stronger link only."""
-DASHES: dict[Relation, str | None] = {"generic": None, "instance": "1.5 3", "related": "6 4"}
+DASHES: dict[Relation, str | None] = {
+    "generic": None,
+    "instance": "1.5 3",
+    "main-kind": "1.5 3",
+    "related": "6 4",
+}
 """How each relation's line is drawn (SVG `stroke-dasharray`): the legend says the same."""
 ELSEWHERE = "3 2"
 """The dashes of a box whose concept is in another domain than the map's."""
@@ -43,21 +53,28 @@ WHOLE = N_("The whole glossary")
 LEGEND: dict[Relation, str] = {
     "generic": N_("broader and narrower concepts, the broader one first"),
     "instance": N_("a kind of model and its named models"),
+    "main-kind": N_("a named model under its main kind (its other kinds are in its entry)"),
     "related": N_("related concepts"),
 }
 """What each kind of line joins (a map's legend, and its description for screen readers)."""
 LINES: dict[Relation, str] = {
     "generic": N_("Solid lines"),
     "instance": N_("Dotted lines"),
+    "main-kind": N_("Dotted lines"),
     "related": N_("Dashed lines"),
 }
 JOIN = N_("%(lines)s: %(what)s.")
+"""A kind of line and what it joins, as a sentence (a map's description)."""
+KEY = N_("%(lines)s: %(what)s")
+"""A kind of line and what it joins, as a legend's entry."""
 BOXES = {
     "concept": N_("a concept"),
     "named-model": N_("a named model"),
     "elsewhere": N_("a concept of another domain"),
 }
-"""What each kind of box is (the Map page's legend)."""
+"""What each kind of box is (a map's legend)."""
+NOT_DRAWN = N_("Not on the map (no broader or narrower concept here): %(names)s.")
+"""The concepts an overview leaves out for want of a line, named under it."""
 
 FONTS = {"zh": "Noto Sans CJK SC"}
 """The family of each language's labels (the page's fonts), by primary language subtag."""
@@ -102,6 +119,21 @@ class ConceptMap:
     total: int = 0
     """The concepts an overview covers: more than it shows when it is cut to its upper levels
     (`OVERVIEW_LIMIT`); 0 for a concept's own map, which is never cut."""
+    boxes: tuple[str, ...] = ()
+    """The kinds of box it draws (keys of `BOXES`), for its legend."""
+    alone: tuple[str, ...] = ()
+    """The concepts an overview leaves out for want of a line (named under it, not drawn)."""
+
+    @property
+    def drawn(self) -> bool:
+        """It has a line to show: a map of lone boxes tells nothing its list does not."""
+        return bool(self.edges)
+
+    @property
+    def relations(self) -> tuple[Relation, ...]:
+        """The kinds of line it draws, in the legend's order."""
+        present = {relation for *_, relation in self.edges}
+        return tuple(r for r in LEGEND if r in present)
 
     def note(self, lang: str) -> str | None:
         """What a cut overview leaves out, in `lang` (None when it shows every concept)."""
@@ -109,6 +141,14 @@ class ConceptMap:
             return None
         values = {"shown": len(self.concept_ids), "total": self.total}
         return ngettext(lang, UPPER_LEVELS, self.total) % values
+
+    def left_out(self, glossary: Glossary, lang: str) -> str | None:
+        """The concepts not drawn for want of a line, named in `lang`, or None."""
+        if not self.alone:
+            return None
+        languages = (lang, *glossary.languages)
+        names = (concept_name(glossary.concept(i), languages).text for i in self.alone)
+        return gettext(lang, NOT_DRAWN) % {"names": list_comma(lang).join(names)}
 
 
 def local_map(glossary: Glossary, concept_id: str) -> ConceptMap:
@@ -121,16 +161,25 @@ def local_map(glossary: Glossary, concept_id: str) -> ConceptMap:
         *((concept_id, e, "instance") for e in concept.examples),
         *((concept_id, r, "related") for r in concept.related),
     ]
-    ids = [concept_id, *(other for a, b, _ in edges for other in (a, b) if other != concept_id)]
+    ids = tuple(
+        dict.fromkeys(
+            [concept_id, *(other for a, b, _ in edges for other in (a, b) if other != concept_id)]
+        )
+    )
     return ConceptMap(
-        f"concept-{concept_id}", tuple(dict.fromkeys(ids)), _strongest(edges), focus=concept_id
+        f"concept-{concept_id}",
+        ids,
+        _strongest(edges),
+        focus=concept_id,
+        boxes=_boxes(glossary, ids),
     )
 
 
 def domain_map(glossary: Glossary, domain_id: str) -> ConceptMap:
     """A domain's concepts, broader and narrower, and the concepts of other domains they lead
-    to; named models only on their own domain's map, with their kinds. Related concepts are
-    left to the concepts' own maps: on a whole domain their lines would hide the tree."""
+    to; named models only on their own domain's map, each under its main kind. Related
+    concepts are left to the concepts' own maps: on a whole domain their lines would hide the
+    tree."""
     inside = {c.id for c in glossary.in_domain(domain_id)}
     models = {c.id for c in glossary.concepts if c.kind is Kind.NAMED_MODEL} - inside
     edges = [
@@ -139,7 +188,7 @@ def domain_map(glossary: Glossary, domain_id: str) -> ConceptMap:
         if (edge[0] in inside or edge[1] in inside) and not models & set(edge[:2])
     ]
     ids = sorted(inside | {end for a, b, _ in edges for end in (a, b)})
-    return _overview(f"domain-{domain_id}", ids, _strongest(edges), domain=domain_id)
+    return _overview(glossary, f"domain-{domain_id}", ids, _strongest(edges), domain_id)
 
 
 def glossary_map(glossary: Glossary) -> ConceptMap:
@@ -147,19 +196,22 @@ def glossary_map(glossary: Glossary) -> ConceptMap:
     ids = [c.id for c in glossary.concepts if c.kind is Kind.CONCEPT]
     shown = set(ids)
     edges = [e for e in _taxonomy(glossary) if e[2] == "generic" and {e[0], e[1]} <= shown]
-    return _overview("glossary", ids, _strongest(edges))
+    return _overview(glossary, "glossary", ids, _strongest(edges))
 
 
 def _overview(
+    glossary: Glossary,
     key: str,
     ids: Sequence[str],
     edges: tuple[tuple[str, str, Relation], ...],
     domain: str | None = None,
 ) -> ConceptMap:
-    """An overview of `ids`, cut to the upper levels of its tree when it has more than
-    `OVERVIEW_LIMIT` concepts: the concepts nearest a top concept (one with nothing above it
-    on the map) first, and among those of one level the ones with the most narrower concepts."""
-    kept = upper_levels(ids, edges, OVERVIEW_LIMIT)
+    """An overview of the concepts of `ids` that have a line, cut to the upper levels of its
+    tree when it has more than `OVERVIEW_LIMIT`: the concepts nearest a top concept (one with
+    nothing above it on the map) first, and among those of one level the ones with the most
+    narrower concepts. The others are `alone`."""
+    linked = {end for upper, lower, _ in edges for end in (upper, lower)}
+    kept = upper_levels([i for i in ids if i in linked], edges, OVERVIEW_LIMIT)
     inside = set(kept)
     return ConceptMap(
         key,
@@ -167,8 +219,20 @@ def _overview(
         tuple(e for e in edges if e[0] in inside and e[1] in inside),
         domain=domain,
         overview=True,
-        total=len(ids),
+        total=len(linked),
+        boxes=_boxes(glossary, kept, domain),
+        alone=tuple(i for i in ids if i not in linked),
     )
+
+
+def _boxes(glossary: Glossary, ids: Iterable[str], domain: str | None = None) -> tuple[str, ...]:
+    """The kinds of box a map of `ids` draws, in the legend's order."""
+    present = set()
+    for concept_id in ids:
+        concept = glossary.concept(concept_id)
+        elsewhere = domain and concept.domain != domain
+        present.add("elsewhere" if elsewhere else str(concept.kind))
+    return tuple(box for box in BOXES if box in present)
 
 
 def upper_levels(
@@ -197,9 +261,10 @@ def upper_levels(
 
 
 def _taxonomy(glossary: Glossary) -> list[tuple[str, str, Relation]]:
+    """An overview's lines: broader to narrower, and each named model's main kind to it."""
     return [
         *((b, c.id, "generic") for c in glossary.concepts for b in c.broader),
-        *((k, c.id, "instance") for c in glossary.concepts for k in c.instance_of),
+        *((c.instance_of[0], c.id, "main-kind") for c in glossary.concepts if c.instance_of),
     ]
 
 
@@ -228,27 +293,61 @@ class Key:
     name: str
     """"Dotted lines" (empty for a box, which is drawn, not named)."""
     meaning: str
+    text: str
+    """What the legend says beside it: "Dotted lines: …", or a box's meaning."""
     dashes: str | None = None
     rounded: bool = False
 
+    @property
+    def sample(self) -> Markup:
+        """The line or box as the maps draw it, small, for the legend (an `<svg>`)."""
+        dash = f' stroke-dasharray="{self.dashes}"' if self.dashes else ""
+        if self.name:
+            shape = f'<g class="edges"><path class="{self.classes}" d="M2 8H42"{dash}/></g>'
+        else:
+            corner = ' rx="4"' if self.rounded else ""
+            shape = (
+                f'<g class="nodes"><g class="{self.classes}"><rect x="6" y="2" width="32" '
+                f'height="12"{corner}{dash}/></g></g>'
+            )
+        return Markup(
+            '<svg class="map key" width="44" height="16" viewBox="0 0 44 16" aria-hidden="true" '
+            f'fill="none" stroke="currentColor">{shape}</svg>'
+        )
 
-def legend(lang: str) -> tuple[Key, ...]:
-    """The lines, then the boxes, in `lang`."""
-    lines = (Key(r, gettext(lang, LINES[r]), gettext(lang, LEGEND[r]), DASHES[r]) for r in LEGEND)
-    boxes = (
-        Key("concept", "", gettext(lang, BOXES["concept"]), rounded=True),
-        Key("named-model", "", gettext(lang, BOXES["named-model"])),
-        Key("concept elsewhere", "", gettext(lang, BOXES["elsewhere"]), ELSEWHERE, rounded=True),
-    )
-    return (*lines, *boxes)
+
+BOX_STYLES = {
+    "concept": ("concept", None, True),
+    "named-model": ("named-model", None, False),
+    "elsewhere": ("concept elsewhere", ELSEWHERE, True),
+}
+"""Each kind of box's classes, dashes and corners, as `_node` draws it."""
+
+
+def legend(lang: str, shown: ConceptMap | None = None) -> tuple[Key, ...]:
+    """The lines, then the boxes, that the map `shown` draws (all of them without one), in
+    `lang`."""
+    relations = shown.relations if shown else tuple(LEGEND)
+    boxes = shown.boxes if shown else tuple(BOXES)
+    lines = []
+    for relation in relations:
+        name, meaning = gettext(lang, LINES[relation]), gettext(lang, LEGEND[relation])
+        text = gettext(lang, KEY) % {"lines": name, "what": meaning}
+        lines.append(Key(relation, name, meaning, text, DASHES[relation]))
+    drawn = []
+    for box in boxes:
+        classes, dashes, rounded = BOX_STYLES[box]
+        meaning = gettext(lang, BOXES[box])
+        drawn.append(Key(classes, "", meaning, meaning, dashes, rounded))
+    return (*lines, *drawn)
 
 
 def description(lang: str, shown: ConceptMap | None = None) -> str:
-    """How to read a map's lines, in words (its `<desc>`), and what the map `shown` leaves
-    out, if anything."""
+    """How to read the lines of the map `shown` (of any map without one), in words (its
+    `<desc>`), and what a cut overview leaves out, if anything."""
     lines = (
         gettext(lang, JOIN) % {"lines": key.name, "what": key.meaning}
-        for key in legend(lang)
+        for key in legend(lang, shown)
         if key.name
     )
     note = shown.note(lang) if shown else None
@@ -372,12 +471,13 @@ def font(lang: str) -> str:
 @cache
 def wrap(text: str, lang: str) -> tuple[str, ...]:
     """A label in as few lines as its language's line length allows, of even length: at
-    spaces, or between any two characters of a Chinese label without spaces."""
+    spaces, or between any two characters of a Chinese label without spaces (a Latin name
+    such as Midjourney is never cut)."""
     limit = LINE_LENGTH.get(lang.split("-")[0], DEFAULT_LINE_LENGTH)
     if len(text) <= limit:
         return (text,)
     count = -(-len(text) // limit)
-    if is_chinese(lang) and " " not in text:
+    if is_chinese(lang) and " " not in text and has_han(text):
         size = -(-len(text) // count)
         return tuple(text[i : i + size] for i in range(0, len(text), size))
     words = text.split(" ")

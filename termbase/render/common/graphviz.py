@@ -58,7 +58,9 @@ class Graph:
     """Groups of nodes drawn side by side in one rank."""
     unflatten: bool = False
     """Stagger the leaves of a node with many, and stack the lone nodes in short rows, as
-    Graphviz's `unflatten -l 3 -c 4` does: a wide, flat tree becomes one that fits a page."""
+    Graphviz's `unflatten -l 3 -c 4` does: a wide, flat tree becomes one that fits a page. (Left
+    to right, a node's leaves already stack in a column: staggered, they would spread into
+    columns of long lines.)"""
 
     def source(self) -> str:
         """The graph in the dot language (nodes and edges in the given order: dot is
@@ -72,7 +74,7 @@ class Graph:
         for node in self.nodes:
             label = "\\n".join(_quoted(line) for line in node.lines)
             lines.append(f'{node.name} [label="{label}" fontname="{node.font}"];')
-        lengths = self._staggered() if self.unflatten else {}
+        lengths = self._staggered() if self.unflatten and self.rankdir == "TB" else {}
         for edge in self.edges:
             extra = [] if edge.constraint else ["constraint=false"]
             if lengths.get(edge, 1) > 1:

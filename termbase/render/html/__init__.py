@@ -224,8 +224,11 @@ class MapView:
     count: int
     """Its concepts, those of other domains included."""
     svg: Markup
-    note: str | None
-    """What it leaves out, when it is cut to the upper levels of a large tree."""
+    legend: tuple[concept_map.Key, ...]
+    """Its lines and boxes, drawn as on the map, with what they mean."""
+    notes: tuple[str | None, ...]
+    """What it leaves out, if anything: the concepts without a line, a cut tree's lower
+    levels."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,10 +343,11 @@ class Maps:
 
     def __init__(self, glossary: Glossary) -> None:
         domains = [d.id for d in glossary.domains if glossary.in_domain(d.id)]
-        self.overviews = (
+        overviews = (
             concept_map.glossary_map(glossary),
             *(concept_map.domain_map(glossary, d) for d in domains),
         )
+        self.overviews = tuple(m for m in overviews if m.drawn)
         local = [concept_map.local_map(glossary, c.id) for c in glossary.concepts]
         wanted = [(m, ui) for ui in ui_languages(glossary) for m in (*self.overviews, *local)]
         drawings = concept_map.Drawer(glossary).draw(wanted)
@@ -468,12 +472,13 @@ class Site:
         shown = "; ".join(
             f"{r.label}: {', '.join(link.name.text for link in r.links)}" for r in relations
         )
+        drawing = self.maps.local(concept.id, self.ui)
         return concept_map.svg(
-            self.maps.local(concept.id, self.ui),
+            drawing,
             href=lambda i: f"#{i}",
             ident=f"_map-{concept.id}",
             title=concept_map.title(self.ui, self.names[concept.id].text),
-            description=f"{shown}. {concept_map.description(self.ui)}",
+            description=f"{shown}. {concept_map.description(self.ui, drawing.map)}",
         )
 
     def _relations(self, concept: Concept) -> tuple[Relation, ...]:
@@ -543,9 +548,11 @@ class Site:
                 title=concept_map.title(self.ui, name.text),
                 description=concept_map.description(self.ui, overview),
             )
-            note = overview.note(self.ui)
-            views.append(MapView(f"_{overview.key}", name, overview.total, svg, note))
-        return {"maps": views, "legend": concept_map.legend(self.ui)}
+            notes = (overview.left_out(self.glossary, self.ui), overview.note(self.ui))
+            legend = concept_map.legend(self.ui, overview)
+            view = MapView(f"_{overview.key}", name, overview.total, svg, legend, notes)
+            views.append(view)
+        return {"maps": views}
 
     def _alignment_data(self) -> dict[str, object]:
         rows = [self.views[c.id] for _, concepts in self._in_glossary_order() for c in concepts]

@@ -13,8 +13,9 @@ import unicodedata
 from pathlib import PurePosixPath
 
 from termbase.collation import ranks
-from termbase.languages import SEPARATORS, without_marks
+from termbase.languages import SEPARATORS, is_russian, without_marks
 from termbase.model import Concept, Glossary, Status, TermType
+from termbase.morphology import inflection_stem
 from termbase.pinyin import initials, pinyin_of
 
 PATH = PurePosixPath("assets/search-data.js")
@@ -47,13 +48,21 @@ def pinyin_keys(pinyin: str) -> list[str]:
     return sorted({search_key(toneless.replace("ü", "u")), search_key(toneless.replace("ü", "v"))})
 
 
+def stems(key: str) -> str:
+    """A Russian term's key with each word cut to the stem all its inflected forms share
+    («тонкая настройка» → «тонк настройк»), for the script to find «тонкой настройки»; a word
+    whose forms share little (an alternating stem) stays whole."""
+    return " ".join(inflection_stem(word) if word.isalpha() else word for word in key.split(" "))
+
+
 def entry(concept: Concept, languages: tuple[str, ...], ranks: list[int]) -> list[object]:
-    """One concept as `[id, terms, definitions key, ranks]`.
+    """One concept as `[id, terms, definitions key, ranks, stems]`.
 
     terms: `[language index, status code, type code, text, key]`, and for terms in Chinese
     characters also the reading with tone marks, its keys, and the initials of its syllables
     (the script says which of these a query matched). ranks: the concept's place in dictionary
-    order of each language, to order equally good matches.
+    order of each language, to order equally good matches. stems: `[term index, stems key]` of
+    its Russian terms, which the script matches against inflected words (`stems`).
     """
     terms: list[list[object]] = []
     for term in concept.terms:
@@ -68,7 +77,12 @@ def entry(concept: Concept, languages: tuple[str, ...], ranks: list[int]) -> lis
             item += [pinyin, pinyin_keys(pinyin), initials(term)]
         terms.append(item)
     definitions = "\n".join(search_key(concept.definitions[lang]) for lang in concept.definitions)
-    return [concept.id, terms, definitions, ranks]
+    cut = [
+        [index, stems(str(item[4]))]
+        for index, (term, item) in enumerate(zip(concept.terms, terms, strict=True))
+        if is_russian(term.lang) and not term.text.isupper()
+    ]
+    return [concept.id, terms, definitions, ranks, cut]
 
 
 def script(glossary: Glossary, orders: dict[str, dict[str, int]] | None = None) -> bytes:

@@ -22,7 +22,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import partial
 from importlib.metadata import version
 from pathlib import PurePosixPath
 from typing import Any, Literal
@@ -45,8 +45,10 @@ from termbase.render.pdf.content import (
     index,
     numbering,
     parts,
+    sheet_parts,
     volumes,
 )
+from termbase.render.pdf.engine import lay_out, warm_up
 from termbase.render.pdf.fonts import check_chinese_faces, embedded_fonts, missing_glyph_guard
 from termbase.render.pdf.join import ENTRY_LINK, join
 from termbase.render.pdf.paper import Margins, on_papers
@@ -60,28 +62,6 @@ PARTS = PurePosixPath(".parts") / "pdf"
 """Where the laid-out parts of the reference are kept between builds, below the output folder."""
 ENGINE = ("weasyprint", "pydyf", "pikepdf")
 """The libraries that turn the HTML into PDF bytes: their versions are part of each PDF's key."""
-
-
-@cache
-def fonts() -> Any:
-    """This process's WeasyPrint font configuration, shared by every document it lays out.
-
-    A document laid out with a fresh one reads its fonts and builds its shaping caches again;
-    sharing one makes the parts of the reference cheaper, and the PDFs are byte for byte the
-    same. The templates declare no `@font-face`, which a shared configuration would gather from
-    every document."""
-    from weasyprint.text.fonts import FontConfiguration
-
-    return FontConfiguration()
-
-
-@cache
-def warm_up() -> None:
-    """Import WeasyPrint and make this process's font configuration (`Job.prepare`) before the
-    build forks its workers, which share both instead of each paying for the import. Drawing a
-    first page here as well, to warm their caches, cost a cold build more than it saved the
-    workers."""
-    fonts()
 
 
 KIND_NAMES = {"cheatsheet": N_("Cheat sheet"), "reference": N_("Reference")}
@@ -111,13 +91,15 @@ def jobs(context: BuildContext, only: frozenset[str] = frozenset()) -> Iterator[
     for kind, langs, volume in chosen:
         parts_ = [slug(langs), kind, volume.slug]
         stem = "-".join(p for p in (context.glossary.slug, *parts_) if p)
-        if kind == "cheatsheet":
+        if kind == "reference":
+            yield from parted_jobs(context, stem, reference(context, langs, volume), papers)
+        elif (document := long_sheet(context, langs)) is not None:
+            yield from parted_jobs(context, stem, document, papers)
+        else:
             source = sheet_html(context, langs)
             tighter = partial(sheet_html, context, langs)
             make = partial(make_sheet, stem, source, tighter, papers)
             yield Job(stem, _key(source, *papers), make, cost=len(source), prepare=warm_up)
-        else:
-            yield from reference_jobs(context, stem, langs, volume, papers)
 
 
 def _selected(
@@ -176,14 +158,12 @@ def make_sheet(
     A sheet whose last page would hold a sliver is tightened (`tighter(fit)` gives its HTML at
     each density after `source`, the first) until it fits on fewer pages or its last page is no
     sliver: laid out again, but drawn once."""
-    from weasyprint import HTML
-
     what = f"{FOLDER}/{stem}"
     pages = 0
     with missing_glyph_guard(what):
         for fit in range(FITS):
             html = tighter(fit) if fit else source
-            document = HTML(string=html).render(font_config=fonts())
+            document = lay_out(html)
             fewer = fit > 0 and len(document.pages) < pages
             if fewer or len(document.pages) == 1 or last_page_fill(document) >= SLIVER:
                 break
@@ -215,10 +195,8 @@ def _on_papers(stem: str, drawn: bytes, papers: tuple[str, ...]) -> list[Output]
 def draw(source: str, what: str) -> bytes:
     """The PDF of an HTML page, laid out and drawn once; `RenderError` if a glyph is missing or
     Chinese would be set in a Japanese face."""
-    from weasyprint import HTML  # heavy: imported only when PDFs are built
-
     with missing_glyph_guard(what):
-        document = HTML(string=source).render(font_config=fonts())
+        document = lay_out(source)
     return _written(document, source, what)
 
 
@@ -286,29 +264,45 @@ def _volume_name(glossary: Glossary, volume: Volume, ui_lang: str) -> Text | Non
 
 
 @dataclass(frozen=True, slots=True)
-class Reference:
-    """One reference volume, prepared: what its templates show, and its parts."""
+class InParts:
+    """A document laid out in parts, each kept between builds, and joined (`join`): the
+    template of a part, what the templates show, and its parts."""
 
+    template: str
     values: dict[str, Any]
     parts: tuple[Part, ...]
 
-    @classmethod
-    def of(cls, context: BuildContext, langs: tuple[str, ...], volume: Volume) -> Reference:
-        glossary, ui_lang = context.glossary, langs[0]
-        shown = volume.concept_ids
-        groups_ = groups(glossary, langs, shown)
-        indexes = tuple(index(glossary, lang, ui_lang, shown) for lang in langs)
-        values = _common(context, langs, "reference")
-        values.update(
-            volume_name=_volume_name(glossary, volume, ui_lang),
-            groups=groups_,
-            indexes=indexes,
-            numbers=numbering(glossary, ui_lang),
-            entry_link=ENTRY_LINK,
-            maps=domain_maps(glossary, groups_, ui_lang, volume),
-            unattested_legend=_unattested_legend(glossary, ui_lang),
-        )
-        return cls(values, parts(groups_, indexes))
+
+def reference(context: BuildContext, langs: tuple[str, ...], volume: Volume) -> InParts:
+    """One volume of the reference (the whole reference for most glossaries)."""
+    glossary, ui_lang = context.glossary, langs[0]
+    shown = volume.concept_ids
+    groups_ = groups(glossary, langs, shown)
+    indexes = tuple(index(glossary, lang, ui_lang, shown) for lang in langs)
+    values = _common(context, langs, "reference")
+    values.update(
+        volume_name=_volume_name(glossary, volume, ui_lang),
+        groups=groups_,
+        indexes=indexes,
+        numbers=numbering(glossary, ui_lang),
+        entry_link=ENTRY_LINK,
+        maps=domain_maps(glossary, groups_, ui_lang, volume),
+        unattested_legend=_unattested_legend(glossary, ui_lang),
+    )
+    return InParts("pdf/reference.html", values, parts(groups_, indexes))
+
+
+def long_sheet(context: BuildContext, langs: tuple[str, ...]) -> InParts | None:
+    """A cheat sheet too long for one document (`content.SHEET_PART_SIZE`), in parts; None for
+    one that is laid out whole. The parts are laid out at the first density: a sliver on the
+    last of hundreds of pages is not worth laying them all out again (`make_sheet`)."""
+    groups_ = groups(context.glossary, langs)
+    parts_ = sheet_parts(groups_)
+    if len(parts_) < 2:
+        return None
+    values = _common(context, langs, "cheatsheet")
+    values.update(volume_name=None, groups=groups_, fit=0)
+    return InParts("pdf/cheatsheet.html", values, parts_)
 
 
 def _unattested_legend(glossary: Glossary, lang: str) -> str:
@@ -325,28 +319,31 @@ def _unattested_legend(glossary: Glossary, lang: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class MapPage:
-    """A domain's concept map on a page of the reference."""
+class MapFigure:
+    """A domain's concept map, at the head of its entries in the reference."""
 
     title: str
     svg: Markup
-    legend: str
-    """What its lines mean, in words."""
+    legend: tuple[concept_map.Key, ...]
+    """Its lines and boxes, drawn as on the map, with what they mean."""
+    notes: tuple[str, ...]
+    """What it leaves out: the concepts without a line, a cut tree's lower levels."""
 
 
 def domain_maps(
     glossary: Glossary, shown: tuple[Group, ...], lang: str, volume: Volume
-) -> dict[str, MapPage]:
-    """The concept map of each domain of a reference, labelled in its first language, for a
-    page of its own before the domain's entries: vectors, with the labels as text; a box links
-    to its entry when the volume has it (an `x-entry:` link, which the join resolves)."""
-    drawings = concept_map.Drawer(glossary).draw(
-        [(concept_map.domain_map(glossary, group.domain_id), lang) for group in shown]
-    )
+) -> dict[str, MapFigure]:
+    """The concept map of each domain of a reference that has a line to draw, labelled in its
+    first language, at the head of the domain's entries: vectors, with the labels as text; a
+    box links to its entry when the volume has it (an `x-entry:` link, which the join
+    resolves)."""
+    maps = [concept_map.domain_map(glossary, group.domain_id) for group in shown]
+    drawn = [m for m in maps if m.drawn]
+    drawings = concept_map.Drawer(glossary).draw([(m, lang) for m in drawn])
     found = {}
-    for group, drawing in zip(shown, drawings, strict=True):
-        legend = concept_map.description(lang, drawing.map)
-        name = glossary.domain(group.domain_id).names.get(lang, group.domain_id)
+    for drawing in drawings:
+        domain_id = drawing.map.domain or ""
+        name = glossary.domain(domain_id).names.get(lang, domain_id)
         title = concept_map.title(lang, name)
         svg = concept_map.svg(
             drawing,
@@ -355,49 +352,46 @@ def domain_maps(
                 if volume.concept_ids is None or i in volume.concept_ids
                 else None
             ),
-            ident=f"m-{group.domain_id}",
+            ident=f"m-{domain_id}",
             title=title,
-            description=legend,
+            description=concept_map.description(lang, drawing.map),
         )
-        found[group.domain_id] = MapPage(title, svg, legend)
+        notes = (drawing.map.left_out(glossary, lang), drawing.map.note(lang))
+        legend = concept_map.legend(lang, drawing.map)
+        found[domain_id] = MapFigure(title, svg, legend, tuple(n for n in notes if n))
     return found
 
 
-def part_html(context: BuildContext, reference: Reference, part: Part) -> str:
-    """The HTML of one part of the reference, laid out on its own."""
-    ui_lang = reference.values["langs"][0]
-    return _render(context, ui_lang, "pdf/reference.html", part=part, **reference.values)
+def part_html(context: BuildContext, document: InParts, part: Part) -> str:
+    """The HTML of one part of a document, laid out on its own."""
+    ui_lang = document.values["langs"][0]
+    return _render(context, ui_lang, document.template, part=part, **document.values)
 
 
-def furniture_html(context: BuildContext, reference: Reference, pages: Sequence[str]) -> str:
-    """The running headers and footers of the joined reference, a page per section name in
+def furniture_html(context: BuildContext, document: InParts, pages: Sequence[str]) -> str:
+    """The running headers and footers of a joined document, a page per section name in
     `pages`: laid out apart from the parts, since they count every page."""
-    ui_lang = reference.values["langs"][0]
-    return _render(context, ui_lang, "pdf/furniture.html", pages=pages, **reference.values)
+    ui_lang = document.values["langs"][0]
+    return _render(context, ui_lang, "pdf/furniture.html", pages=pages, **document.values)
 
 
-def reference_jobs(
-    context: BuildContext,
-    stem: str,
-    langs: tuple[str, ...],
-    volume: Volume,
-    papers: tuple[str, ...],
+def parted_jobs(
+    context: BuildContext, stem: str, document: InParts, papers: tuple[str, ...]
 ) -> Iterator[Job]:
-    """A job per part of the reference, its PDF kept below PARTS, and the job joining them."""
-    reference = Reference.of(context, langs, volume)
+    """A job per part of a document, its PDF kept below PARTS, and the job joining them."""
     paths, keys = [], []
-    for part in reference.parts:
-        source = part_html(context, reference, part)
+    for part in document.parts:
+        source = part_html(context, document, part)
         path = PARTS / stem / f"{part.slug}.pdf"
         make = partial(_make_part, path, source, f"{FOLDER}/{stem} ({part.slug})")
         keys.append(_key(source))
         paths.append(path)
         yield Job(f"{stem}/{part.slug}", keys[-1], make, cost=len(source), prepare=warm_up)
     # The furniture's HTML without the page count of each part, which only the parts know.
-    headers = [section.header for part in reference.parts for section in part.sections]
-    frame = furniture_html(context, reference, headers)
-    furniture = partial(furniture_html, context, reference)
-    make = partial(_make_joined, stem, tuple(paths), tuple(reference.parts), furniture, papers)
+    headers = [section.header for part in document.parts for section in part.sections]
+    frame = furniture_html(context, document, headers)
+    furniture = partial(furniture_html, context, document)
+    make = partial(_make_joined, stem, tuple(paths), tuple(document.parts), furniture, papers)
     key = _key(frame, *keys, *papers)
     reuses = _furniture_files(stem)
     yield Job(stem, key, make, needs=tuple(paths), reuses=reuses, prepare=warm_up)

@@ -6,6 +6,7 @@ UI language. Every text carries its `lang` so the template can tag each run.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from termbase import labels
@@ -354,39 +355,61 @@ def parts(groups: tuple[Group, ...], indexes: tuple[Index, ...]) -> tuple[Part, 
     """The reference's parts, each starting a page: consecutive domains of at most PART_SIZE
     entries in all, or runs of PART_SIZE entries of a larger one, then an index per language;
     the first part opens the document."""
-    found: list[Part] = []
-    packed: list[Group] = []
-
-    def close() -> None:
-        if packed:
-            slug = "-to-".join(dict.fromkeys((packed[0].domain_id, packed[-1].domain_id)))
-            sections = tuple(Section(f"d-{g.domain_id}", g.names[0].text) for g in packed)
-            found.append(Part(slug, sections, not found, groups=tuple(packed)))
-            packed.clear()
-
-    for group in groups:
-        if len(group.entries) > PART_SIZE:
-            close()
-            found.extend(_runs(group, front=not found))
-        else:
-            if sum(len(g.entries) for g in packed) + len(group.entries) > PART_SIZE:
-                close()
-            packed.append(group)
-    close()
+    found = list(_packed(groups, PART_SIZE))
     for index_ in indexes:
         section = Section(None, index_.title)
         found.append(Part(f"index-{index_.lang}", (section,), not found, index=index_))
     return tuple(found)
 
 
-def _runs(group: Group, *, front: bool) -> list[Part]:
-    """A large domain's parts: runs of PART_SIZE entries, the first one anchored."""
-    runs = [group.entries[i : i + PART_SIZE] for i in range(0, len(group.entries), PART_SIZE)]
+SHEET_PART_SIZE = 400
+"""The most rows of a cheat sheet laid out as one WeasyPrint document. A longer sheet (a large
+glossary's: hundreds of pages) is laid out in parts of at most that many rows, on every core,
+and joined as the reference is: a document holds every box of its pages until it is drawn."""
+
+
+def sheet_parts(groups: tuple[Group, ...]) -> tuple[Part, ...]:
+    """A cheat sheet's parts: consecutive domains of at most SHEET_PART_SIZE rows in all, or
+    runs of SHEET_PART_SIZE rows of a larger one; one part for a sheet of that many rows or
+    fewer. The first part opens the sheet (its masthead)."""
+    return tuple(_packed(groups, SHEET_PART_SIZE))
+
+
+def _packed(groups: tuple[Group, ...], size: int) -> Iterator[Part]:
+    """Parts of consecutive domains of at most `size` concepts in all, or runs of `size`
+    concepts of a larger one, each starting a page; the first opens the document."""
+    packed: list[Group] = []
+    first = True
+
+    def close() -> Iterator[Part]:
+        nonlocal first
+        if packed:
+            slug = "-to-".join(dict.fromkeys((packed[0].domain_id, packed[-1].domain_id)))
+            sections = tuple(Section(f"d-{g.domain_id}", g.names[0].text) for g in packed)
+            yield Part(slug, sections, first, groups=tuple(packed))
+            first = False
+            packed.clear()
+
+    for group in groups:
+        if len(group.rows) > size:
+            yield from close()
+            yield from _runs(group, size, front=first)
+            first = False
+        else:
+            if sum(len(g.rows) for g in packed) + len(group.rows) > size:
+                yield from close()
+            packed.append(group)
+    yield from close()
+
+
+def _runs(group: Group, size: int, *, front: bool) -> list[Part]:
+    """A large domain's parts: runs of `size` concepts, the first one anchored."""
+    runs = [group.rows[i : i + size] for i in range(0, len(group.rows), size)]
     found = []
-    for number, run in enumerate(runs, 1):
-        shown = {e.concept_id for e in run}
-        rows = tuple(r for r in group.rows if r.concept_id in shown)
-        part = Group(group.domain_id, group.number, group.names, rows, run)
+    for number, rows in enumerate(runs, 1):
+        shown = {r.concept_id for r in rows}
+        entries = tuple(e for e in group.entries if e.concept_id in shown)
+        part = Group(group.domain_id, group.number, group.names, rows, entries)
         section = Section(f"d-{group.domain_id}" if number == 1 else None, group.names[0].text)
         slug = f"{group.domain_id}-{number}"
         found.append(Part(slug, (section,), front and number == 1, number > 1, groups=(part,)))

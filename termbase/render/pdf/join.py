@@ -1,6 +1,7 @@
-"""Joining the reference's parts into one PDF: continuous pages, one outline, working links.
+"""Joining the parts of a document (the reference, a long cheat sheet) into one PDF: continuous
+pages, one outline, working links.
 
-Each part is laid out by WeasyPrint on its own (`pdf.reference_jobs`), so a link to an entry in
+Each part is laid out by WeasyPrint on its own (`pdf.parted_jobs`), so a link to an entry in
 another part cannot be resolved there: the templates write every link to an entry as an
 external link `x-entry:<anchor>`, and the join turns each into a link to the named destination
 of that anchor, gathered from every part. The outline is the parts' outlines one after the
