@@ -4,9 +4,11 @@ The server watches the glossary folder and the templates (watchfiles). On a save
 the HTML first, in this process (the modules are loaded, so it takes about a second), tells
 every open page to reload (server-sent events on `/__reload`), then rebuilds the other formats
 in a child process, which a newer save stops and starts again. The reload script is added to
-each HTML page as it is served, never to the built files. When the glossary cannot be built (a
-YAML error, say), the problem is printed and shown at the top of every page, and the last good
-output is served until it is fixed. Ctrl-C stops the server and the child.
+each HTML page as it is served, never to the built files; so is one that shows, on a citation
+of the usage corpus, its line's text (`/__corpus?line=corpus/...:7`, read from the corpus
+where it is on this machine: the built files never hold the corpus's text). When the glossary
+cannot be built (a YAML error, say), the problem is printed and shown at the top of every page,
+and the last good output is served until it is fixed. Ctrl-C stops the server and the child.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import IO
+from urllib.parse import parse_qs, urlsplit
 
 from termbase.formats import FORMATS, named
 from termbase.paths import TEMPLATES
@@ -35,6 +38,17 @@ FIRST = "html"
 RELOAD_SCRIPT = (
     "<script>/* termbase serve: reload on rebuild */"
     f"new EventSource('{RELOAD_PATH}').onmessage=function(){{location.reload()}};</script>"
+)
+CORPUS_PATH = "/__corpus"
+CITATION_SCRIPT = (
+    "<script>/* termbase serve: a citation's line, from the corpus, in its tooltip */"
+    "function cite(e){var a=e.target.closest&&e.target.closest('.citation');"
+    "if(!a||a.dataset.line)return;a.dataset.line='1';"
+    f"fetch('{CORPUS_PATH}?line='+encodeURIComponent(a.title.split('\\n')[0]))"
+    ".then(function(r){return r.ok?r.text():''})"
+    ".then(function(t){if(t)a.title+='\\n'+t})}"
+    "document.addEventListener('mouseover',cite);document.addEventListener('focusin',cite);"
+    "</script>"
 )
 
 
@@ -70,7 +84,8 @@ def problem_banner(problem: str) -> str:
 
 def inject(page: bytes, state: State) -> bytes:
     """The page as served: with the reload script, and the problem banner if any."""
-    extra = RELOAD_SCRIPT + (problem_banner(state.problem) if state.problem else "")
+    extra = RELOAD_SCRIPT + CITATION_SCRIPT
+    extra += problem_banner(state.problem) if state.problem else ""
     text = page.decode("utf-8")
     at = text.rfind("</body>")
     at = at if at >= 0 else len(text)
@@ -78,9 +93,11 @@ def inject(page: bytes, state: State) -> bytes:
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    """Files below the HTML folder; HTML pages with the reload script; `/__reload` events."""
+    """Files below the HTML folder; HTML pages with the reload script; `/__reload` events;
+    `/__corpus?line=` a cited line of the usage corpus."""
 
     state: State
+    glossary_dir: Path
 
     def log_message(self, format: str, *args: object) -> None:
         pass  # the terminal shows builds, not requests
@@ -88,6 +105,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def do_GET(self) -> None:
         if self.path == RELOAD_PATH:
             self._events()
+            return
+        if self.path.startswith(CORPUS_PATH + "?"):
+            self._cited_line()
             return
         path = Path(self.translate_path(self.path))
         if path.is_dir():
@@ -102,6 +122,20 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _cited_line(self) -> None:
+        """The text of the cited line, where the glossary's corpus is on this machine."""
+        asked = parse_qs(urlsplit(self.path).query).get("line", [""])[0]
+        line = cited_line_of(self.glossary_dir, asked)
+        if not line:
+            self.send_error(404, "no such line in the corpus here")
+            return
+        body = line.encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
 
@@ -129,6 +163,23 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):
             pass
+
+
+def cited_line_of(glossary_dir: Path, asked: str) -> str:
+    """The line a citation (`corpus/<name>/<lang>/<path>:<line>`) names, from the corpus
+    folders of the glossary's `[corpus]`; '' where there is none."""
+    from termbase.attest.corpus import cited_file, cited_line
+    from termbase.evidence import parse_citation
+    from termbase.findings import GlossaryError
+    from termbase.load import load_header
+
+    citation = parse_citation(asked)
+    try:
+        folders = load_header(glossary_dir).corpus.folders if citation else ()
+    except GlossaryError:
+        return ""
+    file = cited_file([glossary_dir / f for f in folders], citation) if citation else None
+    return cited_line(file, citation.line) if file and citation else ""
 
 
 class Rebuilder:
@@ -250,7 +301,7 @@ def serve(
     threading.Thread(target=watch, args=(watched, stop, ready, on_change), daemon=True).start()
     rebuilder.build_first()
     (out_dir / "html").mkdir(parents=True, exist_ok=True)
-    handler = type("BoundHandler", (Handler,), {"state": state})
+    handler = type("BoundHandler", (Handler,), {"state": state, "glossary_dir": glossary_dir})
     server = http.server.ThreadingHTTPServer(
         (HOST, port), partial(handler, directory=str(out_dir / "html"))
     )

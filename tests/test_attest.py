@@ -23,6 +23,7 @@ from termbase.load import load_glossary
 from termbase.model import Citation, Evidence
 from termbase.occurrences import TermIndex
 from termbase.paths import EVIDENCE_DIR
+from termbase.server import cited_line_of
 
 ATTEST = FIXTURES / "attest"
 
@@ -374,6 +375,16 @@ def test_a_long_cited_line_is_shown_around_what_it_cites() -> None:
     chinese = "模型" * 60 + "词元" + "模型" * 60
     assert len(excerpt(chinese, "词元")) <= EXCERPT // 2 + 2  # two columns a character
     assert excerpt("a short line", "nothing") == "a short line"
+
+
+def test_serve_reads_a_cited_line_from_the_corpus_only(fixture_dir: Path) -> None:
+    assert cited_line_of(fixture_dir, "corpus/course/ru/docs/intro.md:3").startswith("Токен —")
+    assert cited_line_of(fixture_dir, "corpus/course/en/docs/intro.md:999") == ""
+    assert cited_line_of(fixture_dir, "corpus/course/en/../../../glossary/glossary.toml:2") == ""
+    assert cited_line_of(fixture_dir, "corpus/other/en/docs/intro.md:3") == ""
+    assert cited_line_of(fixture_dir, "not a citation") == ""
+    shutil.rmtree(fixture_dir.parent / "corpus")
+    assert cited_line_of(fixture_dir, "corpus/course/ru/docs/intro.md:3") == ""
 
 
 # Renderings mined from translations ----------------------------------------------------------

@@ -9,20 +9,18 @@ translated documents for the renderings the glossary lacks (`attest --candidates
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from termbase.attest.cache import Cache
-from termbase.attest.corpus import Corpus, CorpusError, find_corpora
+from termbase.attest.corpus import Corpus, CorpusError, cited_file, cited_line, find_corpora
 from termbase.attest.counting import TermKey, Use, count, term_key
 from termbase.attest.index import CorpusIndex, corpus_index
 from termbase.evidence import SUFFIX, dump
 from termbase.model import Citation, Concept, Evidence, Glossary, Term
 from termbase.paths import EVIDENCE_DIR
-from termbase.source_text import MAX_SOURCE_BYTES, TextFileError, read_text
 from termbase.write import write_atomically
 
 __all__ = [
@@ -51,13 +49,9 @@ class UsageCorpus:
         return Citation(document.corpus, document.lang, document.path, use.line)
 
     def line(self, citation: Citation) -> str:
-        """The cited line's text, trimmed ('' where it cannot be read): the corpus's text, to
-        show, never to keep."""
-        corpus = next((c for c in self.corpora if c.name == citation.corpus), None)
-        if corpus is None:
-            return ""
-        lines = _lines(corpus.folder / citation.lang / citation.path)
-        return lines[citation.line - 1].strip() if citation.line <= len(lines) else ""
+        """The cited line's text, trimmed ('' where it cannot be read)."""
+        file = cited_file([c.folder for c in self.corpora], citation)
+        return cited_line(file, citation.line) if file else ""
 
 
 EXCERPT = 160
@@ -83,14 +77,6 @@ def excerpt(line: str, cited: str) -> str:
         width += widths[end]
         end += 1
     return ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")
-
-
-@functools.cache
-def _lines(path: Path) -> list[str]:
-    try:
-        return read_text(path, limit=MAX_SOURCE_BYTES).split("\n")
-    except TextFileError:
-        return []
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,10 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from functools import cache
+from pathlib import Path, PurePosixPath
 
+from termbase.model import Citation
 from termbase.source_text import MAX_SOURCE_BYTES, TextFileError, display_path, read_text
 
 PARALLEL_FILE = "parallel.tsv"
@@ -135,3 +137,34 @@ def read_document(corpus: Corpus, document: Document) -> str | None:
         return read_text(document.file(corpus.folder), limit=MAX_SOURCE_BYTES)
     except TextFileError:
         return None
+
+
+def cited_file(folders: Sequence[Path], citation: Citation) -> Path | None:
+    """The file a citation names, in one of the corpus `folders` (each a corpus or a folder of
+    corpora); None where it is not, or where the citation would lead out of its corpus."""
+    parts = PurePosixPath(citation.path).parts
+    if ".." in parts or PurePosixPath(citation.path).is_absolute() or "/" in citation.corpus:
+        return None
+    for folder in folders:
+        for corpus in (folder / citation.corpus, folder):
+            if corpus.name != citation.corpus or not corpus.is_dir():
+                continue
+            file = corpus / citation.lang / citation.path
+            if file.is_file() and file.resolve().is_relative_to(corpus.resolve()):
+                return file
+    return None
+
+
+def cited_line(file: Path, number: int) -> str:
+    """Line `number` of a corpus file, trimmed ('' where the file cannot be read or is
+    shorter): the corpus's text, to show where the corpus is, never to keep."""
+    lines = _lines(file)
+    return lines[number - 1].strip() if 0 < number <= len(lines) else ""
+
+
+@cache
+def _lines(path: Path) -> list[str]:
+    try:
+        return read_text(path, limit=MAX_SOURCE_BYTES).split("\n")
+    except TextFileError:
+        return []
