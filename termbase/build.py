@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from termbase.builddate import concept_dates
 from termbase.findings import Finding, GlossaryError, Severity, summary
 from termbase.formats import FORMATS, Format, Selection
+from termbase.i18n import without_catalog
 from termbase.manifest import MANIFEST_NAME, FormatRecord, JobRecord, Manifest
 from termbase.model import Glossary
 from termbase.parallel import fork_map
@@ -236,6 +237,11 @@ class Build:
             raise BuildError(message, error.findings) from None
         took = time.perf_counter() - started
         self.progress.stage(f"loaded {len(glossary.concepts)} concepts in {took:.1f} s")
+        if untranslated := without_catalog(glossary.languages):
+            self.progress.stage(
+                f"no UI catalog for {', '.join(untranslated)}: the labels of its pages, decks "
+                "and PDFs are in English"
+            )
         return glossary
 
     def _check(self, glossary: Glossary) -> tuple[Finding, ...]:

@@ -1,15 +1,18 @@
 """Which characters the installed fonts can draw, as fontconfig reports them.
 
-The PDFs set text in Noto Sans (Debian package fonts-noto-core) and Noto Sans CJK SC
-(fonts-noto-cjk), named in templates/pdf/common.css; for a character neither has, Pango falls
-back to any installed font that has it (DejaVu Sans has some emoji). A character no installed
-font has would be drawn as an empty box, which the PDF renderer refuses (`render.pdf.fonts`);
-`check` finds it first, with its file and line, through `missing`.
+The PDFs set text in Noto Sans (Debian package fonts-noto-core) and each language whose script
+it lacks in that language's face (`languages.face`: Noto Sans CJK JP for Japanese, Noto Sans
+Arabic for Arabic...; render/common/faces.py writes the CSS); for a character none has, Pango
+falls back to any installed font that has it (DejaVu Sans has some emoji). A character no
+installed font has would be drawn as an empty box, which the PDF renderer refuses
+(`render.pdf.fonts`); `check` finds it first, with its file and line, through `missing`. A Han
+character (or kana, or a CJK sign) in a text of a CJK language must be in that language's own
+face: another CJK face would draw it in another language's forms.
 
 fontconfig's `fc-list` (Debian package fontconfig) gives each font's character map from
-fontconfig's own cache. The two families' maps are read once per process (two quick calls);
-only a character outside both is looked up among all the installed fonts, once. The family and
-the Debian package meant for each character are decided here too (`family_for`, `package_for`),
+fontconfig's own cache. Each family's map is read once per process (one quick call); only a
+character outside them is looked up among all the installed fonts, once. The family and the
+Debian package meant for each character are decided here too (`family_for`, `package_for`),
 for `check` and for the PDF renderer's own guard alike.
 """
 
@@ -22,14 +25,11 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
 
-from termbase.languages import is_han
+from termbase.languages import HAN_FACE, TEXT_FACE, face, is_cjk, is_han
 
-CJK_FAMILY = "Noto Sans CJK SC"
-OTHER_FAMILY = "Noto Sans"
-FAMILIES = (OTHER_FAMILY, CJK_FAMILY)
-"""The PDFs' font families (templates/pdf/common.css)."""
-PACKAGES = {OTHER_FAMILY: "fonts-noto-core", CJK_FAMILY: "fonts-noto-cjk"}
-"""The Debian package of each family."""
+CJK_PACKAGE = "fonts-noto-cjk"
+OTHER_PACKAGE = "fonts-noto-core"
+"""The Debian packages of the faces: the CJK ones, and Noto Sans with its other scripts."""
 FC_LIST = "fc-list"
 _NOT_DRAWN = {"Cc", "Cf", "Zl", "Zp", "Cs"}
 """Categories that are never drawn as glyphs: controls, format characters (shaping ignores
@@ -42,32 +42,56 @@ class FontQueryError(Exception):
     """fontconfig cannot be asked (fc-list is missing or fails); the message says so."""
 
 
-def missing(chars: Iterable[str]) -> set[str]:
-    """The characters among `chars` that no installed font can draw."""
+def missing(chars: Iterable[str], lang: str = "en") -> set[str]:
+    """The characters among `chars`, in a text of language `lang`, that no installed font can
+    draw, or (a CJK sign in a CJK language) that the language's own face cannot."""
     wanted = {c for c in chars if unicodedata.category(c) not in _NOT_DRAWN}
     if not wanted:
         return set()
-    outside = {c for c in wanted if not any(_in(ord(c), *_ranges(f)) for f in FAMILIES)}
-    return {c for c in outside if not _any_font_has(ord(c))}
+    own = face(lang) if is_cjk(lang) else None
+    families = {TEXT_FACE, face(lang), HAN_FACE}
+    found = set()
+    for char in wanted:
+        if own and _is_cjk_sign(char):
+            if not _in(ord(char), *_ranges(own)):
+                found.add(char)
+        elif not any(_in(ord(char), *_ranges(f)) for f in families) and not _any_font_has(
+            ord(char)
+        ):
+            found.add(char)
+    return found
 
 
-def family_for(char: str) -> str:
-    """The PDFs' family meant to draw `char`: Noto Sans CJK SC for Chinese, else Noto Sans."""
+def _is_cjk_sign(char: str) -> bool:
+    """A Han character, kana, bopomofo, CJK punctuation or a full-width form."""
     code = ord(char)
-    if is_han(char) or any(low <= code <= high for low, high in _CJK_BLOCKS):
-        return CJK_FAMILY
-    return OTHER_FAMILY
+    return is_han(char) or any(low <= code <= high for low, high in _CJK_BLOCKS)
 
 
-def package_for(char: str) -> str:
+def family_for(char: str, lang: str = "en") -> str:
+    """The PDFs' family meant to draw `char` in a text of `lang`: a CJK sign in the language's
+    CJK face (the Simplified Chinese one in a language without), the script of the language in
+    its face, anything else in Noto Sans."""
+    if _is_cjk_sign(char):
+        return face(lang) if is_cjk(lang) else HAN_FACE
+    if (own := face(lang)) != TEXT_FACE and _in(ord(char), *_ranges(own)):
+        return own
+    return TEXT_FACE
+
+
+def package_for(char: str, lang: str = "en") -> str:
     """The Debian package whose fonts draw `char` in the PDFs' families."""
-    return PACKAGES[family_for(char)]
+    return CJK_PACKAGE if is_cjk_family(family_for(char, lang)) else OTHER_PACKAGE
 
 
-def advice(chars: Iterable[str]) -> str | None:
+def is_cjk_family(family: str) -> bool:
+    return family.startswith("Noto Sans CJK")
+
+
+def advice(chars: Iterable[str], lang: str = "en") -> str | None:
     """What would draw `chars`, characters no installed font has: the Debian packages of their
     families when those are not installed (None when they are: then no package of ours can)."""
-    packages = sorted({package_for(c) for c in chars if not _ranges(family_for(c))[0]})
+    packages = sorted({package_for(c, lang) for c in chars if not _ranges(family_for(c, lang))[0]})
     if not packages:
         return None
     return f"install the Debian package {' '.join(packages)} (apt-get install {' '.join(packages)})"
@@ -103,6 +127,11 @@ def _spans(charset: str) -> list[tuple[int, int]]:
         low, _, high = part.partition("-")
         spans.append((int(low, 16), int(high or low, 16)))
     return spans
+
+
+def anywhere(char: str) -> bool:
+    """Whether any installed font draws `char` (in whatever face)."""
+    return _any_font_has(ord(char))
 
 
 @cache

@@ -8,6 +8,7 @@ domain per output (core, anki, pdf, html, ...), and are compiled in memory when 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -55,6 +56,16 @@ def translations(lang: str, locale_dir: Path = LOCALE_DIR) -> NullTranslations:
         else:
             merged = catalog_translations
     return merged
+
+
+def has_catalog(lang: str, locale_dir: Path = LOCALE_DIR) -> bool:
+    """Whether the UI speaks `lang`: English, or a language with catalogs in `locale_dir`."""
+    return lang == SOURCE_LANGUAGE or (locale_dir / str(babel_locale(lang))).is_dir()
+
+
+def without_catalog(languages: Iterable[str]) -> tuple[str, ...]:
+    """The languages the UI does not speak: their pages, decks and PDFs are labelled in English."""
+    return tuple(lang for lang in languages if not has_catalog(lang))
 
 
 def gettext(lang: str, message: str) -> str:

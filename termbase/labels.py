@@ -6,7 +6,7 @@ Marked with `N_` for extraction into the `core` catalog; translate them with `i1
 from __future__ import annotations
 
 from termbase.i18n import N_, NP_, gettext, ngettext, plural_forms
-from termbase.model import Evidence, Kind, Status, TermType
+from termbase.model import Evidence, InstanceWords, Kind, Status, TermType
 
 FIELDS = {
     "term": N_("Term"),
@@ -47,10 +47,18 @@ TERM_TYPES = {
     TermType.VARIANT: N_("variant"),
 }
 
-KINDS = {
-    Kind.CONCEPT: N_("concept"),
-    Kind.NAMED_MODEL: N_("named model"),
+CONCEPT = N_("concept")
+INSTANCE_WORDS = {
+    "name": N_("instance"),
+    "box": N_("an instance"),
+    "lines": N_("a concept and its instances"),
+    "main_kind": N_(
+        "an instance under the concept it is first an instance of (its others are in its entry)"
+    ),
+    "question": N_("Which concept is this an instance of, above all?"),
 }
+"""What an instance is called where the glossary's `[instances]` does not say (`InstanceWords`
+has a field for each key)."""
 
 
 COUNTS = {
@@ -95,8 +103,16 @@ def term_type_label(lang: str, term_type: TermType) -> str:
     return gettext(lang, TERM_TYPES[term_type])
 
 
-def kind_label(lang: str, kind: Kind) -> str:
-    return gettext(lang, KINDS[kind])
+def kind_label(lang: str, kind: Kind, words: InstanceWords) -> str:
+    """A kind's name: "concept", or what the glossary calls its instances ("named model")."""
+    return gettext(lang, CONCEPT) if kind is Kind.CONCEPT else instance_words(lang, "name", words)
+
+
+def instance_words(lang: str, key: str, words: InstanceWords) -> str:
+    """One of the glossary's `[instances]` texts in `lang` (`key`: a field of `InstanceWords`),
+    else the UI's default wording."""
+    given: dict[str, str] = dict(getattr(words, key))
+    return given.get(lang) or gettext(lang, INSTANCE_WORDS[key])
 
 
 def count(lang: str, what: str, n: int) -> str:

@@ -4,6 +4,10 @@ systems, and the folding of text before two texts are compared.
 - Tags: the glossary names languages by BCP 47 tags (`en`, `ru`, `zh-Hans`); rules that depend
   on the language look at its primary subtag (`primary("zh-Hans") == "zh"`), and file names,
   Anki field names and deck ids use it too (`en-ru-zh`).
+- Writing: each language's script (Babel's likely subtags: `ja` → Jpan), its direction (right
+  to left for Arabic, Hebrew, Persian...), the font family that sets it (`face`: Japanese kanji
+  in the Japanese face, not the Chinese one), whether it capitalises nouns (German), and the
+  tag of its readings (pinyin for Chinese, kana for Japanese).
 - Scripts: the Han, Cyrillic and Latin ranges, as regular-expression classes and predicates.
 - Folding: the steps comparisons are built from (NFKC, case, ё read as е, marks removed) and the
   English plural rules. The HTML search applies the same steps in the browser from `SEARCH_RULES`;
@@ -24,7 +28,17 @@ PINYIN = "zh-Latn-pinyin"
 """The tag of a pinyin reading: Chinese written in Latin letters."""
 NO_LINGUISTIC_CONTENT = "zxx"
 """The tag of text in no language: a concept id shown where a concept has no name."""
-_CASELESS = frozenset({"zh", "ja", "ko"})
+
+
+def is_known(tag: str) -> bool:
+    """Whether CLDR (through Babel) knows the language of a BCP 47 tag (`de`, `zh-Hant`)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(tag, sep="-")
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
 
 
 @cache
@@ -45,9 +59,112 @@ def is_english(tag: str) -> bool:
     return primary(tag) == "en"
 
 
+def is_japanese(tag: str) -> bool:
+    return primary(tag) == "ja"
+
+
+_CASED_SCRIPTS = frozenset({"Latn", "Cyrl", "Grek", "Armn"})
+"""Scripts with capital letters (not Han, kana, hangul, Arabic, Hebrew...)."""
+
+
 def has_case(tag: str) -> bool:
-    """Whether the language's script has capitals (not Chinese, Japanese or Korean)."""
-    return primary(tag) not in _CASELESS
+    """Whether the language's script has capitals (not Chinese, Japanese, Korean or Arabic)."""
+    return writing_script(tag) in _CASED_SCRIPTS
+
+
+_LOWER_CASE_TERMS = frozenset({"en", "ru", "uk", "fr", "es", "pt", "it"})
+"""Languages whose common nouns are written in lower case, so that a capital in a term is a
+name, an abbreviation or a slip. German (and Luxembourgish) capitalise every noun; of languages
+not listed nothing is assumed."""
+
+
+def lower_case_terms(tag: str) -> bool:
+    """Whether a capital letter in a term of this language needs a reason (a name)."""
+    return primary(tag) in _LOWER_CASE_TERMS
+
+
+# Writing ----------------------------------------------------------------------------------------
+
+
+@cache
+def writing_script(tag: str) -> str:
+    """The script a language is written in, as CLDR's four-letter code: the one the tag names,
+    else the likely one (CLDR's likely subtags, through Babel): `Arab` for `ar`, `Jpan` for
+    `ja`, `Hant` for `zh-TW`, `Latn` for a tag CLDR does not know."""
+    from babel.core import get_global
+
+    if (named := script_of(tag)) is not None:
+        return named
+    subtags = tag.replace("_", "-").split("-")
+    likely = get_global("likely_subtags")
+    region = next((s.upper() for s in subtags[1:] if len(s) == 2 and s.isalpha()), None)
+    found = (region and likely.get(f"{subtags[0].lower()}_{region}")) or likely.get(
+        subtags[0].lower(), ""
+    )
+    parts = str(found).split("_")
+    return parts[1] if len(parts) > 2 else "Latn"
+
+
+@cache
+def direction(tag: str) -> str:
+    """`rtl` for a language written right to left (Arabic, Hebrew, Persian, Urdu), else `ltr`:
+    the value of HTML's `dir` and CSS's `direction`."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        order = Locale.parse(tag.replace("-", "_")).character_order
+    except (ValueError, UnknownLocaleError):
+        order = "left-to-right"
+    return "rtl" if order == "right-to-left" else "ltr"
+
+
+def is_rtl(tag: str) -> bool:
+    return direction(tag) == "rtl"
+
+
+TEXT_FACE = "Noto Sans"
+"""The family of Latin, Cyrillic and Greek text (Debian package fonts-noto-core)."""
+FACES = {
+    "Hans": "Noto Sans CJK SC",
+    "Hant": "Noto Sans CJK TC",
+    "Jpan": "Noto Sans CJK JP",
+    "Kore": "Noto Sans CJK KR",
+    "Arab": "Noto Sans Arabic",
+    "Hebr": "Noto Sans Hebrew",
+}
+"""The family of each script that Noto Sans does not cover, by script code: Han characters
+take a different form in each CJK face (包 in Japanese is not 包 in Chinese), so each language
+gets its own."""
+HAN_FACE = FACES["Hans"]
+"""The family of Han characters in a text whose language has no CJK face of its own (a stray
+character in an English definition)."""
+
+
+def face(tag: str) -> str:
+    """The font family of a language's own script: Noto Sans CJK JP for Japanese, Noto Sans
+    Arabic for Arabic, Noto Sans for Latin and Cyrillic."""
+    script_code = writing_script(tag)
+    if script_code == "Hant" and tag.upper().endswith("-HK"):
+        return "Noto Sans CJK HK"
+    return FACES.get(script_code, TEXT_FACE)
+
+
+def is_cjk(tag: str) -> bool:
+    """Whether a language is written with Han characters (its face draws them)."""
+    return face(tag).startswith("Noto Sans CJK")
+
+
+KANA_READING = "ja-Hira"
+"""The tag of a Japanese reading: the term in hiragana (furigana)."""
+
+
+def reading_tag(tag: str) -> str | None:
+    """The tag of the readings of a language's terms (pinyin, furigana), None when it has none."""
+    if is_chinese(tag):
+        return PINYIN
+    if is_japanese(tag):
+        return KANA_READING
+    return None
 
 
 def editions(tags: Sequence[str]) -> tuple[tuple[str, ...], ...]:
@@ -128,6 +245,10 @@ def full_stop(tag: str) -> str:
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 """Chinese characters, for a regular-expression class: CJK unified ideographs (the main block
 and extensions A to H) and the compatibility ideographs."""
+KANA = "\u3041-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+"""Hiragana, katakana (with the prolonged sound mark ー and the middle dot ・) and their
+half-width forms."""
+_KANA_TEXT = re.compile(f"[{KANA} ]+")
 CYRILLIC = "\u0400-\u04ff"
 LATIN = "A-Za-z\u00c0-\u024f"
 _HAN = re.compile(f"[{HAN}]")
@@ -141,6 +262,11 @@ def is_han(char: str) -> bool:
 def has_han(text: str) -> bool:
     """Whether a text has Chinese characters (only those get a pinyin reading)."""
     return bool(_HAN.search(text))
+
+
+def is_kana(text: str) -> bool:
+    """Whether a text is written in kana only (a Japanese reading: `ほうちょう`, `フライパン`)."""
+    return bool(_KANA_TEXT.fullmatch(text))
 
 
 def han_count(text: str) -> int:

@@ -11,15 +11,16 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import yaml
 
 from termbase.evidence import with_evidence
 from termbase.findings import Finding, GlossaryError, Message, Severity, suggest
-from termbase.languages import is_chinese
+from termbase.languages import is_chinese, is_japanese, is_kana, is_known
 from termbase.model import (
+    KIND_SYNONYMS,
     PAPERS,
     Concept,
     Contrast,
@@ -28,6 +29,7 @@ from termbase.model import (
     Domain,
     FrozenMap,
     Glossary,
+    InstanceWords,
     Kind,
     Location,
     PdfSettings,
@@ -62,8 +64,18 @@ CONCEPT_KEYS = (
     "replaced_by",
 )
 REQUIRED_CONCEPT_KEYS = ("kind", "domain", "terms", "definition")
-NAMED_MODEL_KEYS = ("instance_of", "maker", "year")
-TERM_KEYS = ("text", "status", "type", "pinyin", "note", "homonym", "sources", "general")
+INSTANCE_KEYS = ("instance_of", "maker", "year")
+TERM_KEYS = (
+    "text",
+    "status",
+    "type",
+    "pinyin",
+    "reading",
+    "note",
+    "homonym",
+    "sources",
+    "general",
+)
 CONTRAST_KEYS = ("with", "note")
 RELATION_KEYS = ("broader", "related", "examples", "instance_of")
 DEFAULT_SLUG = "glossary"
@@ -84,6 +96,7 @@ class Header:
     pdf: PdfSettings = field(default_factory=PdfSettings)
     slug: str = DEFAULT_SLUG
     non_translatables: tuple[str, ...] = ()
+    instances: InstanceWords = field(default_factory=InstanceWords)
     corpus: CorpusSettings = field(default_factory=CorpusSettings)
 
 
@@ -125,6 +138,7 @@ def load_glossary(root: Path) -> Glossary:
         retired=tuple(c for c in by_id if c.retired),
         pdf=header.pdf,
         slug=header.slug,
+        instances=header.instances,
         non_translatables=header.non_translatables,
         corpus=header.corpus,
     )
@@ -184,6 +198,7 @@ class _TomlReader:
         "domains",
         "pdf",
         "non_translatables",
+        "instances",
         "corpus",
     )
     DOMAIN_KEYS = ("id", "order", "name")
@@ -194,8 +209,13 @@ class _TomlReader:
     def __init__(self, path: str, text: str, findings: list[Finding]) -> None:
         self.path, self.lines, self.findings = path, text.splitlines(), findings
 
-    def line_of(self, pattern: str, occurrence: int = 0) -> Location:
-        hits = [n for n, line in enumerate(self.lines, 1) if re.match(pattern, line.strip())]
+    def line_of(self, pattern: str, occurrence: int = 0, after: int = 0) -> Location:
+        """The line of the `occurrence`-th match of `pattern` below line `after`."""
+        hits = [
+            n
+            for n, line in enumerate(self.lines, 1)
+            if n > after and re.match(pattern, line.strip())
+        ]
         return Location(self.path, hits[min(occurrence, len(hits) - 1)] if hits else 1)
 
     def error(self, where: Location, code: str, message: str) -> None:
@@ -218,20 +238,64 @@ class _TomlReader:
         pdf = self.pdf(data.get("pdf", {}), languages)
         slug = self.slug(data.get("slug"), title, languages)
         names = self.non_translatables(data.get("non_translatables", []))
+        instances = self.instances(data.get("instances", {}), languages)
         corpus = self.corpus(data.get("corpus", {}))
         if len(self.findings) > before:
             return None
+        where = Location(self.path, 1)
         return Header(
             title,
             description,
             languages,
             domains,
-            Location(self.path, 1),
+            where,
             pdf,
             slug,
             names,
-            corpus,
+            instances=instances,
+            corpus=corpus,
         )
+
+    def instances(self, value: object, languages: tuple[str, ...]) -> InstanceWords:
+        """`[instances]`: what the glossary calls its instances, each text per language and
+        each optional (a language left out takes the UI's default wording)."""
+        where = self.line_of(r"\[instances\]")
+        if not isinstance(value, dict):
+            self.error(where, "wrong-type", "instances: expected an [instances] table")
+            return InstanceWords()
+        keys = tuple(f.name for f in fields(InstanceWords))
+        for key in value.keys() - set(keys):
+            self.error(
+                self.line_of(rf"{re.escape(key)}\s*=", after=where.line),
+                "unknown-key",
+                f"unknown key 'instances.{key}'{suggest(key, keys)}",
+            )
+        words = {}
+        for key in keys:
+            texts = value.get(key, {})
+            at = self.line_of(rf"{key}\s*=", after=where.line) if key in value else where
+            if not isinstance(texts, dict):
+                self.error(at, "wrong-type", f"instances.{key}: expected a text per language")
+                continue
+            words[key] = self.some_texts(texts, f"instances.{key}", languages, at)
+        return InstanceWords(**words)
+
+    def some_texts(
+        self, value: dict, field: str, languages: tuple[str, ...], where: Location
+    ) -> FrozenMap[str]:
+        """Texts in some of the glossary's languages (none required)."""
+        for lang, text in value.items():
+            if lang not in languages:
+                self.error(
+                    where,
+                    "unknown-language",
+                    f"{field}: unknown language '{lang}'{suggest(lang, languages)}",
+                )
+            elif not isinstance(text, str) or not text.strip():
+                self.error(where, "wrong-type", f"{field}.{lang}: expected a text")
+            elif problem := unusable(text):
+                self.error(where, problem[0], f"{field}.{lang}: {problem[1]}")
+        return FrozenMap({k: v.strip() for k, v in value.items() if isinstance(v, str)})
 
     def slug(self, value: object, titles: FrozenMap[str], languages: tuple[str, ...]) -> str:
         """The stem of every output file's name: `slug`, else made from the title."""
@@ -264,7 +328,7 @@ class _TomlReader:
             self.error(where, "wrong-type", "languages: expected a list of language tags")
             return ()
         for tag in value:
-            if not _is_known_language(tag):
+            if not is_known(tag):
                 self.error(where, "unknown-language", f"languages: unknown language tag '{tag}'")
         if len(set(value)) != len(value):
             self.error(where, "duplicate-language", "languages: a language is listed twice")
@@ -500,16 +564,6 @@ def _is_list_of_str(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
-def _is_known_language(tag: str) -> bool:
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        Locale.parse(tag, sep="-")
-    except (ValueError, UnknownLocaleError):
-        return False
-    return True
-
-
 # concepts/*.yaml ----------------------------------------------------------------------------
 
 
@@ -585,14 +639,16 @@ class _ConceptReader(NodeReader):
         if fields is None:
             return None
         self.check_id(root, fields)
-        kind = self.choice(fields["kind"], "kind", Kind) if "kind" in fields else None
+        kind = (
+            self.choice(fields["kind"], "kind", Kind, KIND_SYNONYMS) if "kind" in fields else None
+        )
         if kind is Kind.CONCEPT:
-            for key in NAMED_MODEL_KEYS:
+            for key in INSTANCE_KEYS:
                 if key in fields:
                     self.error(
                         fields[key],
-                        "named-model-only",
-                        f"{key}: only named models (kind: named-model) have it",
+                        "instance-only",
+                        f"{key}: only instances (kind: instance) have it",
                     )
         domain = self.text(fields["domain"], "domain") if "domain" in fields else None
         self.places.update({key: self.where(node) for key, node in fields.items()})
@@ -744,6 +800,9 @@ class _ConceptReader(NodeReader):
                 "pinyin-not-chinese",
                 f"{field}.pinyin: only Chinese terms have pinyin",
             )
+        reading = (
+            self.reading(fields["reading"], field, lang, text) if "reading" in fields else None
+        )
         note = self.text(fields["note"], f"{field}.note") if "note" in fields else None
         homonym = (
             self.boolean(fields["homonym"], f"{field}.homonym") if "homonym" in fields else False
@@ -761,11 +820,39 @@ class _ConceptReader(NodeReader):
             type=term_type,
             location=self.where(fields["text"]),
             pinyin=pinyin,
+            reading=reading,
             note=note,
             homonym=bool(homonym),
             sources=sources,
             general=general,
         )
+
+    def reading(self, node: yaml.Node, field: str, lang: str, term: str | None) -> str | None:
+        """A Japanese term's reading: kana only (a kanji in it would need a reading itself),
+        and only for a term that is not in kana already."""
+        reading = self.text(node, f"{field}.reading")
+        if reading is None:
+            return None
+        if term is not None and is_kana(term):
+            self.error(
+                node,
+                "needless-reading",
+                f"{field}.reading: '{term}' is written in kana already; leave the reading out",
+            )
+        if not is_japanese(lang):
+            self.error(
+                node,
+                "reading-not-japanese",
+                f"{field}.reading: only Japanese terms have a reading "
+                "(Chinese terms have `pinyin`)",
+            )
+        elif not is_kana(reading):
+            self.error(
+                node,
+                "bad-reading",
+                f"{field}.reading: expected the reading in kana, as 'ほうちょう'; got '{reading}'",
+            )
+        return reading
 
     def general(self, node: yaml.Node, field: str) -> tuple[str, ...] | None:
         """`general: true` (never checked on its own) or `general: [concept-id, ...]` (checked

@@ -76,10 +76,15 @@ class TermType(StrEnum):
 
 
 class Kind(StrEnum):
-    """What a concept entry describes."""
+    """What a concept entry describes: a general concept, or an instance of one (a single,
+    named thing: a named model, a product, a person, a place)."""
 
     CONCEPT = "concept"
-    NAMED_MODEL = "named-model"
+    INSTANCE = "instance"
+
+
+KIND_SYNONYMS = {"named-model": Kind.INSTANCE}
+"""Older names of the kinds, still read: the first glossary called its instances named models."""
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -122,6 +127,8 @@ class Term:
     location: Location
     pinyin: str | None = None
     """Pinyin with tone marks for a Chinese term; None means derive it (pypinyin)."""
+    reading: str | None = None
+    """How a Japanese term is read, in kana (furigana): shown as ruby over the term."""
     note: str | None = None
     """Why a term is admitted or deprecated, in the term's own language."""
     homonym: bool = False
@@ -164,18 +171,18 @@ class Concept:
     broader: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
-    """Ids of named models that are examples of this concept (those written here, then those
+    """Ids of instances that are examples of this concept (those written here, then those
     whose `instance_of` names it: the `Glossary` completes both ends)."""
     instance_of: tuple[str, ...] = ()
-    """For a named model: the ids of the concepts it is an instance of (written here, then those
+    """For an instance: the ids of the concepts it is an instance of (written here, then those
     whose `examples` name it)."""
     contrasts: tuple[Contrast, ...] = ()
     """Concepts not to be confused with this one: those written here, then those whose
     `contrast` names this one (the `Glossary` completes both ends)."""
     maker: str | None = None
-    """For a named model: the organisation that made it."""
+    """For an instance: who made it (the organisation behind a model or a product)."""
     year: int | None = None
-    """For a named model: the year it was first released."""
+    """For an instance: the year it was first released or made."""
     retired: bool = False
     """No longer in the glossary: kept only so that learners' Anki notes can say so."""
     replaced_by: str | None = None
@@ -230,6 +237,24 @@ class PdfSettings:
     """Whether to make the reference edition (in all the glossary's languages)."""
     papers: tuple[str, ...] = PAPERS
     """The papers every PDF is written on."""
+
+
+@dataclass(frozen=True, slots=True)
+class InstanceWords:
+    """How a glossary names its instances (glossary.toml's `[instances]`), per language: each
+    text a whole phrase, since grammar differs (a language left out takes the UI's default)."""
+
+    name: FrozenMap[str] = field(default_factory=FrozenMap)
+    """The kind's name: "named model"."""
+    box: FrozenMap[str] = field(default_factory=FrozenMap)
+    """A concept map's box of one: "a named model"."""
+    lines: FrozenMap[str] = field(default_factory=FrozenMap)
+    """What the maps' dotted lines join: "a kind of model and its named models"."""
+    main_kind: FrozenMap[str] = field(default_factory=FrozenMap)
+    """What an overview map's dotted line joins: "a named model under its main kind (its other
+    kinds are in its entry)"."""
+    question: FrozenMap[str] = field(default_factory=FrozenMap)
+    """The prompt of an instance's flashcard: "Which kind of model is this, above all?"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,6 +318,8 @@ class Glossary:
     `slug`, else made from the title."""
     non_translatables: tuple[str, ...] = ()
     """Names that stay as they are in translations (glossary.toml): `qa` never checks them."""
+    instances: InstanceWords = field(default_factory=InstanceWords)
+    """What the glossary calls its instances (glossary.toml's `[instances]`)."""
     corpus: CorpusSettings = field(default_factory=CorpusSettings)
     """The usage corpus behind the terms' evidence (glossary.toml's `[corpus]`)."""
     _by_id: FrozenMap[Concept] = field(init=False, repr=False, compare=False)

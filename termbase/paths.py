@@ -7,6 +7,7 @@ are found relative to the working directory, like any command-line tool's.
 
 from __future__ import annotations
 
+import os
 from importlib.resources import files
 from pathlib import Path
 
@@ -21,9 +22,6 @@ GLOSSARY_DIR = Path("glossary")
 """The glossary folder when none is given: `glossary/` in the working directory."""
 OUTPUT_DIR = Path("output")
 """The output folder when none is given: `output/` in the working directory."""
-CACHE_DIR = Path(".cache") / "termbase"
-"""Where `attest` keeps its corpus index when no other folder is given: in the working
-directory, beside `output/`."""
 HEADER_FILE = "glossary.toml"
 """In a glossary folder: the title, languages and domains."""
 CONCEPTS_DIR = "concepts"
@@ -33,3 +31,14 @@ EVIDENCE_DIR = "evidence"
 CONTENT = (HEADER_FILE, CONCEPTS_DIR, EVIDENCE_DIR)
 """What the outputs are made from, in a glossary folder: its other files (ignore.toml and
 review.yaml, which `extract` reads and writes) change no output, nor the build date."""
+
+
+def cache_dir(kind: str) -> Path | None:
+    """Where termbase keeps what it can make again, by kind (`dot` layouts, `attest`'s corpus
+    index): `$TERMBASE_CACHE/<kind>/`, else `$XDG_CACHE_HOME/termbase/<kind>/`
+    (`~/.cache/termbase/<kind>/`); None when TERMBASE_CACHE is set to nothing (keep none)."""
+    chosen = os.environ.get("TERMBASE_CACHE")
+    if chosen is not None:
+        return Path(chosen) / kind if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "termbase" / kind

@@ -14,7 +14,7 @@ from termbase.normalize import term_key
 TARGET_KIND = {
     "broader": None,
     "related": None,
-    "examples": Kind.NAMED_MODEL,
+    "examples": Kind.INSTANCE,
     "instance_of": Kind.CONCEPT,
 }
 
@@ -81,7 +81,7 @@ def _dangling(
                     yield _error(
                         where,
                         "wrong-kind",
-                        f"{relation}: '{target}' is a {by_id[target].kind}, expected a {kind}",
+                        f"{relation}: '{target}' is {_a(by_id[target].kind)}, expected {_a(kind)}",
                         concept.id,
                     )
 
@@ -239,3 +239,8 @@ def _shared_terms(concepts: Sequence[Concept]) -> Iterator[Finding]:
                     concept.id,
                     first_term.location,
                 )
+
+
+def _a(kind: Kind) -> str:
+    """A kind's name with its article: "a concept", "an instance"."""
+    return f"an {kind}" if str(kind)[0] in "aeiou" else f"a {kind}"

@@ -24,7 +24,7 @@ def skeleton(languages: tuple[str, ...], domain: str, kind: Kind) -> str:
         lines += [f"  {lang}:", '    - text: ""', "      status: preferred", "      sources: []"]
     lines.append("definition:")
     lines += [f'  {lang}: ""' for lang in languages]
-    if kind is Kind.NAMED_MODEL:
+    if kind is Kind.INSTANCE:
         lines += ["instance_of: []", 'maker: ""', "year:"]
     else:
         lines += ["broader: []", "related: []", "examples: []"]
@@ -32,7 +32,7 @@ def skeleton(languages: tuple[str, ...], domain: str, kind: Kind) -> str:
 
 
 def write_skeleton(
-    glossary_dir: Path, concept_id: str, *, domain: str | None = None, named_model: bool = False
+    glossary_dir: Path, concept_id: str, *, domain: str | None = None, instance: bool = False
 ) -> Path:
     """Write `concepts/<id>.yaml` below `glossary_dir`; never overwrite a file."""
     if not ID_PATTERN.fullmatch(concept_id):
@@ -42,7 +42,7 @@ def write_skeleton(
     except GlossaryError as error:
         raise SkeletonError(str(error.findings[0])) from None
     domains = [d.id for d in header.domains]
-    kind = Kind.NAMED_MODEL if named_model else Kind.CONCEPT
+    kind = Kind.INSTANCE if instance else Kind.CONCEPT
     chosen = domain or domains[0]
     if chosen not in domains:
         raise SkeletonError(
@@ -52,11 +52,19 @@ def write_skeleton(
     path = glossary_dir / CONCEPTS_DIR / f"{concept_id}.yaml"
     if (other := path.with_suffix(".yml")).exists():
         raise SkeletonError(f"{other} exists already; it is not overwritten")
-    text = skeleton(header.languages, chosen, kind)
+    try:
+        create(path, skeleton(header.languages, chosen, kind))
+    except FileExistsError as error:
+        raise SkeletonError(str(error)) from None
+    return path
+
+
+def create(path: Path, text: str) -> None:
+    """Write a new file (and its folders); FileExistsError, with the message to show, if the
+    file exists: what the user wrote is never overwritten (`new`, `init`, `import`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8") as file:
             file.write(text)
     except FileExistsError:
-        raise SkeletonError(f"{path} exists already; it is not overwritten") from None
-    return path
+        raise FileExistsError(f"{path} exists already; it is not overwritten") from None

@@ -6,11 +6,28 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from termbase import i18n, labels
-from termbase.languages import list_comma
+from termbase.languages import is_rtl, list_comma
 from termbase.paths import TEMPLATES
 from termbase.pinyin import reading
+
+
+def bidi(lang: str, ui_lang: str = "en") -> Markup:
+    """The `dir` of an element in `lang` on a page in `ui_lang`: `rtl` for a right-to-left
+    language, `ltr` for a left-to-right one on a right-to-left page, else none (left-to-right
+    pages stay as they were). The attribute sets the direction and isolates the run from the
+    text around it: an Arabic term in an English line, an English definition on an Arabic page."""
+    if is_rtl(lang):
+        return Markup(' dir="rtl"')
+    return Markup(' dir="ltr"') if is_rtl(ui_lang) else Markup("")
+
+
+def lang_attributes(lang: str) -> Markup:
+    """An element's `lang` and, for a right-to-left language, its `dir` (HTML written in
+    Python: the Anki fields)."""
+    return Markup('lang="%s"') % lang + bidi(lang)
 
 
 @cache
@@ -31,10 +48,11 @@ def environment(lang: str, templates: Path = TEMPLATES) -> jinja2.Environment:
         label=lambda key, count=None, **values: labels.label(lang, key, count, **values),
         status_label=lambda status: labels.status_label(lang, status),
         term_type_label=lambda term_type: labels.term_type_label(lang, term_type),
-        kind_label=lambda kind: labels.kind_label(lang, kind),
         count=lambda what, n: labels.count(lang, what, n),
         language_name=lambda code: i18n.language_name(code, lang),
         long_date=lambda day: i18n.long_date(day, lang),
+        bidi=lambda text_lang: bidi(text_lang, lang),
+        arrow="←" if is_rtl(lang) else "→",  # pointing the way the page reads
         list_comma=list_comma,
     )
     env.filters["pinyin"] = reading

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from enum import StrEnum
 from typing import TypeVar
 
@@ -218,11 +218,15 @@ class NodeReader:
         self._wrong_type(node, field, "true or false")
         return None
 
-    def choice(self, node: yaml.Node, field: str, choices: type[E]) -> E | None:
-        """One of an enumeration's values."""
+    def choice(
+        self, node: yaml.Node, field: str, choices: type[E], synonyms: Mapping[str, E] | None = None
+    ) -> E | None:
+        """One of an enumeration's values (or of its older names, `synonyms`)."""
         value = self.text(node, field)
         if value is None:
             return None
+        if synonyms and value in synonyms:
+            return synonyms[value]
         try:
             return choices(value)
         except ValueError:

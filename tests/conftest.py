@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,9 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 BROWSER_FIXTURES = {"page", "browser"}
+# The tests keep dot's layouts in a folder of their own, never in the user's cache
+# (render/common/dotcache.py); processes they start inherit it.
+os.environ.setdefault("TERMBASE_CACHE", tempfile.mkdtemp(prefix="termbase-test-cache-"))
 
 
 @pytest.fixture
@@ -36,6 +40,16 @@ def mini_dir(tmp_path: Path) -> Path:
     """A writable copy of the small test glossary, its files dated now, as in a fresh clone (the
     build date is the newest file's: an edit made in a test must not move it to another day)."""
     return Path(shutil.copytree(MINI, tmp_path / "glossary", copy_function=shutil.copy))
+
+
+@pytest.fixture
+def fresh_dot_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache of dot's layouts, in memory and on disk: every graph is laid out by dot."""
+    from termbase.render.common import dotcache
+
+    monkeypatch.setattr(dotcache, "_kept", {})
+    monkeypatch.setenv("TERMBASE_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "dot"
 
 
 @pytest.fixture(scope="session")

@@ -94,3 +94,68 @@ def test_english_ignores_case_and_accents() -> None:
 )
 def test_index_letters(text: str, lang: str, letter: str) -> None:
     assert index_letter(text, lang) == letter
+
+
+def test_german_files_umlauts_and_eszett_with_their_plain_letters() -> None:
+    """As German dictionaries: ä as a, ö as o, ü as u, ß as ss; in a tie the plain letter first."""
+    words = ["Zucker", "Äpfel", "Apfel", "Straße", "Strasse", "Öl", "Ofen", "Übel", "Ufer"]
+    assert sorted(words)[-4:] == ["Zucker", "Äpfel", "Öl", "Übel"]  # code points: at the end
+    assert ordered(words, "de") == [
+        "Apfel",
+        "Äpfel",
+        "Ofen",
+        "Öl",
+        "Strasse",
+        "Straße",
+        "Übel",
+        "Ufer",
+        "Zucker",
+    ]
+    assert index_letter("Äpfel", "de") == "A"
+
+
+def test_arabic_follows_the_alphabet_with_hamza_forms_as_alef() -> None:
+    words = ["مغرفة", "أداة مطبخ", "سكين", "إناء", "قدر", "ابريق", "آلة", "مقلاة", "بيت"]
+    assert ordered(words, "ar") == [
+        "ابريق",
+        "أداة مطبخ",
+        "آلة",
+        "إناء",
+        "بيت",
+        "سكين",
+        "قدر",
+        "مغرفة",
+        "مقلاة",
+    ]
+    assert [index_letter(w, "ar") for w in ("أداة مطبخ", "إناء", "آلة")] == ["ا", "ا", "ا"]
+
+
+def test_arabic_ignores_vowel_marks_and_reads_teh_marbuta_as_teh() -> None:
+    assert sort_key("مِغْرَفَة", "ar")[0] == sort_key("مغرفة", "ar")[0]
+    assert ordered(["سمكة", "سمكت", "سمكب"], "ar") == ["سمكب", "سمكت", "سمكة"]
+    assert ordered(["قدر", "قـــدم"], "ar") == ["قدر", "قـــدم"]  # tatweel is no letter
+
+
+def test_japanese_sorts_by_reading_in_gojuon_order() -> None:
+    terms = [("包丁", "ほうちょう"), ("まな板", "まないた"), ("フライパン", None), ("鍋", "なべ")]
+    terms += [("お玉", "おたま"), ("泡立て器", "あわだてき"), ("調理器具", "ちょうりきぐ")]
+    terms += [("市場", None)]  # no reading: after the kana
+    ordered_terms = sorted(terms, key=lambda t: sort_key(t[0], "ja", t[1]))
+    assert [t[0] for t in ordered_terms] == [
+        "泡立て器",
+        "お玉",
+        "調理器具",
+        "鍋",
+        "フライパン",
+        "包丁",
+        "まな板",
+        "市場",
+    ]
+    assert [index_letter(t, "ja", r) for t, r in terms] == [
+        *("は", "ま", "は", "な", "あ", "あ", "た", "#"),
+    ]
+
+
+def test_japanese_voiced_and_small_kana_follow_their_plain_ones() -> None:
+    words = ["がっこう", "かっこう", "かど", "かつお", "カード"]
+    assert ordered(words, "ja") == ["カード", "かつお", "かっこう", "がっこう", "かど"]

@@ -17,7 +17,7 @@ from lxml import html as lxml_html
 
 from helpers import ROOT, drawn_and_explained, with_lone_domain
 from termbase.model import Glossary
-from termbase.render.common import concept_map, graphviz
+from termbase.render.common import concept_map, dotcache, graphviz
 from termbase.render.common.concept_map import (
     Drawer,
     domain_map,
@@ -124,16 +124,18 @@ def test_the_named_models_map_draws_each_model_under_its_main_kind(shipped: Glos
 
 def test_a_legend_names_what_its_map_draws_and_no_more(shipped: Glossary) -> None:
     named = domain_map(shipped, "named-models")
-    assert [key.classes for key in concept_map.legend("en", named)] == [
+    words = shipped.instances
+    assert [key.classes for key in concept_map.legend("en", words, named)] == [
         "main-kind",
-        "named-model",
+        "instance",
         "concept elsewhere",
     ]
     overview = glossary_map(shipped)
-    assert [key.classes for key in concept_map.legend("en", overview)] == ["generic", "concept"]
-    assert "related" not in concept_map.description("en", overview)
+    assert [k.classes for k in concept_map.legend("en", words, overview)] == ["generic", "concept"]
+    assert "related" not in concept_map.description("en", words, overview)
     own = local_map(shipped, "large-language-model")
-    assert {"generic", "instance", "related"} <= {k.classes for k in concept_map.legend("en", own)}
+    drawn = {k.classes for k in concept_map.legend("en", words, own)}
+    assert {"generic", "instance", "related"} <= drawn
 
 
 def test_lone_concepts_are_named_under_the_map_and_a_map_of_lone_boxes_is_not_drawn(
@@ -219,7 +221,7 @@ def test_labels_wrap_into_even_lines(text: str, lang: str, lines: tuple[str, ...
 
 
 def test_dot_runs_a_process_per_core_not_per_map(
-    shipped: Glossary, monkeypatch: pytest.MonkeyPatch
+    shipped: Glossary, monkeypatch: pytest.MonkeyPatch, fresh_dot_cache: Path
 ) -> None:
     calls: list[int] = []
     run = subprocess.run
@@ -237,11 +239,42 @@ def test_dot_runs_a_process_per_core_not_per_map(
 
 
 def test_without_dot_the_build_says_what_to_install(
-    mini: Glossary, monkeypatch: pytest.MonkeyPatch
+    mini: Glossary, monkeypatch: pytest.MonkeyPatch, fresh_dot_cache: Path
 ) -> None:
     monkeypatch.setattr(graphviz, "DOT", "no-such-dot-program")
     with pytest.raises(RenderError, match=r"Graphviz's dot is not installed.*graphviz"):
         Drawer(mini).draw([(local_map(mini, "llm"), "en")])
+
+
+def test_a_map_laid_out_by_an_earlier_build_runs_no_dot(
+    mini: Glossary, monkeypatch: pytest.MonkeyPatch, fresh_dot_cache: Path
+) -> None:
+    maps = [(local_map(mini, c.id), "en") for c in mini.concepts]
+    first = Drawer(mini).draw(maps)
+    assert len(list(fresh_dot_cache.glob("*.plain"))) == len(maps)
+    monkeypatch.setattr(dotcache, "_kept", {})  # another process: the files only
+    monkeypatch.setattr(graphviz, "_run_dot", lambda sources: sources and pytest.fail("dot ran"))
+    assert Drawer(mini).draw(maps) == first
+
+
+def test_a_damaged_layout_on_disk_is_laid_out_again(
+    mini: Glossary, monkeypatch: pytest.MonkeyPatch, fresh_dot_cache: Path
+) -> None:
+    maps = [(local_map(mini, "llm"), "en")]
+    first = Drawer(mini).draw(maps)
+    [kept] = fresh_dot_cache.glob("*.plain")
+    kept.write_text(kept.read_text()[:40])  # cut short, as by a full disk
+    monkeypatch.setattr(dotcache, "_kept", {})
+    assert Drawer(mini).draw(maps) == first
+    assert kept.read_text().endswith("stop\n")
+
+
+def test_an_empty_termbase_cache_keeps_no_layout_on_disk(
+    mini: Glossary, monkeypatch: pytest.MonkeyPatch, fresh_dot_cache: Path
+) -> None:
+    monkeypatch.setenv("TERMBASE_CACHE", "")
+    Drawer(mini).draw([(local_map(mini, "llm"), "en")])
+    assert not fresh_dot_cache.exists()
 
 
 # The SVG ---------------------------------------------------------------------------------------

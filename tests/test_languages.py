@@ -15,9 +15,9 @@ from termbase import languages
 from termbase.languages import (
     fold,
     glossary_language,
-    has_case,
     has_han,
     is_han,
+    lower_case_terms,
     primary,
     script,
     singular,
@@ -83,7 +83,48 @@ def test_tags() -> None:
         "zh",
     ]
     assert slug(("en", "ru", "zh-Hans")) == "en-ru-zh"
-    assert [has_case(t) for t in ("en", "ru", "zh-Hans")] == [True, True, False]
+    assert [lower_case_terms(t) for t in ("en", "ru", "zh-Hans")] == [True, True, False]
+
+
+def test_scripts_with_capitals() -> None:
+    assert [languages.has_case(t) for t in ("en", "ru", "de", "el")] == [True] * 4
+    assert [languages.has_case(t) for t in ("zh-Hans", "ja", "ko", "ar")] == [False] * 4
+
+
+def test_german_capitalises_nouns_and_unknown_languages_are_left_alone() -> None:
+    assert not lower_case_terms("de")
+    assert not lower_case_terms("de-AT")
+    assert not lower_case_terms("tlh")  # nothing known of it: no rule
+
+
+@pytest.mark.parametrize(
+    ("tag", "script_code", "way", "family"),
+    [
+        ("ar", "Arab", "rtl", "Noto Sans Arabic"),
+        ("he", "Hebr", "rtl", "Noto Sans Hebrew"),
+        ("fa", "Arab", "rtl", "Noto Sans Arabic"),
+        ("ja", "Jpan", "ltr", "Noto Sans CJK JP"),
+        ("ko", "Kore", "ltr", "Noto Sans CJK KR"),
+        ("zh-Hans", "Hans", "ltr", "Noto Sans CJK SC"),
+        ("zh-Hant", "Hant", "ltr", "Noto Sans CJK TC"),
+        ("zh-TW", "Hant", "ltr", "Noto Sans CJK TC"),
+        ("zh-HK", "Hant", "ltr", "Noto Sans CJK HK"),
+        ("de", "Latn", "ltr", "Noto Sans"),
+        ("ru", "Cyrl", "ltr", "Noto Sans"),
+    ],
+)
+def test_each_language_has_its_script_direction_and_face(
+    tag: str, script_code: str, way: str, family: str
+) -> None:
+    assert languages.writing_script(tag) == script_code
+    assert languages.direction(tag) == way
+    assert languages.face(tag) == family
+
+
+def test_readings_are_pinyin_for_chinese_and_kana_for_japanese() -> None:
+    assert languages.reading_tag("zh-Hans") == "zh-Latn-pinyin"
+    assert languages.reading_tag("ja") == "ja-Hira"
+    assert languages.reading_tag("de") is None
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES
+from helpers import FIXTURES, ROOT
 from termbase.findings import GlossaryError
 from termbase.load import load_glossary
 from termbase.model import Kind, Status, TermType
@@ -46,7 +46,7 @@ def test_mini_glossary_loads_into_the_model(mini) -> None:
     assert llm.notes["ru"].startswith("Сокращение")
     gpt3 = mini.concept("gpt-3")
     assert (gpt3.kind, gpt3.maker, gpt3.year, gpt3.instance_of) == (
-        Kind.NAMED_MODEL,
+        Kind.INSTANCE,
         "OpenAI",
         2020,
         ("llm",),
@@ -159,3 +159,32 @@ def test_a_contrast_written_once_is_shown_on_both_concepts(mini) -> None:
     assert derived[0].notes == written[0].notes
     assert set(written[0].notes) == set(mini.languages)
     assert str(derived[0].location) == "concepts/llm.yaml:31:11"  # relative to the glossary
+
+
+KITCHEN = ROOT / "examples" / "kitchen"
+
+
+def test_japanese_readings_are_kana_and_only_for_terms_not_in_kana(tmp_path: Path) -> None:
+    glossary_dir = Path(shutil.copytree(KITCHEN, tmp_path / "kitchen"))
+    knife = load_glossary(glossary_dir).concept("kitchen-knife").preferred("ja")
+    assert knife is not None and (knife.text, knife.reading) == ("包丁", "ほうちょう")
+    path = glossary_dir / "concepts" / "kitchen-knife.yaml"
+    path.write_text(path.read_text().replace("reading: ほうちょう", "reading: 包ちょう"))
+    pan = glossary_dir / "concepts" / "frying-pan.yaml"
+    pan.write_text(
+        pan.read_text().replace("text: フライパン", "text: フライパン\n      reading: ふらいぱん")
+    )
+    with pytest.raises(GlossaryError) as raised:
+        load_glossary(glossary_dir)
+    assert [f.code for f in raised.value.findings] == ["needless-reading", "bad-reading"]
+    assert "expected the reading in kana, as 'ほうちょう'; got '包ちょう'" in str(
+        raised.value.findings[1]
+    )
+
+
+def test_named_model_is_read_as_an_instance(tmp_path: Path) -> None:
+    """The first glossary's name for its instances is still read."""
+    glossary_dir = Path(shutil.copytree(KITCHEN, tmp_path / "kitchen"))
+    path = glossary_dir / "concepts" / "khan-el-khalili.yaml"
+    path.write_text(path.read_text().replace("kind: instance", "kind: named-model"))
+    assert load_glossary(glossary_dir).concept("khan-el-khalili").kind is Kind.INSTANCE

@@ -23,7 +23,7 @@ from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPack
 from golden import compare
 from helpers import KNOWN_READINGS, MINI, SHIPPED, build_formats, run_together
 from termbase.load import load_glossary, load_header
-from termbase.model import FrozenMap, Glossary, Kind
+from termbase.model import FrozenMap, Glossary, InstanceWords, Kind
 from termbase.paths import TEMPLATES
 from termbase.render import anki as renderer
 from termbase.render.anki import notes as anki_notes
@@ -170,7 +170,7 @@ def test_every_card_renders_both_sides_with_its_terms(
             for lang in languages:
                 assert concept.preferred(lang).text in visible(answer)
         else:  # the example card of a named model
-            assert concept.kind is Kind.NAMED_MODEL
+            assert concept.kind is Kind.INSTANCE
             assert concept.preferred(languages[0]).text in visible(question)
             for kind_id in concept.instance_of:
                 for lang in languages:
@@ -229,6 +229,23 @@ def test_chinese_fields_carry_pinyin_by_word(pinyin_glossary: Glossary) -> None:
     assert " 大[dà] 语言[yǔyán] 模型[móxíng]" in llm.fields
 
 
+def test_the_example_card_asks_the_glossarys_own_question(
+    dated_mini: Path, tmp_path: Path, col: Collection
+) -> None:
+    """glossary.toml's `[instances]` words the question per language; a language it leaves
+    out keeps the UI's default."""
+    toml = dated_mini / "glossary.toml"
+    toml.write_text(
+        toml.read_text()
+        + '\n[instances]\nquestion = { ru = "К какому типу моделей она относится?" }\n'
+    )
+    import_deck(col, build_decks(dated_mini, tmp_path / "out")["ru-zh"])
+    (card_id,) = col.find_cards("Id:gpt-3")
+    question = visible(col.get_card(card_id).question())
+    assert "К какому типу моделей она относится?" in question
+    assert "它首先是哪个概念的实例？" in question
+
+
 def test_the_example_card_asks_for_the_main_kind_and_lists_the_others_apart(
     dated_mini: Path, tmp_path: Path, col: Collection
 ) -> None:
@@ -244,8 +261,8 @@ def test_the_example_card_asks_for_the_main_kind_and_lists_the_others_apart(
     assert card.template()["name"] == "Model → kind"
     question = visible(card.question())
     assert question.startswith("GPT-3")
-    assert "К какому типу моделей она относится прежде всего?" in question
-    assert "它首先属于哪一类模型？" in question
+    assert "Экземпляром какого понятия это является прежде всего?" in question
+    assert "它首先是哪个概念的实例？" in question
     answer = card.answer()
     main = re.findall(r'<span class="kind">(.*?)</span>', answer)
     also = re.findall(r'<span class="also">(.*?)</span>', answer)
@@ -450,7 +467,7 @@ def test_ids_come_from_stable_keys_not_from_text_or_the_clock(mini: Glossary) ->
     llm = mini.concept("llm")
     assert anki_notes.guid(edition, llm) == "LECWy8=cu^"
     assert anki_notes.guid(Edition(("en", "zh-Hans")), llm) != anki_notes.guid(edition, llm)
-    assert NoteType(edition, "Mini", TEMPLATES).model_id == 1993050761
+    assert NoteType(edition, "Mini", TEMPLATES, InstanceWords()).model_id == 1993050761
     package = renderer.package(context_for(mini), edition)
     assert [deck.deck_id for deck in package.decks] == [1872038218, 1693170783, 1239301867]
 
@@ -489,7 +506,7 @@ def test_the_note_type_fields_and_templates_are_pinned(mini: Glossary) -> None:
     assert anki_notetype.SCHEMA_VERSION == 1
     for edition in deck_editions(mini.languages):
         if edition.key in PINNED_SCHEMA:
-            model = NoteType(edition, "Mini", TEMPLATES)
+            model = NoteType(edition, "Mini", TEMPLATES, InstanceWords())
             fields = [f["name"] for f in model.fields]
             names = [t["name"] for t in model.templates]
             assert (fields, names) == PINNED_SCHEMA[edition.key]
@@ -501,7 +518,7 @@ def test_templates_change_only_with_a_new_revision(mini: Glossary, update_golden
     CSS, labels) must move anki_notetype.TEMPLATES_REVISED forward (tests/golden/anki/)."""
     parts = []
     for edition in deck_editions(mini.languages):
-        model = NoteType(edition, "Mini", TEMPLATES)
+        model = NoteType(edition, "Mini", TEMPLATES, InstanceWords())
         for template in model.templates:
             parts += [f"== {edition.key}: {template['name']}: front", template["qfmt"]]
             parts += [f"== {edition.key}: {template['name']}: back", template["afmt"]]
@@ -551,7 +568,7 @@ def test_the_shipped_decks_import_and_every_card_renders(
         try:
             log = import_deck(col, decks[edition.key])
             members = [c for c in shipped.concepts if anki_notes.belongs(c, edition)]
-            models = sum(c.kind is Kind.NAMED_MODEL for c in members)
+            models = sum(c.kind is Kind.INSTANCE for c in members)
             assert len(log.new) == col.note_count() == len(members)
             assert col.card_count() == (len(members) - models) * len(edition.languages) + models
             for card_id in col.find_cards(""):
@@ -564,11 +581,13 @@ def test_the_shipped_decks_import_and_every_card_renders(
             col.close()
 
 
-def test_the_card_style_has_night_modes_and_font_stacks() -> None:
-    css = (TEMPLATES / "anki" / "card.css").read_text()
+def test_the_card_style_has_night_modes_and_a_face_per_language() -> None:
+    css = NoteType(Edition(("ja", "zh-Hans", "ru")), "Mini", TEMPLATES, InstanceWords()).css
     for night in (".card.nightMode", ".card.night_mode", ".nightMode .card", ".night_mode .card"):
         assert night in css
-    assert ":lang(zh)" in css and "Noto Sans CJK SC" in css and ":lang(ru)" in css
+    assert ':lang(zh-Hans) { font-family: "Noto Sans CJK SC", "Noto Sans"' in css
+    assert ':lang(ja) { font-family: "Noto Sans CJK JP", "Noto Sans"' in css  # not the SC face
+    assert ":lang(ru)" in css
 
 
 # On a phone ------------------------------------------------------------------------------------

@@ -47,7 +47,7 @@ from termbase.render.pdf import (
 )
 from termbase.render.pdf import paper as pdf_paper
 from termbase.render.pdf.content import WHOLE, groups, index
-from termbase.render.pdf.fonts import check_chinese_faces, missing_glyphs_message
+from termbase.render.pdf.fonts import check_cjk_faces, missing_glyphs_message, wanted_faces
 
 DATE = datetime(2026, 3, 5, 12, 30, tzinfo=UTC)
 A4 = "595.276 x 841.89 pts (A4)"
@@ -773,14 +773,18 @@ def test_css_content_quotes_text_and_keeps_counters() -> None:
 @pytest.mark.slow
 def test_fonts_packages_and_messages() -> None:
     assert package_for("生") == "fonts-noto-cjk" and package_for("，") == "fonts-noto-cjk"
-    assert package_for("Ж") == "fonts-noto-core"
+    assert package_for("Ж") == "fonts-noto-core" and package_for("س", "ar") == "fonts-noto-core"
     message = missing_glyphs_message("x.pdf", {"生", "模"})  # the package is installed here:
     assert "'模' (U+6A21)" in message and "fonts-noto-cjk" not in message  # naming it misleads
     with pytest.raises(RenderError, match="Noto-Sans-CJK-JP"):
-        check_chinese_faces("x.pdf", ["Noto-Sans", "Noto-Sans-CJK-JP"], has_han=True)
+        check_cjk_faces("x.pdf", ["Noto-Sans", "Noto-Sans-CJK-JP"], {"SC"}, has_han=True)
+    with pytest.raises(RenderError, match=r"Noto-Sans-CJK-SC, not Noto Sans CJK JP"):
+        check_cjk_faces("x.pdf", ["Noto-Sans", "Noto-Sans-CJK-SC"], {"JP"}, has_han=True)
     with pytest.raises(RenderError, match="fonts-noto-cjk"):
-        check_chinese_faces("x.pdf", ["Noto-Sans", "WenQuanYi-Zen-Hei"], has_han=True)
-    check_chinese_faces("x.pdf", ["Noto-Sans", "Noto-Sans-CJK-SC"], has_han=True)
+        check_cjk_faces("x.pdf", ["Noto-Sans", "WenQuanYi-Zen-Hei"], {"SC"}, has_han=True)
+    check_cjk_faces("x.pdf", ["Noto-Sans", "Noto-Sans-CJK-SC"], {"SC"}, has_han=True)
+    check_cjk_faces("x.pdf", ["Noto-Sans-CJK-SC", "Noto-Sans-CJK-JP"], {"SC", "JP"}, has_han=True)
+    assert wanted_faces('html { font-family: "Noto Sans", "Noto Sans CJK JP" }') == {"JP"}
 
 
 # The glyph guard, with fonts hidden from fontconfig -----------------------------------------------
@@ -828,9 +832,17 @@ def test_a_build_without_a_chinese_font_fails_naming_the_character_and_package(t
 
 @pytest.mark.slow
 def test_a_build_that_would_set_chinese_in_the_japanese_face_fails(tmp_path) -> None:
+    """Without the Simplified Chinese face, check refuses the Chinese terms (another CJK face
+    would draw them in its own forms), and a forced build's PDF guard refuses the substitution."""
     family = "<pattern><patelt name='family'><string>Noto Sans CJK SC</string></patelt></pattern>"
     result = _build_with_fontconfig(tmp_path, family)
     assert result.returncode == 1, result.stderr
-    assert "not Noto Sans CJK SC" in result.stderr
-    assert re.search(r"Chinese would be set in Noto-Sans-CJK-(JP|KR|TC|HK)", result.stderr)
+    assert (
+        "generative-model.yaml:11:13: error: term '生成模型': no installed face of zh-Hans "
+        "(Noto Sans CJK SC) has U+578B"
+    ) in result.stderr
+    forced = _build_with_fontconfig(tmp_path, family, "--force")
+    assert forced.returncode == 1, forced.stderr
+    assert "not Noto Sans CJK SC" in forced.stderr
+    assert re.search(r"would be set in Noto-Sans-CJK-(JP|KR|TC|HK)", forced.stderr)
     assert not (tmp_path / "out" / "pdf").exists()

@@ -22,7 +22,8 @@ SOURCE_TREE = PACKAGE.parent
 """The folder holding termbase/ and templates/: messages are extracted from a source tree."""
 MAPPINGS = TEMPLATES / "babel"
 KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None, "NP_": (1, 2)}
-UI_LANGUAGES = ("ru", "zh-Hans")
+UI_LANGUAGES = ("ru", "zh-Hans", "de", "fr", "es", "pt", "it", "uk", "ja", "ko", "ar", "zh-Hant")
+"""The languages of the UI catalogs: see docs/languages.md for which a native speaker reviewed."""
 
 
 def domains() -> list[str]:

@@ -17,9 +17,9 @@ import hanzidentifier
 
 from termbase.checks.base import LETTERS, describe, finding, form_severity, term_name, texts
 from termbase.findings import Finding, Message, Severity, message
-from termbase.glyphs import FontQueryError, advice, missing
-from termbase.i18n import N_
-from termbase.languages import HAN, is_chinese, is_han, is_russian, script
+from termbase.glyphs import FontQueryError, advice, anywhere, missing
+from termbase.i18n import N_, SOURCE_LANGUAGE
+from termbase.languages import HAN, face, is_chinese, is_cjk, is_han, is_russian, script
 from termbase.model import Concept, Glossary, Location, Term
 
 _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -260,11 +260,13 @@ def check_chinese_punctuation(glossary: Glossary) -> Iterator[Finding]:
 
 
 def check_glyphs(glossary: Glossary) -> Iterator[Finding]:
-    """Characters no installed font has (an emoji, private-use characters): the PDFs would
-    show an empty box, and their renderer refuses to; an error, found before the build."""
+    """Characters no installed font has (an emoji, private-use characters), or a Han character
+    that the face of its language lacks (a Japanese text's kanji in Noto Sans CJK JP): the PDFs
+    would show an empty box, or another language's forms, and their renderer refuses to; an
+    error, found before the build."""
     items: list[tuple[Scanned, Concept | None]] = [
-        (Scanned(Message(field), "", value, where), None)
-        for field, value, where in _glossary_texts(glossary)
+        (Scanned(Message(field), lang, value, where), None)
+        for field, lang, value, where in _glossary_texts(glossary)
     ]
     items += [(item, concept) for concept, item in _scanned(glossary)]
     items += [
@@ -272,32 +274,47 @@ def check_glyphs(glossary: Glossary) -> Iterator[Finding]:
         for c in glossary.concepts
         if c.maker
     ]
+    by_lang: dict[str, set[str]] = {}
+    for item, _ in items:
+        by_lang.setdefault(item.lang or SOURCE_LANGUAGE, set()).update(item.text)
     try:
-        absent = missing({char for item, _ in items for char in item.text})
-        hint = advice(absent)
+        absent = {lang: missing(chars, lang) for lang, chars in by_lang.items()}
+        hints = {lang: advice(chars, lang) for lang, chars in absent.items() if chars}
     except FontQueryError as error:
         yield Finding(glossary.location, Severity.WARNING, "fonts-unknown", Message(str(error)))
         return
     for item, owner in items:
-        if chars := sorted(set(item.text) & absent):
+        lang = item.lang or SOURCE_LANGUAGE
+        if chars := sorted(set(item.text) & absent[lang]):
+            hint = hints.get(lang)
             yield Finding(
                 item.location,
                 Severity.ERROR,
                 "no-glyph",
                 Message(
-                    f"{item.subject}: no installed font has {', '.join(map(describe, chars))}; "
-                    "the PDFs cannot show it" + (f": {hint}" if hint else "")
+                    f"{item.subject}: {_no_font(lang, chars)} has "
+                    f"{', '.join(map(describe, chars))}; the PDFs cannot show it"
+                    + (f": {hint}" if hint else "")
                 ),
                 owner.id if owner else None,
                 item.lang or None,
             )
 
 
-def _glossary_texts(glossary: Glossary) -> Iterator[tuple[str, str, Location]]:
-    """The texts of glossary.toml: title, description and domain names, with their places."""
+def _no_font(lang: str, chars: list[str]) -> str:
+    """Who lacks the characters: every font, or the language's own CJK face (another font has
+    them, in another language's forms)."""
+    if is_cjk(lang) and all(anywhere(char) for char in chars):
+        return f"no installed face of {lang} ({face(lang)})"
+    return "no installed font"
+
+
+def _glossary_texts(glossary: Glossary) -> Iterator[tuple[str, str, str, Location]]:
+    """The texts of glossary.toml: title, description and domain names, with their languages
+    and places."""
     for field, values in (("title", glossary.title), ("description", glossary.description)):
         for lang, value in values.items():
-            yield f"{field}.{lang}", value, glossary.location
+            yield f"{field}.{lang}", lang, value, glossary.location
     for domain in glossary.domains:
         for lang, value in domain.names.items():
-            yield f"domains.name of '{domain.id}'.{lang}", value, domain.location
+            yield f"domains.name of '{domain.id}'.{lang}", lang, value, domain.location

@@ -24,13 +24,13 @@ def check_circular_definitions(glossary: Glossary) -> Iterator[Finding]:
     """A definition proper (what comes before a semicolon: the broader concept and what sets
     this one apart; what follows adds facts) uses one of the concept's own terms. A term inside
     a longer term of another concept is no use of it ("large language model" in the definition
-    of language model). Named models are left out: a name is defined by its maker, which may
+    of language model). Instances are left out: a name is defined by its maker, which may
     bear it too (Midjourney), and by its versions (VGG-16)."""
     for lang in glossary.languages:
         index: TermIndex | None = None  # made only when a definition may use its own term
         for concept in glossary.concepts:
             definition = concept.definitions.get(lang)
-            if definition is None or concept.kind is Kind.NAMED_MODEL:
+            if definition is None or concept.kind is Kind.INSTANCE:
                 continue
             proper = _SUPPLEMENT.split(definition, maxsplit=1)[0]
             if not _may_use_own_term(concept, proper, lang):

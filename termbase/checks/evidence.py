@@ -139,11 +139,11 @@ def _status(term: Term) -> Message:
 
 
 def _kept_as_written(glossary: Glossary, concept: Concept, term: Term) -> bool:
-    """A named model's name written as in the first language (`GPT-4` in Russian): a name,
+    """An instance's name written as in the first language (`GPT-4` in Russian): a name,
     not a rendering the glossary chose."""
     original = concept.preferred(glossary.languages[0])
     return (
-        concept.kind is Kind.NAMED_MODEL
+        concept.kind is Kind.INSTANCE
         and original is not None
         and compact_form(original.text, "und") == compact_form(term.text, "und")
     )

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from termbase.checks.base import LETTERS, finding, form_note, form_severity
 from termbase.findings import Finding, Severity, message
 from termbase.i18n import N_
-from termbase.languages import has_case, script
+from termbase.languages import lower_case_terms, script
 from termbase.model import Concept, Glossary, Kind, Status, Term, TermType
 from termbase.normalize import compact_form
 from termbase.occurrences import TermIndex
@@ -28,10 +28,11 @@ PROPER_NOUNS = frozenset(
 
 
 def check_capitalisation(glossary: Glossary) -> Iterator[Finding]:
-    """Terms are lower case unless a proper noun or an abbreviation (named models are names)."""
+    """Terms are lower case unless a proper noun or an abbreviation (instances are names), in
+    the languages that write nouns in lower case (not German: `languages.lower_case_terms`)."""
     for concept in _concepts(glossary):
         for term in concept.terms:
-            if not has_case(term.lang):
+            if not lower_case_terms(term.lang):
                 continue
             capitalised = [w for w in LETTERS.findall(term.text) if _capitalised(w)]
             if capitalised:

@@ -13,7 +13,6 @@ from termbase.commands.common import (
     add_glossary_option,
     load_or_report,
 )
-from termbase.paths import CACHE_DIR
 
 NAME = "attest"
 
@@ -58,9 +57,9 @@ def add(commands: Commands, root: Path) -> None:
     parser.add_argument(
         "--cache",
         type=Path,
-        default=root / CACHE_DIR,
         metavar="DIR",
-        help=f"where the corpus index is kept between runs (default: {root / CACHE_DIR})",
+        help="where the corpus index is kept between runs (default: the user's cache folder, "
+        "~/.cache/termbase/attest/, or $TERMBASE_CACHE/attest/)",
     )
     add_format_option(parser, "the report")
     parser.set_defaults(run=run)
@@ -68,6 +67,7 @@ def add(commands: Commands, root: Path) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from termbase.attest.command import EXIT_ERROR, run
+    from termbase.paths import cache_dir
 
     glossary = load_or_report(args.glossary)
     if glossary is None:
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         glossary,
         args.glossary,
         args.corpus,
-        args.cache,
+        args.cache or cache_dir("attest"),
         show=args.show,
         candidates=args.candidates,
         write=args.write,

@@ -24,7 +24,10 @@ def add(commands: Commands, root: Path) -> None:
     parser.add_argument("id", metavar="ID", help="the concept's id: kebab-case, as its file name")
     parser.add_argument("--domain", help="its domain (default: the glossary's first)")
     parser.add_argument(
-        "--named-model", action="store_true", help="a named model (GPT-4), not a concept"
+        "--instance",
+        "--named-model",
+        action="store_true",
+        help="an instance of a concept (a named model, a product, a place), not a concept",
     )
     add_glossary_option(parser, root)
     parser.set_defaults(run=run)
@@ -34,9 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from termbase.skeleton import SkeletonError, write_skeleton
 
     try:
-        path = write_skeleton(
-            args.glossary, args.id, domain=args.domain, named_model=args.named_model
-        )
+        path = write_skeleton(args.glossary, args.id, domain=args.domain, instance=args.instance)
     except SkeletonError as error:
         print(printable(f"error: {error}"), file=sys.stderr)
         return 1

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import fields
 from pathlib import PurePosixPath
 from typing import Any
 
 from termbase.evidence import parse_citation
+from termbase.languages import is_japanese
 from termbase.model import (
+    KIND_SYNONYMS,
     Citation,
     Concept,
     Contrast,
@@ -18,20 +21,23 @@ from termbase.model import (
     Evidence,
     FrozenMap,
     Glossary,
+    InstanceWords,
     Kind,
     Location,
     Status,
     Term,
     TermType,
 )
-from termbase.pinyin import pinyin_of
+from termbase.readings import reading_of
 from termbase.render.contract import BuildContext, Job, Output, one_job
 
 PATH = PurePosixPath("glossary.json")
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 """2: terms have `reading` (and `attested`, derived); concepts have `retired` and `replaced_by`,
-retired ones included. 3: terms have `evidence` (their use in the usage corpus), the glossary
-its `corpus` (the corpora's licences and repositories)."""
+retired ones included. 3: the kind `instance` (was `named-model`); the glossary's `instances`
+words; a Japanese term's `reading` is the glossary's own (read back). 4: terms have `evidence`
+(their use in the usage corpus), the glossary its `corpus` (the corpora's licences and
+repositories)."""
 
 
 def jobs(context: BuildContext, only: frozenset[str] = frozenset()) -> list[Job]:
@@ -58,6 +64,9 @@ def to_data(glossary: Glossary) -> dict[str, Any]:
         "location": str(glossary.location),
         "non_translatables": list(glossary.non_translatables),
         "domains": [_domain(d) for d in glossary.domains],
+        "instances": {
+            f.name: dict(getattr(glossary.instances, f.name)) for f in fields(InstanceWords)
+        },
         "corpus": {
             "folders": list(glossary.corpus.folders),
             "sources": [_source(s) for s in glossary.corpus.sources],
@@ -125,7 +134,7 @@ def _term(term: Term) -> dict[str, Any]:
         "status": str(term.status),
         "type": str(term.type),
         "pinyin": term.pinyin,  # the glossary's override, as written (read back)
-        "reading": pinyin_of(term),  # what every output shows: the override, or derived
+        "reading": reading_of(term),  # what every output shows: pinyin (written or derived), kana
         "note": term.note,
         "homonym": term.homonym,
         # A general word: true (never checked on its own) or its context's concept ids.
@@ -156,7 +165,8 @@ def _evidence(evidence: Evidence | None) -> dict[str, Any] | None:
 def loads(text: str) -> Glossary:
     """The model from `dumps` output (for tools that read the export; the round-trip test).
 
-    A term's `reading` is derived from the model, so it is not read back."""
+    A Chinese term's `reading` is derived from the model, so it is not read back (a Japanese
+    term's is the glossary's own); format 2's kind `named-model` is read as `instance`."""
     data = json.loads(text)
     concepts = [_read_concept(c) for c in data["concepts"]]
     return Glossary(
@@ -172,6 +182,9 @@ def loads(text: str) -> Glossary:
         location=_location(data["location"]),
         retired=tuple(c for c in concepts if c.retired),
         non_translatables=tuple(data["non_translatables"]),
+        instances=InstanceWords(
+            **{key: FrozenMap(texts) for key, texts in data.get("instances", {}).items()}
+        ),
         corpus=CorpusSettings(
             tuple(data["corpus"]["folders"]),
             tuple(CorpusSource(**s) for s in data["corpus"]["sources"]),
@@ -187,7 +200,7 @@ def _location(text: str) -> Location:
 def _read_concept(data: dict[str, Any]) -> Concept:
     return Concept(
         id=data["id"],
-        kind=Kind(data["kind"]),
+        kind=KIND_SYNONYMS.get(data["kind"]) or Kind(data["kind"]),
         domain=data["domain"],
         terms=tuple(_read_term(t) for t in data["terms"]),
         definitions=FrozenMap(data["definition"]),
@@ -222,6 +235,7 @@ def _read_term(data: dict[str, Any]) -> Term:
         status=Status(data["status"]),
         type=TermType(data["type"]),
         pinyin=data["pinyin"],
+        reading=data["reading"] if is_japanese(data["lang"]) else None,
         note=data["note"],
         homonym=data["homonym"],
         general=_general(data["general"]),

@@ -189,11 +189,35 @@ def _term(glossary: Glossary, term: Term, lang_sec: etree._Element, dialect: Dia
         _evidence(glossary, term.evidence, term_sec, dialect)
 
 
+GENERAL_EVERYWHERE = "General word: a term only where the text is about this concept; not checked."
+GENERAL_NEAR = "General word: a term only near a use of "
+
+
 def _general_note(context: tuple[str, ...]) -> str:
     """The mark of a general word, for CAT tools' users: a term only in some contexts."""
-    if not context:
-        return "General word: a term only where the text is about this concept; not checked."
-    return f"General word: a term only near a use of {', '.join(context)}."
+    return f"{GENERAL_NEAR}{', '.join(context)}." if context else GENERAL_EVERYWHERE
+
+
+def general_of(note: str) -> tuple[str, ...] | None:
+    """The context of a general word from its note (`_general_note` read back: the import), or
+    None for any other note."""
+    if note == GENERAL_EVERYWHERE:
+        return ()
+    if note.startswith(GENERAL_NEAR) and note.endswith("."):
+        return tuple(note[len(GENERAL_NEAR) : -1].split(", "))
+    return None
+
+
+EVIDENCE_NOTE = "usage corpus: "
+"""How the note of a term's evidence begins: an import knows it by this (`is_evidence`)."""
+
+
+def is_evidence(name: str, kind: str | None, text: str) -> bool:
+    """Whether an element of a term section is its evidence of use (the note of its counts, a
+    citation of the corpus): derived from a corpus by `attest`, so an import leaves it out."""
+    if name == "note":
+        return text.startswith(EVIDENCE_NOTE)
+    return name in ("xref", "admin") and text.startswith("corpus/") and kind != "crossReference"
 
 
 def _evidence(
@@ -207,7 +231,7 @@ def _evidence(
         if evidence.occurrences
         else "no occurrence"
     )
-    _sub(dialect, term_sec, "note", f"usage corpus: {uses}").set(XML_LANG, "en")
+    _sub(dialect, term_sec, "note", f"{EVIDENCE_NOTE}{uses}").set(XML_LANG, "en")
     for citation in evidence.citations:
         source = glossary.corpus.source(citation.corpus)
         link = source.link(citation) if source else None

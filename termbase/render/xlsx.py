@@ -23,13 +23,7 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import PurePosixPath
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.workbook.properties import CalcProperties
-from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
+from typing import TYPE_CHECKING
 
 from termbase.languages import is_chinese
 from termbase.model import Concept, Glossary, Status
@@ -37,6 +31,9 @@ from termbase.pinyin import reading
 from termbase.render.common.cells import spreadsheet_text
 from termbase.render.contract import BuildContext, Job, Output, one_job
 from termbase.render.csv import SEPARATOR
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 FOLDER = PurePosixPath("xlsx")
 WIDTHS = {"term": 28, "list": 28, "text": 60, "short": 14}
@@ -103,6 +100,11 @@ def term_rows(glossary: Glossary) -> Iterator[list[str | bool]]:
 
 
 def workbook_bytes(glossary: Glossary, built: datetime) -> bytes:
+    # openpyxl is imported here, where it is used: a build plans this format without it.
+    from openpyxl import Workbook
+    from openpyxl.workbook.properties import CalcProperties
+    from openpyxl.writer.excel import ExcelWriter
+
     book = Workbook()
     entries = book.active
     assert entries is not None  # a new workbook has its sheet
@@ -127,6 +129,8 @@ def workbook_bytes(glossary: Glossary, built: datetime) -> bytes:
 
 
 def _fill(sheet: Worksheet, header: list[str], rows: Iterator[Sequence[str | bool]]) -> None:
+    from openpyxl.styles import Alignment, Font
+
     sheet.append(header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -141,6 +145,8 @@ def _fill(sheet: Worksheet, header: list[str], rows: Iterator[Sequence[str | boo
 
 
 def _widths(sheet: Worksheet, widths: list[int]) -> None:
+    from openpyxl.utils import get_column_letter
+
     for number, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(number)].width = width
 

@@ -29,6 +29,7 @@ from termbase.render.anki.notetype import (
 )
 from termbase.render.anki.package import DatedNote, Package, assign_ids
 from termbase.render.contract import BuildContext, Job, Output, one_job
+from termbase.templating import lang_attributes
 
 FOLDER = PurePosixPath("anki")
 UPDATE_HINT = N_(
@@ -54,7 +55,9 @@ def package(
     """The deck of one edition: a parent deck and a subdeck per domain that has concepts in it."""
     glossary = context.glossary
     language_fields = language_fields or LanguageFields(glossary)
-    note_type = NoteType(edition, glossary.title[edition.languages[0]], context.templates)
+    note_type = NoteType(
+        edition, glossary.title[edition.languages[0]], context.templates, glossary.instances
+    )
     parent = genanki.Deck(
         stable_id("deck", edition.key), deck_name(glossary, edition), description(context, edition)
     )
@@ -113,5 +116,5 @@ def description(context: BuildContext, edition: Edition) -> str:
             i18n.gettext(lang, UPDATE_HINT),
         ]
         body = "<br>".join(html.escape(line, quote=False) for line in lines)
-        paragraphs.append(f'<p lang="{lang}">{body}</p>')
+        paragraphs.append(f"<p {lang_attributes(lang)}>{body}</p>")
     return "\n".join(paragraphs)

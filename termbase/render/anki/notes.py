@@ -13,11 +13,12 @@ from datetime import UTC, datetime
 import genanki
 
 from termbase.i18n import plural_category
-from termbase.languages import full_stop, is_chinese, list_comma
+from termbase.languages import full_stop, list_comma
 from termbase.model import Concept, Glossary, Kind, Status, Term, TermType
-from termbase.pinyin import ruby_runs
+from termbase.readings import has_readings, ruby_runs
 from termbase.render.anki.notetype import PER_LANGUAGE, Edition, field_name, field_names
 from termbase.render.contract import BuildContext, RenderError
+from termbase.templating import lang_attributes
 
 FIELDS_REVISED = datetime(2026, 12, 7, tzinfo=UTC)
 """Move forward when the way fields are written changes, so that imports update every note."""
@@ -73,7 +74,7 @@ def note_data(
     decks of a build, so that fields are written once)."""
     fields_in = language_fields or LanguageFields(context.glossary)
     values = {"Id": concept.id, "Model": _model(concept, edition), "Maker": "", "Year": ""}
-    if concept.kind is Kind.NAMED_MODEL:
+    if concept.kind is Kind.INSTANCE:
         values |= {"Maker": _text(concept.maker or ""), "Year": str(concept.year or "")}
     for lang in edition.languages:
         values |= fields_in(concept, lang)
@@ -107,14 +108,14 @@ def _tag(text: str) -> str:
 
 
 def _model(concept: Concept, edition: Edition) -> str:
-    """A named model's names in the deck's languages (usually one), for its example card."""
-    if concept.kind is not Kind.NAMED_MODEL:
+    """An instance's names in the deck's languages (usually one), for its example card."""
+    if concept.kind is not Kind.INSTANCE:
         return ""
     names: dict[str, str] = {}
     for lang in edition.languages:
         term = concept.preferred(lang)
         if term and term.text not in names:
-            names[term.text] = f'<span lang="{lang}">{_escape(term.text)}</span>'
+            names[term.text] = f"<span {lang_attributes(lang)}>{_escape(term.text)}</span>"
     return " · ".join(names.values())
 
 
@@ -153,7 +154,9 @@ def _retired_fields(glossary: Glossary, concept: Concept, lang: str) -> dict[str
     replacement = glossary.concept(concept.replaced_by or "").preferred(lang)
     named = ""
     if replacement:
-        named = f'<span class="terms replaced" lang="{lang}">{term_html(replacement)}</span>'
+        named = (
+            f'<span class="terms replaced" {lang_attributes(lang)}>{term_html(replacement)}</span>'
+        )
     if concept.kind is Kind.CONCEPT:
         values["term"] = term_html(preferred) if preferred else ""
         values["variants"] = named
@@ -163,7 +166,7 @@ def _retired_fields(glossary: Glossary, concept: Concept, lang: str) -> dict[str
 
 
 def _kinds(glossary: Glossary, concept: Concept, lang: str) -> str:
-    """A named model's kinds: the first is the answer to "which kind of model is this?", the
+    """An instance's kinds: the first is the answer to "which kind of X is this?", the
     others follow as more to know (card.css sets them apart). A full stop, hidden on the card,
     ends the answer for text-to-speech, which reads the field without its markup: without it
     the voice runs the main kind into the list."""
@@ -173,7 +176,7 @@ def _kinds(glossary: Glossary, concept: Concept, lang: str) -> str:
     main = f'<span class="kind">{term_html(terms[0])}</span>'
     others = list_comma(lang).join(term_html(term) for term in terms[1:])
     also = f'<span class="pause">{full_stop(lang)}</span><span class="also">{others}</span>'
-    return f'<span class="kinds" lang="{lang}">{main}{also if others else ""}</span>'
+    return f'<span class="kinds" {lang_attributes(lang)}>{main}{also if others else ""}</span>'
 
 
 def _contrasts(glossary: Glossary, concept: Concept, lang: str) -> str:
@@ -187,7 +190,7 @@ def _contrasts(glossary: Glossary, concept: Concept, lang: str) -> str:
         note = contrast.notes.get(lang)
         if other and note:
             lines.append(
-                f'<div class="contrast" lang="{lang}"><b>{_escape(other.text)}</b><br>'
+                f'<div class="contrast" {lang_attributes(lang)}><b>{_escape(other.text)}</b><br>'
                 f"{_text(note)}</div>"
             )
     return "".join(lines)
@@ -196,7 +199,7 @@ def _contrasts(glossary: Glossary, concept: Concept, lang: str) -> str:
 def _deprecated(concept: Concept, lang: str) -> str:
     """One line per deprecated term, struck through, with the reason when the glossary gives it."""
     return "".join(
-        f'<div class="avoid" lang="{lang}"><s>{term_html(term)}</s>'
+        f'<div class="avoid" {lang_attributes(lang)}><s>{term_html(term)}</s>'
         + (f' <span class="why">{_text(term.note)}</span>' if term.note else "")
         + "</div>"
         for term in concept.terms_in(lang)
@@ -212,7 +215,7 @@ def _list(terms: list[Term], lang: str) -> str:
     comma = list_comma(lang)
     items = comma.join(term_html(term) for term in terms)
     plural = plural_category(lang, len(terms))
-    return f'<span class="terms plural-{plural}" lang="{lang}">{items}</span>'
+    return f'<span class="terms plural-{plural}" {lang_attributes(lang)}>{items}</span>'
 
 
 def _text(text: str) -> str:
@@ -231,9 +234,9 @@ def _escape(text: str) -> str:
 
 
 def term_html(term: Term) -> str:
-    """A term as field HTML; a Chinese term a word at a time, ` 大[dà] 模型[móxíng]`, for Anki's
-    ruby filters (`furigana`, `kanji`)."""
-    if not is_chinese(term.lang):
+    """A term as field HTML; a Chinese term a word at a time, ` 大[dà] 模型[móxíng]`, a Japanese
+    one whole, ` 包丁[ほうちょう]`, for Anki's ruby filters (`furigana`, `kanji`)."""
+    if not has_readings(term.lang):
         return _escape(term.text)
     try:
         runs = ruby_runs(term)
@@ -241,5 +244,6 @@ def term_html(term: Term) -> str:
         raise RenderError(f"{term.location}: {error}") from None
     # The filters read `base[reading]` after a space, and drop that space: add one.
     return "".join(
-        f" {_escape(text)}[{_escape(pinyin)}]" if pinyin else _escape(text) for text, pinyin in runs
+        f" {_escape(text)}[{_escape(reading)}]" if reading else _escape(text)
+        for text, reading in runs
     )

@@ -21,12 +21,16 @@ from markupsafe import Markup
 
 from termbase import i18n, labels
 from termbase.i18n import N_
-from termbase.languages import editions, is_chinese, primary, slug
+from termbase.labels import instance_words
+from termbase.languages import editions, primary, slug
+from termbase.model import InstanceWords
+from termbase.readings import has_readings
+from termbase.render.common import faces
 from termbase.templating import environment
 
 SCHEMA_VERSION = 1
 """Raise when a field or template is added, removed or renamed (a new note type for learners)."""
-TEMPLATES_REVISED = datetime(2026, 12, 7, tzinfo=UTC)
+TEMPLATES_REVISED = datetime(2026, 12, 8, tzinfo=UTC)
 """Move forward when the templates, CSS or their labels change, so that imports update them."""
 
 PER_LANGUAGE = {
@@ -43,7 +47,7 @@ PER_LANGUAGE = {
 }
 """The fields each language has, named `<name> <CODE>` ("Term ZH")."""
 RUBY = set(PER_LANGUAGE) - {"definition", "notes"}
-"""Fields of Chinese terms written `银行[yín háng]`: shown as ruby, read by TTS without pinyin."""
+"""Fields of terms with readings, `银行[yín háng]`: shown as ruby, read by TTS without them."""
 TTS_LOCALES = {"en": "en_US", "ru": "ru_RU", "zh": "zh_CN"}
 """The voice Anki's text-to-speech uses for each language."""
 MORE = N_("More")
@@ -107,8 +111,9 @@ class Fields:
     lang: str
 
     @property
-    def chinese(self) -> bool:
-        return is_chinese(self.lang)
+    def ruby(self) -> bool:
+        """Whether the language's terms carry readings, written `包丁[ほうちょう]` in fields."""
+        return has_readings(self.lang)
 
     def open(self, kind: str) -> Markup:
         return _anki(f"#{self._name(kind)}")
@@ -118,15 +123,15 @@ class Fields:
 
     def show(self, kind: str) -> Markup:
         """The field as HTML (Chinese terms with their pinyin as ruby)."""
-        return _anki(self._name(kind), "furigana" if self.chinese and kind in RUBY else "")
+        return _anki(self._name(kind), "furigana" if self.ruby and kind in RUBY else "")
 
     def plain(self, kind: str) -> Markup:
         """The field without pinyin (for a question in Chinese)."""
-        return _anki(self._name(kind), "kanji" if self.chinese and kind in RUBY else "")
+        return _anki(self._name(kind), "kanji" if self.ruby and kind in RUBY else "")
 
     def tts(self, kind: str) -> Markup:
         locale = TTS_LOCALES.get(primary(self.lang), self.lang.replace("-", "_"))
-        return _anki(self._name(kind), "kanji" if self.chinese else "", f"tts {locale}")
+        return _anki(self._name(kind), "kanji" if self.ruby else "", f"tts {locale}")
 
     def plural_labels(self, key: str) -> str:
         """A list's label in each plural category, as the CSS properties card.css reads."""
@@ -159,8 +164,9 @@ class Template:
     """The field that must be filled for the card to exist (Anki's rule, made explicit)."""
 
 
-def templates(edition: Edition, folder: Path) -> list[Template]:
-    """The card templates of a edition, labelled in its languages."""
+def templates(edition: Edition, folder: Path, words: InstanceWords) -> list[Template]:
+    """The card templates of a edition, labelled in its languages (an instance's card asks the
+    glossary's question: `words`)."""
     cards = []
     for lang in edition.languages:
         values = {"f": Fields(lang), "names": _names(lang, edition)}
@@ -171,7 +177,12 @@ def templates(edition: Edition, folder: Path) -> list[Template]:
         cards.append(
             Template(_direction_name(lang, edition), front, back, field_name("term", lang))
         )
-    prompts = [_render(folder, "anki/model_prompt.html", lang) for lang in edition.languages]
+    prompts = [
+        _render(
+            folder, "anki/model_prompt.html", lang, question=instance_words(lang, "question", words)
+        )
+        for lang in edition.languages
+    ]
     first = edition.languages[0]
     front = _render(folder, "anki/model_front.html", first, f=Fields(first), prompts=prompts)
     question = Markup("{{FrontSide}}")
@@ -228,15 +239,16 @@ def _render(folder: Path, name: str, lang: str, **values: object) -> Markup:
 class NoteType(genanki.Model):
     """A genanki model whose cards follow the templates' gate fields (not a guess by chevron)."""
 
-    def __init__(self, edition: Edition, title: str, folder: Path) -> None:
-        cards = templates(edition, folder)
+    def __init__(self, edition: Edition, title: str, folder: Path, words: InstanceWords) -> None:
+        cards = templates(edition, folder, words)
         names = field_names(edition)
         super().__init__(
             model_id=stable_id("note type", edition.key, f"v{SCHEMA_VERSION}"),
             name=f"{title} {edition.label} v{SCHEMA_VERSION}",
             fields=[{"name": name} for name in names],
             templates=[{"name": t.name, "qfmt": t.front, "afmt": t.back} for t in cards],
-            css=(folder / "anki" / "card.css").read_text(encoding="utf-8"),
+            css=(folder / "anki" / "card.css").read_text(encoding="utf-8")
+            + f"\n{faces.rules(edition.languages, system=True)}\n",
             sort_field_index=0,
         )
         self.gate_fields = [names.index(t.gate) for t in cards]

@@ -18,3 +18,10 @@ TEXT_MARK = "'"
 def spreadsheet_text(text: str) -> str:
     """`text` as a cell a spreadsheet shows literally: `'=1+1` for `=1+1`, other text as is."""
     return TEXT_MARK + text if text.startswith(FORMULA_STARTS) else text
+
+
+def written_text(cell: str) -> str:
+    """What a cell held before `spreadsheet_text` guarded it (`=1+1` for `'=1+1`): how the
+    import reads the spreadsheets it exports."""
+    guarded = cell.startswith(TEXT_MARK) and cell[1:].startswith(FORMULA_STARTS)
+    return cell[1:] if guarded else cell

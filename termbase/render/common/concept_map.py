@@ -1,10 +1,10 @@
 """Concept maps, shared by the HTML site and the PDF reference: what a map shows, and its SVG.
 
 Three kinds of map: a concept's own (its broader and narrower concepts, the kinds it is an
-instance of or its named examples, and its related concepts), a domain's (its concepts and the
+instance of or its instances, and its related concepts), a domain's (its concepts and the
 links between them, with the concepts they lead to in other domains), and the whole glossary's
 (every concept, broader and narrower, kinds and their examples). An overview (a domain's or the
-glossary's map) draws the tree: broader and narrower concepts, and each named model under its
+glossary's map) draws the tree: broader and narrower concepts, and each instance under its
 main kind; a concept with no line there is named below the map instead of standing in it as a
 lone box, and a map with no line at all is not drawn. Its legend names what it draws, no more.
 
@@ -27,15 +27,16 @@ from markupsafe import Markup
 
 from termbase.collation import ranks
 from termbase.i18n import N_, NP_, gettext, ngettext
-from termbase.languages import has_han, is_chinese, list_comma
-from termbase.model import Glossary, Kind
+from termbase.labels import instance_words
+from termbase.languages import face, has_han, is_cjk, list_comma
+from termbase.model import Glossary, InstanceWords, Kind
 from termbase.render.common import graphviz
 from termbase.render.common.views import Text, concept_name
 
 Relation = Literal["generic", "instance", "main-kind", "related"]
-"""Broader to narrower concept; a kind to its named model; a named model's main kind (the
-first of its kinds: an overview draws that one only, so that a model of six kinds is one line
-to follow); related concepts."""
+"""Broader to narrower concept; a concept to its instance; an instance's main kind (the first
+of its kinds: an overview draws that one only, so that an instance of six kinds is one line to
+follow); related concepts."""
 PRIORITY: dict[Relation, int] = {"generic": 0, "instance": 1, "main-kind": 1, "related": 2}
 """Two concepts joined twice are drawn with the stronger link only."""
 DASHES: dict[Relation, str | None] = {
@@ -50,13 +51,15 @@ ELSEWHERE = "3 2"
 
 TITLE = N_("Concept map: %(name)s")
 WHOLE = N_("The whole glossary")
-LEGEND: dict[Relation, str] = {
+LEGEND: dict[Relation, str | None] = {
     "generic": N_("broader and narrower concepts, the broader one first"),
-    "instance": N_("a kind of model and its named models"),
-    "main-kind": N_("a named model under its main kind (its other kinds are in its entry)"),
+    "instance": None,  # the glossary's words (`[instances]`): lines
+    "main-kind": None,  # the glossary's words: main_kind
     "related": N_("related concepts"),
 }
 """What each kind of line joins (a map's legend, and its description for screen readers)."""
+INSTANCE_LINES: dict[Relation, str] = {"instance": "lines", "main-kind": "main_kind"}
+"""The lines whose meaning is the glossary's to word (`InstanceWords`)."""
 LINES: dict[Relation, str] = {
     "generic": N_("Solid lines"),
     "instance": N_("Dotted lines"),
@@ -67,22 +70,20 @@ JOIN = N_("%(lines)s: %(what)s.")
 """A kind of line and what it joins, as a sentence (a map's description)."""
 KEY = N_("%(lines)s: %(what)s")
 """A kind of line and what it joins, as a legend's entry."""
-BOXES = {
+BOXES: dict[str, str | None] = {
     "concept": N_("a concept"),
-    "named-model": N_("a named model"),
+    "instance": None,  # the glossary's words: box
     "elsewhere": N_("a concept of another domain"),
 }
-"""What each kind of box is (a map's legend)."""
+"""What each kind of box is (a map's legend), by the kind's name (`Kind`)."""
 NOT_DRAWN = N_("Not on the map (no broader or narrower concept here): %(names)s.")
 """The concepts an overview leaves out for want of a line, named under it."""
 
-FONTS = {"zh": "Noto Sans CJK SC"}
-"""The family of each language's labels (the page's fonts), by primary language subtag."""
-FONT = "Noto Sans"
 FONT_SIZE = 14
 LINE_HEIGHT = 1.2
-LINE_LENGTH = {"zh": 8}
-"""The characters in a label's line before it wraps (Chinese has no spaces to wrap at)."""
+CJK_LINE_LENGTH = 8
+"""The characters in a label's line before it wraps, in Chinese, Japanese and Korean (Chinese
+and Japanese have no spaces to wrap at)."""
 DEFAULT_LINE_LENGTH = 20
 PAD = 4
 """Space around the drawing, so that strokes at its edge are not cut."""
@@ -177,11 +178,11 @@ def local_map(glossary: Glossary, concept_id: str) -> ConceptMap:
 
 def domain_map(glossary: Glossary, domain_id: str) -> ConceptMap:
     """A domain's concepts, broader and narrower, and the concepts of other domains they lead
-    to; named models only on their own domain's map, each under its main kind. Related
+    to; instances only on their own domain's map, each under its main kind. Related
     concepts are left to the concepts' own maps: on a whole domain their lines would hide the
     tree."""
     inside = {c.id for c in glossary.in_domain(domain_id)}
-    models = {c.id for c in glossary.concepts if c.kind is Kind.NAMED_MODEL} - inside
+    models = {c.id for c in glossary.concepts if c.kind is Kind.INSTANCE} - inside
     edges = [
         edge
         for edge in _taxonomy(glossary)
@@ -192,7 +193,7 @@ def domain_map(glossary: Glossary, domain_id: str) -> ConceptMap:
 
 
 def glossary_map(glossary: Glossary) -> ConceptMap:
-    """Every concept but the named models (each on its domain's map), broader and narrower."""
+    """Every concept but the instances (each on its domain's map), broader and narrower."""
     ids = [c.id for c in glossary.concepts if c.kind is Kind.CONCEPT]
     shown = set(ids)
     edges = [e for e in _taxonomy(glossary) if e[2] == "generic" and {e[0], e[1]} <= shown]
@@ -261,7 +262,7 @@ def upper_levels(
 
 
 def _taxonomy(glossary: Glossary) -> list[tuple[str, str, Relation]]:
-    """An overview's lines: broader to narrower, and each named model's main kind to it."""
+    """An overview's lines: broader to narrower, and each instance's main kind to it."""
     return [
         *((b, c.id, "generic") for c in glossary.concepts for b in c.broader),
         *((c.instance_of[0], c.id, "main-kind") for c in glossary.concepts if c.instance_of),
@@ -318,36 +319,43 @@ class Key:
 
 BOX_STYLES = {
     "concept": ("concept", None, True),
-    "named-model": ("named-model", None, False),
+    "instance": ("instance", None, False),
     "elsewhere": ("concept elsewhere", ELSEWHERE, True),
 }
 """Each kind of box's classes, dashes and corners, as `_node` draws it."""
 
 
-def legend(lang: str, shown: ConceptMap | None = None) -> tuple[Key, ...]:
+def legend(lang: str, words: InstanceWords, shown: ConceptMap | None = None) -> tuple[Key, ...]:
     """The lines, then the boxes, that the map `shown` draws (all of them without one), in
-    `lang`."""
+    `lang` (the lines and boxes of instances in the glossary's `words`)."""
     relations = shown.relations if shown else tuple(LEGEND)
     boxes = shown.boxes if shown else tuple(BOXES)
     lines = []
     for relation in relations:
-        name, meaning = gettext(lang, LINES[relation]), gettext(lang, LEGEND[relation])
+        message = LEGEND[relation]
+        name = gettext(lang, LINES[relation])
+        meaning = (
+            gettext(lang, message)
+            if message
+            else instance_words(lang, INSTANCE_LINES[relation], words)
+        )
         text = gettext(lang, KEY) % {"lines": name, "what": meaning}
         lines.append(Key(relation, name, meaning, text, DASHES[relation]))
     drawn = []
     for box in boxes:
         classes, dashes, rounded = BOX_STYLES[box]
-        meaning = gettext(lang, BOXES[box])
+        box_message = BOXES[box]
+        meaning = gettext(lang, box_message) if box_message else instance_words(lang, "box", words)
         drawn.append(Key(classes, "", meaning, meaning, dashes, rounded))
     return (*lines, *drawn)
 
 
-def description(lang: str, shown: ConceptMap | None = None) -> str:
+def description(lang: str, words: InstanceWords, shown: ConceptMap | None = None) -> str:
     """How to read the lines of the map `shown` (of any map without one), in words (its
     `<desc>`), and what a cut overview leaves out, if anything."""
     lines = (
         gettext(lang, JOIN) % {"lines": key.name, "what": key.meaning}
-        for key in legend(lang, shown)
+        for key in legend(lang, words, shown)
         if key.name
     )
     note = shown.note(lang) if shown else None
@@ -366,7 +374,7 @@ class MapNode:
     label: Text
     """Its preferred term in the map's language (else in another language)."""
     classes: str
-    """`concept` or `named-model`, and `focus` (the map's own concept) or `elsewhere` (in
+    """`concept` or `instance`, and `focus` (the map's own concept) or `elsewhere` (in
     another domain than the map's)."""
 
 
@@ -465,19 +473,19 @@ def _scale(layout: graphviz.Layout) -> float:
 
 def font(lang: str) -> str:
     """The family a label in `lang` is set in (and measured with)."""
-    return FONTS.get(lang.split("-")[0], FONT)
+    return face(lang)
 
 
 @cache
 def wrap(text: str, lang: str) -> tuple[str, ...]:
     """A label in as few lines as its language's line length allows, of even length: at
-    spaces, or between any two characters of a Chinese label without spaces (a Latin name
-    such as Midjourney is never cut)."""
-    limit = LINE_LENGTH.get(lang.split("-")[0], DEFAULT_LINE_LENGTH)
+    spaces, or between any two characters of a Chinese or Japanese label without spaces (a
+    Latin name such as Midjourney is never cut)."""
+    limit = CJK_LINE_LENGTH if is_cjk(lang) else DEFAULT_LINE_LENGTH
     if len(text) <= limit:
         return (text,)
     count = -(-len(text) // limit)
-    if is_chinese(lang) and " " not in text and has_han(text):
+    if is_cjk(lang) and " " not in text and has_han(text):
         size = -(-len(text) // count)
         return tuple(text[i : i + size] for i in range(0, len(text), size))
     words = text.split(" ")

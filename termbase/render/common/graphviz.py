@@ -5,7 +5,8 @@ SVG is written by `concept_map`, so that what reaches a page has classes instead
 links, a title and a description, and nothing of dot's own (no version comment, no ids it
 made up). Every graph of a build goes to one `dot` process per core, each reading many graphs
 from its standard input: a process per graph would cost a glossary of 1,000 concepts 3,000
-process starts. The same graph (identical source) is laid out once.
+process starts. The same graph (identical source) is laid out once, and a graph laid out by an
+earlier build is not laid out again (`dotcache`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+from termbase.render.common import dotcache
 from termbase.render.contract import RenderError
 
 DOT = "dot"
@@ -154,7 +156,17 @@ def lay_out(graphs: Sequence[Graph]) -> list[Layout]:
 
 
 def _run(sources: list[str]) -> list[str]:
-    """dot's plain output of each source: the sources shared out among one process per core."""
+    """dot's plain output of each source: those laid out before from the cache, the others
+    shared out among one process per core."""
+    kept = {source: dotcache.get(DOT, source) for source in sources}
+    missing = [source for source, plain in kept.items() if plain is None]
+    made = dict(zip(missing, _run_dot(missing), strict=True))
+    for source, plain in made.items():
+        dotcache.put(DOT, source, plain)
+    return [kept[source] or made[source] for source in sources]
+
+
+def _run_dot(sources: list[str]) -> list[str]:
     if not sources:
         return []
     count = max(1, min(os.cpu_count() or 1, len(sources) // MIN_BATCH))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 
-from termbase.collation import index_letter, sort_key
+from termbase.collation import index_letter, term_key
 from termbase.languages import PINYIN, is_chinese
 from termbase.model import Glossary
 from termbase.render.common.views import TermView
@@ -38,9 +38,11 @@ def index_letters(
         if shown is None or concept.id in shown
         for term in concept.terms_in(lang)
     }
-    ordered = sorted(entries.values(), key=lambda e: (sort_key(e.term.text, lang), e.concept_id))
+    ordered = sorted(entries.values(), key=lambda e: (term_key(e.term.term), e.concept_id))
     letter_lang = PINYIN if is_chinese(lang) else lang
     return tuple(
         IndexLetter(letter, letter_lang, tuple(group))
-        for letter, group in groupby(ordered, key=lambda e: index_letter(e.term.text, lang))
+        for letter, group in groupby(
+            ordered, key=lambda e: index_letter(e.term.text, lang, e.term.term.reading)
+        )
     )

@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from termbase.languages import NO_LINGUISTIC_CONTENT
+from markupsafe import Markup
+
+from termbase.languages import NO_LINGUISTIC_CONTENT, is_chinese, reading_tag
 from termbase.model import Citation, Concept, Evidence, Glossary, Status, Term, TermType
-from termbase.pinyin import pinyin_of
+from termbase.readings import reading_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,14 +27,40 @@ class Text:
 
 @dataclass(frozen=True, slots=True)
 class TermView:
-    """A term as shown: the term, and its pinyin when it is written in Chinese characters."""
+    """A term as shown: the term, and its reading (pinyin when it is written in Chinese
+    characters, the glossary's kana for Japanese: `termbase.readings`)."""
 
     term: Term
-    pinyin: str | None
+    reading: str | None
 
     @classmethod
     def of(cls, term: Term) -> TermView:
-        return cls(term, pinyin_of(term))
+        return cls(term, reading_of(term))
+
+    @property
+    def pinyin(self) -> str | None:
+        """The reading of a Chinese term (the HTML search matches it)."""
+        return self.reading if is_chinese(self.term.lang) else None
+
+    @property
+    def reading_lang(self) -> str:
+        """The reading's language tag (`zh-Latn-pinyin`, `ja-Hira`)."""
+        return reading_tag(self.term.lang) or self.term.lang
+
+    @property
+    def reading_class(self) -> str:
+        """How a reading printed beside its term is styled: `pinyin` (italic Latin) or `kana`."""
+        return "pinyin" if is_chinese(self.term.lang) else "kana"
+
+    @property
+    def ruby(self) -> Markup:
+        """The term with a Japanese reading over it as ruby (furigana), else the term alone."""
+        if self.reading is None or is_chinese(self.term.lang):
+            return Markup.escape(self.term.text)
+        return Markup("<ruby>%s<rp>(</rp><rt>%s</rt><rp>)</rp></ruby>") % (
+            self.term.text,
+            self.reading,
+        )
 
     @property
     def text(self) -> str:

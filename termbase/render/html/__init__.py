@@ -25,12 +25,11 @@ from markupsafe import Markup
 from termbase import labels
 from termbase.collation import ranks
 from termbase.findings import Finding, Severity
-from termbase.i18n import N_, NP_, SOURCE_LANGUAGE, babel_locale, gettext, ngettext, plural_forms
+from termbase.i18n import N_, NP_, SOURCE_LANGUAGE, gettext, has_catalog, ngettext, plural_forms
 from termbase.i18n import language_name as _language_name
-from termbase.languages import NO_LINGUISTIC_CONTENT, PINYIN, SEARCH_RULES
+from termbase.languages import NO_LINGUISTIC_CONTENT, PINYIN, SEARCH_RULES, is_chinese
 from termbase.model import Concept, CorpusSource, Glossary, Kind, Status, TermType
-from termbase.paths import LOCALE_DIR
-from termbase.render.common import concept_map
+from termbase.render.common import concept_map, faces
 from termbase.render.common.index import index_letters
 from termbase.render.common.views import (
     CitationLink,
@@ -48,7 +47,8 @@ from termbase.render.html import search_index
 from termbase.templating import environment
 
 FOLDER = PurePosixPath("html")
-ASSETS = ("style.css", "site.js")
+STYLESHEET = "style.css"
+ASSETS = (STYLESHEET, "site.js")
 PAGES = {
     "glossary": "index.html",
     "terms": "terms.html",
@@ -256,7 +256,10 @@ def render(context: BuildContext) -> Iterator[Output]:
         for page in PAGES:
             yield _output(f"{ui}/{PAGES[page]}", site.page(page))
     for asset in ASSETS:
-        yield _output(f"assets/{asset}", (context.templates / "html" / asset).read_bytes())
+        data = (context.templates / "html" / asset).read_bytes()
+        if asset == STYLESHEET:
+            data += _face_rules(context.glossary).encode()
+        yield _output(f"assets/{asset}", data)
     yield _output(str(search_index.PATH), search_index.script(context.glossary, facts.orders))
 
 
@@ -264,13 +267,16 @@ def _output(path: str, data: bytes) -> Output:
     return Output(FOLDER / path, data)
 
 
+def _face_rules(glossary: Glossary) -> str:
+    """The stylesheet's last rules: each glossary language in its face (the maps' labels too)."""
+    rules = faces.rules(glossary.languages, system=True, extra=".map .nodes text:lang({lang})")
+    return f"\n/* The faces of this glossary's languages (render/common/faces.py). */\n{rules}\n"
+
+
 def ui_languages(glossary: Glossary) -> tuple[str, ...]:
-    """The glossary's languages that the UI speaks (English, and those with catalogs)."""
-    return tuple(
-        lang
-        for lang in glossary.languages
-        if lang == SOURCE_LANGUAGE or (LOCALE_DIR / str(babel_locale(lang))).is_dir()
-    )
+    """The glossary's languages that the UI speaks (English, and those with catalogs); English
+    alone when it speaks none of them."""
+    return tuple(lang for lang in glossary.languages if has_catalog(lang)) or (SOURCE_LANGUAGE,)
 
 
 def _choose_page(context: BuildContext) -> bytes:
@@ -400,6 +406,7 @@ class Site:
             ],
             "script_strings": self._script_strings(),
             "pinyin_lang": PINYIN,
+            "has_pinyin": any(is_chinese(lang) for lang in glossary.languages),
             "checks_lang": CHECKS_LANG,
             "finding_text": self._finding_text,
             "language_names": {
@@ -411,7 +418,7 @@ class Site:
                 for t in TermType
                 if t is not TermType.FULL_FORM
             },
-            "kinds": {k: labels.kind_label(self.ui, k) for k in Kind},
+            "kinds": {k: labels.kind_label(self.ui, k, glossary.instances) for k in Kind},
             "severities": {str(s): self._(SEVERITIES[s]) for s in Severity},
             "in_use": self._in_use,
             "citations": self._citations,
@@ -478,7 +485,9 @@ class Site:
             href=lambda i: f"#{i}",
             ident=f"_map-{concept.id}",
             title=concept_map.title(self.ui, self.names[concept.id].text),
-            description=f"{shown}. {concept_map.description(self.ui, drawing.map)}",
+            description=(
+                f"{shown}. {concept_map.description(self.ui, self.glossary.instances, drawing.map)}"
+            ),
         )
 
     def _relations(self, concept: Concept) -> tuple[Relation, ...]:
@@ -546,10 +555,10 @@ class Site:
                 href=lambda i: f"index.html#{i}",
                 ident=f"_map-{overview.key}",
                 title=concept_map.title(self.ui, name.text),
-                description=concept_map.description(self.ui, overview),
+                description=concept_map.description(self.ui, self.glossary.instances, overview),
             )
             notes = (overview.left_out(self.glossary, self.ui), overview.note(self.ui))
-            legend = concept_map.legend(self.ui, overview)
+            legend = concept_map.legend(self.ui, self.glossary.instances, overview)
             view = MapView(f"_{overview.key}", name, overview.total, svg, legend, notes)
             views.append(view)
         return {"maps": views}

@@ -33,7 +33,7 @@ from termbase import labels
 from termbase.i18n import N_, gettext, long_date
 from termbase.languages import editions, has_han, slug
 from termbase.model import PAPERS, PDF_KINDS, Glossary
-from termbase.render.common import concept_map
+from termbase.render.common import concept_map, faces
 from termbase.render.common.views import Text
 from termbase.render.contract import BuildContext, Job, Output, RenderError, run_all
 from termbase.render.pdf.content import (
@@ -49,7 +49,12 @@ from termbase.render.pdf.content import (
     volumes,
 )
 from termbase.render.pdf.engine import lay_out, warm_up
-from termbase.render.pdf.fonts import check_chinese_faces, embedded_fonts, missing_glyph_guard
+from termbase.render.pdf.fonts import (
+    check_cjk_faces,
+    embedded_fonts,
+    missing_glyph_guard,
+    wanted_faces,
+)
 from termbase.render.pdf.join import ENTRY_LINK, join
 from termbase.render.pdf.paper import Margins, on_papers
 from termbase.templating import environment
@@ -194,7 +199,7 @@ def _on_papers(stem: str, drawn: bytes, papers: tuple[str, ...]) -> list[Output]
 
 def draw(source: str, what: str) -> bytes:
     """The PDF of an HTML page, laid out and drawn once; `RenderError` if a glyph is missing or
-    Chinese would be set in a Japanese face."""
+    Han characters would be set in another language's face."""
     with missing_glyph_guard(what):
         document = lay_out(source)
     return _written(document, source, what)
@@ -207,7 +212,7 @@ def _written(document: Any, source: str, what: str) -> bytes:
         data: bytes = document.write_pdf(
             finisher=lambda _doc, pdf: fonts.extend(embedded_fonts(pdf))
         )
-    check_chinese_faces(what, fonts, has_han=has_han(source))
+    check_cjk_faces(what, fonts, wanted_faces(source), has_han=has_han(source))
     return data
 
 
@@ -233,6 +238,10 @@ def _common(context: BuildContext, langs: tuple[str, ...], kind: DocumentKind) -
         "created": context.build_date.strftime("%Y-%m-%dT00:00:00Z"),
         "built_on": built_on,
         "page": MARGINS[kind].page_css(),
+        "faces": {
+            "han": faces.han_face(glossary.languages),
+            "rules": Markup(faces.rules(glossary.languages, system=False)),
+        },
         "css": {
             "title": css_content(glossary.title.get(ui_lang, "")),
             "built_on": css_content(built_on),
@@ -354,10 +363,10 @@ def domain_maps(
             ),
             ident=f"m-{domain_id}",
             title=title,
-            description=concept_map.description(lang, drawing.map),
+            description=concept_map.description(lang, glossary.instances, drawing.map),
         )
         notes = (drawing.map.left_out(glossary, lang), drawing.map.note(lang))
-        legend = concept_map.legend(lang, drawing.map)
+        legend = concept_map.legend(lang, glossary.instances, drawing.map)
         found[domain_id] = MapFigure(title, svg, legend, tuple(n for n in notes if n))
     return found
 

@@ -203,10 +203,10 @@ def relations(
     return tuple(found)
 
 
-def facts(concept: Concept, ui_lang: str) -> tuple[str, ...]:
-    if concept.kind is not Kind.NAMED_MODEL:
+def facts(glossary: Glossary, concept: Concept, ui_lang: str) -> tuple[str, ...]:
+    if concept.kind is not Kind.INSTANCE:
         return ()
-    found = [labels.kind_label(ui_lang, concept.kind)]
+    found = [labels.kind_label(ui_lang, concept.kind, glossary.instances)]
     for key, value in (("maker", concept.maker), ("year", concept.year)):
         if value:
             values = {"label": labels.label(ui_lang, key), "value": value}
@@ -227,7 +227,7 @@ def entry(
         number,
         tuple(side(glossary, concept, lang, shown) for lang in langs),
         relations(glossary, concept, ui_lang, shown),
-        facts(concept, ui_lang),
+        facts(glossary, concept, ui_lang),
     )
 
 

@@ -1,10 +1,11 @@
-"""The glyph guard: a PDF with an empty box instead of a character, or with Chinese set in a
-Japanese face, is never written.
+"""The glyph guard: a PDF with an empty box instead of a character, or with Han characters set in
+another language's face (Chinese in the Japanese one, Japanese in the Chinese one), is never
+written.
 
 WeasyPrint draws `.notdef` (an empty box) for a character no installed font has and only logs a
 warning, and `pdftotext` still extracts the character, so text tests cannot see it. Fontconfig
-also silently substitutes the first CJK face it finds (often Noto Sans CJK JP) when the Simplified
-Chinese one is missing. Both become a `RenderError` naming the characters and the Debian package.
+also silently substitutes the first CJK face it finds when the one a language asks for is
+missing. Both become a `RenderError` naming the characters and the Debian package.
 """
 
 from __future__ import annotations
@@ -15,14 +16,14 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from termbase.glyphs import CJK_FAMILY, PACKAGES, FontQueryError, advice
+from termbase.glyphs import CJK_PACKAGE, FontQueryError, advice
 from termbase.render.contract import RenderError
 
-CJK_PACKAGE = PACKAGES[CJK_FAMILY]
 # WeasyPrint names embedded fonts after their family ("Noto-Sans-CJK-SC-Bold"), other tools
 # after the PostScript name ("NotoSansCJKsc-Bold").
-SC_FACE = re.compile(r"CJK[-_ ]?SC", re.IGNORECASE)
-OTHER_CJK_FACE = re.compile(r"CJK[-_ ]?(JP|KR|TC|HK)", re.IGNORECASE)
+CJK_FACE = re.compile(r"CJK[-_ ]?(SC|TC|HK|JP|KR)", re.IGNORECASE)
+_WANTED_FACE = re.compile(r'"Noto Sans CJK (SC|TC|HK|JP|KR)"')
+"""A CJK face the document's stylesheet names (`render.common.faces`)."""
 _NOTDEF = ".notdef glyph rendered"
 
 
@@ -80,18 +81,25 @@ def embedded_fonts(pdf: Any) -> list[str]:
     return sorted(set(names))
 
 
-def check_chinese_faces(what: str, fonts: Iterable[str], has_han: bool) -> None:
-    """Chinese must be set in Noto Sans CJK SC: refuse other CJK faces and any fallback."""
+def wanted_faces(source: str) -> set[str]:
+    """The CJK faces a document's HTML asks for (`SC`, `JP`...): one per CJK language."""
+    return {match.upper() for match in _WANTED_FACE.findall(source)}
+
+
+def check_cjk_faces(what: str, fonts: Iterable[str], wanted: set[str], has_han: bool) -> None:
+    """Han characters are set only in the faces the document asks for (`wanted`, as `SC`, `JP`):
+    refuse any other CJK face, which fontconfig substituted for a missing one."""
     fonts = list(fonts)
-    wrong = [f for f in fonts if OTHER_CJK_FACE.search(f)]
+    named = ", ".join(f"Noto Sans CJK {region}" for region in sorted(wanted)) or "no CJK face"
+    wrong = [f for f in fonts if (m := CJK_FACE.search(f)) and m[1].upper() not in wanted]
     if wrong:
         raise RenderError(
-            f"{what}: Chinese would be set in {', '.join(wrong)}, not {CJK_FAMILY}; "
+            f"{what}: Han characters would be set in {', '.join(wrong)}, not {named}; "
             f"check that the Debian package {CJK_PACKAGE} is installed and that fontconfig "
-            f"finds the family {CJK_FAMILY!r} (fc-list | grep 'CJK SC')"
+            f"finds each family (fc-list | grep 'Sans CJK')"
         )
-    if has_han and not any(SC_FACE.search(f) for f in fonts):
+    if has_han and not any(CJK_FACE.search(f) for f in fonts):
         raise RenderError(
-            f"{what}: Chinese would be set in {', '.join(fonts)}, not {CJK_FAMILY}; "
+            f"{what}: Han characters would be set in {', '.join(fonts)}, not {named}; "
             f"install the Debian package {CJK_PACKAGE}"
         )
