@@ -99,8 +99,9 @@ messages: setup
 
 # Timings and peak memory per stage, on the shipped glossary and synthetic ones of 100 to 10,000
 # concepts; the largest PDF documents at 10,000; a run of 5,000 letters in the reference; the
-# HTML search at 10,000, in Chromium; `qa` on an XLIFF of 10,000 segments (a benchmark, not a
-# test: nothing here fails on a number).
+# HTML search at 10,000, in Chromium; `qa` on an XLIFF of 10,000 segments; `attest` over
+# ../shared/corpus, cold and after an edit of one concept (a benchmark, not a test: nothing here
+# fails on a number).
 bench: setup
 	$(BIN)/python -m benchmarks.run 100 1000 10000
 	$(BIN)/python -m benchmarks.loop 1000
@@ -109,6 +110,7 @@ bench: setup
 	$(BIN)/python -m benchmarks.search 10000
 	$(BIN)/python -m benchmarks.pinyin 10000
 	$(BIN)/python -m benchmarks.qa 10000
+	$(BIN)/python -m benchmarks.attest
 
 # The README's picture of a cheat-sheet page, regenerated from the shipped glossary.
 preview: setup

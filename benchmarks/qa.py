@@ -18,13 +18,12 @@ import json
 import random
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from benchmarks import ROOT
+from benchmarks import ROOT, timed
 from termbase.load import load_glossary
 from termbase.model import Concept, Glossary, Status
 from termbase.morphology import analyzer
@@ -116,21 +115,16 @@ def xliff(pairs: list[tuple[str, str]]) -> str:
     )
 
 
-def timed(path: Path) -> dict[str, float]:
+def timed_qa(path: Path) -> dict[str, float]:
     """One run of `build.py qa` under /usr/bin/time -v."""
-    command = ["/usr/bin/time", "-v", sys.executable, "build.py", "qa", str(path)]
-    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    run = timed([sys.executable, "build.py", "qa", str(path)])
     if run.returncode not in (0, 1):
-        raise SystemExit(run.stderr)
-    report = dict(
-        line.strip().rsplit(": ", 1) for line in run.stderr.splitlines() if line.startswith("\t")
-    )
-    wall = report["Elapsed (wall clock) time (h:mm:ss or m:ss)"].split(":")
+        raise SystemExit(f"qa exited with {run.returncode}")
     return {
         "findings": len(run.stdout.splitlines()),
-        "wall_s": float(wall[-1]) + 60 * float(wall[-2]),
-        "cpu_s": float(report["User time (seconds)"]) + float(report["System time (seconds)"]),
-        "peak_mb": int(report["Maximum resident set size (kbytes)"]) / 1024,
+        "wall_s": run.wall_s,
+        "cpu_s": run.cpu_s,
+        "peak_mb": run.peak_mb,
     }
 
 
@@ -143,7 +137,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.xlf"
         path.write_text(xliff(pairs))
-        runs = sorted((timed(path) for _ in range(args.runs)), key=lambda r: r["cpu_s"])
+        runs = sorted((timed_qa(path) for _ in range(args.runs)), key=lambda r: r["cpu_s"])
     median = runs[len(runs) // 2]
     print(
         json.dumps(

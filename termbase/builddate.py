@@ -13,13 +13,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from termbase.model import FrozenMap, Glossary
-from termbase.paths import CONCEPTS_DIR, CONTENT, HEADER_FILE
+from termbase.paths import CONCEPTS_DIR, CONTENT, EVIDENCE_DIR, HEADER_FILE
 from termbase.source_text import regular_files
 
 
 def build_date(glossary_dir: Path) -> datetime:
     """The glossary's date, in UTC, to the second: of its content (`paths.CONTENT`) only, so
-    that `extract --write` adding to review.yaml moves no date."""
+    that `extract --write` adding to review.yaml moves no date (new evidence does: the outputs
+    show it)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or _git_commit_time(glossary_dir)
     if epoch:
         return datetime.fromtimestamp(int(epoch), UTC)
@@ -28,10 +29,12 @@ def build_date(glossary_dir: Path) -> datetime:
 
 
 def content_files(glossary_dir: Path) -> list[Path]:
-    """The regular files the outputs are made from, sorted: glossary.toml and concepts/."""
+    """The regular files the outputs are made from, sorted: glossary.toml, concepts/ and
+    evidence/."""
     header = glossary_dir / HEADER_FILE
-    concepts = regular_files(glossary_dir / CONCEPTS_DIR)
-    return sorted([header, *concepts] if header.is_file() else concepts)
+    folders = [glossary_dir / CONCEPTS_DIR, glossary_dir / EVIDENCE_DIR]
+    files = [path for folder in folders for path in regular_files(folder)]
+    return sorted([header, *files] if header.is_file() else files)
 
 
 def _mtime(path: Path) -> int:

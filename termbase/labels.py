@@ -6,7 +6,7 @@ Marked with `N_` for extraction into the `core` catalog; translate them with `i1
 from __future__ import annotations
 
 from termbase.i18n import N_, NP_, gettext, ngettext, plural_forms
-from termbase.model import InstanceWords, Kind, Status, TermType
+from termbase.model import Evidence, InstanceWords, Kind, Status, TermType
 
 FIELDS = {
     "term": N_("Term"),
@@ -66,6 +66,17 @@ COUNTS = {
     "terms": NP_("%(num)d term", "%(num)d terms"),
 }
 
+IN_USE = N_("in use: %(uses)s in %(documents)s, %(corpora)s")
+"""A term's evidence: `in use: 258 times in 31 documents, 4 corpora`."""
+IN_USE_COUNTS = {
+    "uses": NP_("%(num)d time", "%(num)d times"),
+    "documents": NP_("%(num)d document", "%(num)d documents"),
+    "corpora": NP_("%(num)d corpus", "%(num)d corpora"),
+}
+"""The counts of `IN_USE`, each translated in the form that sentence needs (Russian «в 31
+документе из 4 корпусов»)."""
+NOT_IN_USE = N_("not found in the usage corpus")
+
 
 def label(lang: str, key: str, count: int | None = None, **values: object) -> str:
     """A field label in `lang`, with `%(name)s` values filled in; a list's label (`COUNTED`)
@@ -105,5 +116,19 @@ def instance_words(lang: str, key: str, words: InstanceWords) -> str:
 
 
 def count(lang: str, what: str, n: int) -> str:
-    """`what` ("concepts" or "terms") counted in `lang`: 1 термин, 2 термина, 5 терминов."""
+    """`what` (a key of `COUNTS`) counted in `lang`: 1 термин, 2 термина, 5 терминов."""
     return ngettext(lang, COUNTS[what], n) % {"num": n}
+
+
+def in_use(lang: str, evidence: Evidence) -> str:
+    """What a term's evidence says, in `lang`: how much it is used, or that it is not."""
+    if not evidence.occurrences:
+        return gettext(lang, NOT_IN_USE)
+    counts = {
+        "uses": evidence.occurrences,
+        "documents": evidence.documents,
+        "corpora": len(evidence.corpora),
+    }
+    return gettext(lang, IN_USE) % {
+        key: ngettext(lang, IN_USE_COUNTS[key], n) % {"num": n} for key, n in counts.items()
+    }

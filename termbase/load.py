@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from termbase.evidence import with_evidence
 from termbase.findings import Finding, GlossaryError, Message, Severity, suggest
 from termbase.languages import is_chinese, is_japanese, is_kana, is_known
 from termbase.model import (
@@ -23,6 +24,8 @@ from termbase.model import (
     PAPERS,
     Concept,
     Contrast,
+    CorpusSettings,
+    CorpusSource,
     Domain,
     FrozenMap,
     Glossary,
@@ -40,6 +43,8 @@ from termbase.source_text import TextFileError, not_a_file, read_text
 from termbase.yamlnodes import NodeReader, YAMLSyntaxError, compose, unusable
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+CORPUS_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+"""A corpus's name: its folder's, as citations give it (`corpus/<name>/...`)."""
 SOURCE_PATTERN = re.compile(r"(?P<file>[^:\s][^:]*):(?P<line>[1-9][0-9]*)")
 CONCEPT_KEYS = (
     "id",
@@ -92,6 +97,7 @@ class Header:
     slug: str = DEFAULT_SLUG
     non_translatables: tuple[str, ...] = ()
     instances: InstanceWords = field(default_factory=InstanceWords)
+    corpus: CorpusSettings = field(default_factory=CorpusSettings)
 
 
 def load_header(root: Path) -> Header:
@@ -118,6 +124,7 @@ def load_glossary(root: Path) -> Glossary:
     ]
     if len(concepts) == len(paths):  # else references to the broken files would all dangle
         findings += check_references(concepts, {d.id for d in header.domains})
+        concepts = with_evidence(root, concepts, findings)
     if findings:
         raise GlossaryError(findings)
     by_id = sorted(concepts, key=lambda c: c.id)
@@ -133,6 +140,7 @@ def load_glossary(root: Path) -> Glossary:
         slug=header.slug,
         instances=header.instances,
         non_translatables=header.non_translatables,
+        corpus=header.corpus,
     )
 
 
@@ -191,9 +199,12 @@ class _TomlReader:
         "pdf",
         "non_translatables",
         "instances",
+        "corpus",
     )
     DOMAIN_KEYS = ("id", "order", "name")
     PDF_KEYS = ("editions", "reference", "papers")
+    CORPUS_KEYS = ("folders", "sources")
+    SOURCE_KEYS = ("name", "licence", "repository", "commit")
 
     def __init__(self, path: str, text: str, findings: list[Finding]) -> None:
         self.path, self.lines, self.findings = path, text.splitlines(), findings
@@ -228,11 +239,21 @@ class _TomlReader:
         slug = self.slug(data.get("slug"), title, languages)
         names = self.non_translatables(data.get("non_translatables", []))
         instances = self.instances(data.get("instances", {}), languages)
+        corpus = self.corpus(data.get("corpus", {}))
         if len(self.findings) > before:
             return None
         where = Location(self.path, 1)
         return Header(
-            title, description, languages, domains, where, pdf, slug, names, instances=instances
+            title,
+            description,
+            languages,
+            domains,
+            where,
+            pdf,
+            slug,
+            names,
+            instances=instances,
+            corpus=corpus,
         )
 
     def instances(self, value: object, languages: tuple[str, ...]) -> InstanceWords:
@@ -448,6 +469,84 @@ class _TomlReader:
                     f"pdf.editions: {edition} should name two or more different languages",
                 )
         return tuple(tuple(edition) for edition in value)
+
+    def corpus(self, value: object) -> CorpusSettings:
+        """The `[corpus]` table: the `folders` of the usage corpus (relative to the glossary
+        folder), and a `[[corpus.sources]]` table per corpus, naming its licence and where its
+        lines are public."""
+        if not isinstance(value, dict):
+            self.error(
+                self.line_of(r"corpus\s*="), "wrong-type", "corpus: expected a [corpus] table"
+            )
+            return CorpusSettings()
+        for key in value.keys() - set(self.CORPUS_KEYS):
+            self.error(
+                self.line_of(rf"{re.escape(key)}\s*="),
+                "unknown-key",
+                f"unknown key 'corpus.{key}'{suggest(key, self.CORPUS_KEYS)}",
+            )
+        folders = value.get("folders", [])
+        if not _is_list_of_str(folders) or not all(f.strip() for f in folders):
+            self.error(
+                self.line_of(r"folders\s*="),
+                "wrong-type",
+                "corpus.folders: expected a list of folders (relative to the glossary folder)",
+            )
+            folders = []
+        tables = value.get("sources", [])
+        if not isinstance(tables, list):
+            self.error(
+                self.line_of(r"sources\s*="),
+                "wrong-type",
+                "corpus.sources: expected [[corpus.sources]] tables",
+            )
+            tables = []
+        sources: dict[str, CorpusSource] = {}
+        for index, table in enumerate(tables):
+            where = self.line_of(r"\[\[corpus\.sources\]\]", index)
+            source = self.corpus_source(table, where)
+            if source is not None and source.name in sources:
+                self.error(where, "duplicate-id", f"corpus '{source.name}' is described twice")
+            elif source is not None:
+                sources[source.name] = source
+        return CorpusSettings(tuple(folders), tuple(sources.values()))
+
+    def corpus_source(self, table: object, where: Location) -> CorpusSource | None:
+        if not isinstance(table, dict):
+            self.error(where, "wrong-type", "corpus.sources: expected [[corpus.sources]] tables")
+            return None
+        for key in table.keys() - set(self.SOURCE_KEYS):
+            self.error(
+                where,
+                "unknown-key",
+                f"unknown key 'corpus.sources.{key}'{suggest(key, self.SOURCE_KEYS)}",
+            )
+        values = {}
+        for key in self.SOURCE_KEYS:
+            text = table.get(key)
+            if text is not None and (not isinstance(text, str) or not text.strip()):
+                self.error(where, "wrong-type", f"corpus.sources.{key}: expected text")
+            elif text is not None:
+                values[key] = text.strip()
+        name, licence = values.get("name"), values.get("licence")
+        if name is None or not CORPUS_NAME.fullmatch(name):
+            self.error(where, "bad-id", "corpus.sources.name: expected the corpus's folder name")
+            return None
+        if licence is None:
+            self.error(
+                where,
+                "missing-key",
+                f"corpus.sources: name the licence of '{name}' (licence = \"Apache-2.0\")",
+            )
+            return None
+        repository = values.get("repository")
+        if repository is not None and not repository.startswith(("https://", "http://")):
+            self.error(
+                where,
+                "bad-value",
+                f"corpus.sources.repository of '{name}': expected its address (https://...)",
+            )
+        return CorpusSource(name, licence, repository, values.get("commit"))
 
 
 def derived_slug(titles: Mapping[str, str], languages: Sequence[str]) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TypeVar
+from urllib.parse import quote
 
 V = TypeVar("V")
 
@@ -86,6 +87,35 @@ KIND_SYNONYMS = {"named-model": Kind.INSTANCE}
 """Older names of the kinds, still read: the first glossary called its instances named models."""
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class Citation:
+    """A line of the usage corpus that uses a term: `corpus/<name>/<lang>/<path>:<line>`, where
+    `<path>` is the file's path in its corpus's repository (`termbase attest`)."""
+
+    corpus: str
+    lang: str
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"corpus/{self.corpus}/{self.lang}/{self.path}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """How much a term is used in the usage corpus, as `termbase attest` counted it: what the
+    outputs show beside the term, so that a settled equivalent and the glossary's own choice
+    do not look alike."""
+
+    occurrences: int
+    documents: int
+    """How many of the corpus's documents use the term."""
+    corpora: tuple[tuple[str, int], ...] = ()
+    """The occurrences in each corpus that has any, by corpus name (sorted)."""
+    citations: tuple[Citation, ...] = ()
+    """Up to three lines that use the term, from different corpora and documents first."""
+
+
 @dataclass(frozen=True, slots=True)
 class Term:
     """One designation of a concept in one language."""
@@ -109,6 +139,9 @@ class Term:
     """A word of everyday language too (*model*, *sample*): None for a term that is only a term;
     else the concepts whose nearby use makes it the term (`qa` checks it only there), none at
     all when it is never checked on its own. Translators' exports carry the mark."""
+    evidence: Evidence | None = None
+    """Its use in the usage corpus (`evidence/<concept>.yaml`); None where `attest` has not
+    counted it (no corpus, or the term is newer than the evidence)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +258,44 @@ class InstanceWords:
 
 
 @dataclass(frozen=True, slots=True)
+class CorpusSource:
+    """One corpus of the usage corpus, as glossary.toml's `[[corpus.sources]]` describes it:
+    whose texts it holds, under which licence, and where its lines can be read."""
+
+    name: str
+    """The corpus's folder name, as citations give it."""
+    licence: str
+    repository: str | None = None
+    """The address of its repository (`https://github.com/owner/name`), when public."""
+    commit: str | None = None
+    """The commit its files were taken from, which a citation's link points into."""
+
+    def link(self, citation: Citation) -> str | None:
+        """The public address of a cited line: the file at the commit, at the line. A notebook
+        whose Markdown cells were extracted (`x.ipynb.md`) numbers the lines of the extracted
+        text, not of the notebook: its link is the notebook, without a line."""
+        if not self.repository or not self.commit:
+            return None
+        base = f"{self.repository.rstrip('/')}/blob/{self.commit}/"
+        if citation.path.endswith(".ipynb.md"):
+            return base + quote(citation.path.removesuffix(".md"))
+        return f"{base}{quote(citation.path)}#L{citation.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusSettings:
+    """glossary.toml's `[corpus]`: where `attest` finds the usage corpus, and what each of its
+    corpora is. The build reads only `sources`: it never needs the corpus itself."""
+
+    folders: tuple[str, ...] = ()
+    """Folders of corpora, relative to the glossary folder."""
+    sources: tuple[CorpusSource, ...] = ()
+
+    def source(self, name: str) -> CorpusSource | None:
+        return next((s for s in self.sources if s.name == name), None)
+
+
+@dataclass(frozen=True, slots=True)
 class Glossary:
     """The whole, validated glossary."""
 
@@ -249,6 +320,8 @@ class Glossary:
     """Names that stay as they are in translations (glossary.toml): `qa` never checks them."""
     instances: InstanceWords = field(default_factory=InstanceWords)
     """What the glossary calls its instances (glossary.toml's `[instances]`)."""
+    corpus: CorpusSettings = field(default_factory=CorpusSettings)
+    """The usage corpus behind the terms' evidence (glossary.toml's `[corpus]`)."""
     _by_id: FrozenMap[Concept] = field(init=False, repr=False, compare=False)
     _narrower: FrozenMap[tuple[str, ...]] = field(init=False, repr=False, compare=False)
 

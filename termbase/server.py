@@ -4,9 +4,11 @@ The server watches the glossary folder and the templates (watchfiles). On a save
 the HTML first, in this process (the modules are loaded, so it takes about a second), tells
 every open page to reload (server-sent events on `/__reload`), then rebuilds the other formats
 in a child process, which a newer save stops and starts again. The reload script is added to
-each HTML page as it is served, never to the built files. When the glossary cannot be built (a
-YAML error, say), the problem is printed and shown at the top of every page, and the last good
-output is served until it is fixed. Ctrl-C stops the server and the child.
+each HTML page as it is served, never to the built files; so is one that shows, on a citation
+of the usage corpus, its line's text (`/__corpus?line=corpus/...:7`, read from the corpus
+where it is on this machine: the built files never hold the corpus's text). When the glossary
+cannot be built (a YAML error, say), the problem is printed and shown at the top of every page,
+and the last good output is served until it is fixed. Ctrl-C stops the server and the child.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from functools import partial
 from http import HTTPStatus
 from pathlib import Path
 from typing import IO
-from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qs, unquote, urlsplit, urlunsplit
 
 from termbase.formats import FORMATS, named
 from termbase.paths import TEMPLATES
@@ -42,6 +44,17 @@ FIRST = "html"
 RELOAD_SCRIPT = (
     "<script>/* termbase serve: reload on rebuild */"
     f"new EventSource('{RELOAD_PATH}').onmessage=function(){{location.reload()}};</script>"
+)
+CORPUS_PATH = "/__corpus"
+CITATION_SCRIPT = (
+    "<script>/* termbase serve: a citation's line, from the corpus, in its tooltip */"
+    "function cite(e){var a=e.target.closest&&e.target.closest('.citation');"
+    "if(!a||a.dataset.line)return;a.dataset.line='1';"
+    f"fetch('{CORPUS_PATH}?line='+encodeURIComponent(a.title.split('\\n')[0]))"
+    ".then(function(r){return r.ok?r.text():''})"
+    ".then(function(t){if(t)a.title+='\\n'+t})}"
+    "document.addEventListener('mouseover',cite);document.addEventListener('focusin',cite);"
+    "</script>"
 )
 
 
@@ -78,10 +91,10 @@ def problem_banner(problem: str) -> str:
 def inject(page: bytes, state: State) -> bytes:
     """The page as served: with the reload script, and the problem banner if any (bytes in,
     bytes out: a page in another encoding is served as it is, the script added all the same)."""
-    extra = (RELOAD_SCRIPT + (problem_banner(state.problem) if state.problem else "")).encode()
+    extra = RELOAD_SCRIPT + CITATION_SCRIPT + (problem_banner(state.problem) if state.problem else "")
     at = page.rfind(b"</body>")
     at = at if at >= 0 else len(page)
-    return page[:at] + extra + page[at:]
+    return page[:at] + extra.encode() + page[at:]
 
 
 EMPTY_PAGE = b"<!DOCTYPE html><html><head><meta charset=utf-8></head><body></body></html>"
@@ -134,10 +147,12 @@ def _with_slash(split: SplitResult) -> str:
 class Handler(http.server.BaseHTTPRequestHandler):
     """Files below the HTML folder; HTML pages with the reload script; `/__reload` events. Only
     for requests to this server by its own name (`Host: 127.0.0.1:PORT`, `localhost:PORT`): a
-    page of another site whose name points here (DNS rebinding) gets nothing."""
+    page of another site whose name points here (DNS rebinding) gets nothing. `/__corpus?line=`
+    answers with a cited line of the usage corpus, where the corpus is on this machine."""
 
     state: State
     site: Path
+    glossary_dir: Path
 
     def log_message(self, format: str, *args: object) -> None:
         pass  # the terminal shows builds, not requests
@@ -154,6 +169,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         if urlsplit(self.path).path == RELOAD_PATH and body:
             self._events()
+            return
+        if urlsplit(self.path).path == CORPUS_PATH:
+            self._cited_line(body=body)
             return
         found = answer(self.site, self.path)
         if found.location is not None:
@@ -174,9 +192,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
         return host in (f"{HOST}:{port}", f"localhost:{port}")
 
     def _send(
-        self, data: bytes, path: Path, *, status: int = HTTPStatus.OK, body: bool = True
+        self,
+        data: bytes,
+        path: Path,
+        *,
+        status: int = HTTPStatus.OK,
+        body: bool = True,
+        kind: str | None = None,
     ) -> None:
-        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        kind = kind or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         if kind == "text/html":
             data, kind = inject(data, self.state), "text/html; charset=utf-8"
         self.send_response(status)
@@ -186,6 +210,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         if body:
             self.wfile.write(data)
+
+    def _cited_line(self, *, body: bool) -> None:
+        """The text of the cited line, where the glossary's corpus is on this machine."""
+        asked = parse_qs(urlsplit(self.path).query).get("line", [""])[0]
+        line = cited_line_of(self.glossary_dir, asked)
+        if not line:
+            self.send_error(HTTPStatus.NOT_FOUND, "no such line in the corpus here")
+            return
+        kind = "text/plain; charset=utf-8"
+        self._send(line.encode("utf-8"), Path("line.txt"), body=body, kind=kind)
 
     def _events(self) -> None:
         """A server-sent event each time the build's generation moves on."""
@@ -211,6 +245,23 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):
             pass
+
+
+def cited_line_of(glossary_dir: Path, asked: str) -> str:
+    """The line a citation (`corpus/<name>/<lang>/<path>:<line>`) names, from the corpus
+    folders of the glossary's `[corpus]`; '' where there is none."""
+    from termbase.attest.corpus import cited_file, cited_line
+    from termbase.evidence import parse_citation
+    from termbase.findings import GlossaryError
+    from termbase.load import load_header
+
+    citation = parse_citation(asked)
+    try:
+        folders = load_header(glossary_dir).corpus.folders if citation else ()
+    except GlossaryError:
+        return ""
+    file = cited_file([glossary_dir / f for f in folders], citation) if citation else None
+    return cited_line(file, citation.line) if file and citation else ""
 
 
 class Rebuilder:
@@ -360,7 +411,8 @@ def serve(
     site = out_dir / "html"
     _check_folders(glossary_dir, out_dir)
     state = State()
-    handler = type("BoundHandler", (Handler,), {"state": state, "site": site})
+    bound = {"state": state, "site": site, "glossary_dir": glossary_dir}
+    handler = type("BoundHandler", (Handler,), bound)
     try:
         server = PreviewServer((HOST, port), handler)
     except OSError as error:

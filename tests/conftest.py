@@ -1,5 +1,6 @@
-"""Shared fixtures: the small test glossary, the shipped glossary, a way to copy them, and a
-Chromium page (Debian's Chromium driven by Playwright; never a downloaded browser).
+"""Shared fixtures: the small test glossary, the shipped glossary, the glossary with evidence
+of use, a way to copy them, and a Chromium page (Debian's Chromium driven by Playwright; never
+a downloaded browser).
 
 A test that uses the `page` or `browser` fixture is marked `slow` here; tests that lay out PDFs
 or run build.py as a process carry the mark themselves. `make test-fast` leaves them out."""
@@ -16,7 +17,9 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from helpers import CHROMIUM, CHROMIUM_ARGS, MINI, PINYIN, SHIPPED
+from helpers import CHROMIUM, CHROMIUM_ARGS, FIXTURES, MINI, PINYIN, SHIPPED
+from termbase.attest import attest, read_corpus, write_evidence
+from termbase.attest.cache import Cache
 from termbase.load import load_glossary
 from termbase.model import Glossary
 
@@ -57,6 +60,17 @@ def mini() -> Glossary:
 @pytest.fixture(scope="session")
 def pinyin_glossary() -> Glossary:
     return load_glossary(PINYIN)
+
+
+@pytest.fixture(scope="session")
+def attested(tmp_path_factory: pytest.TempPathFactory) -> Glossary:
+    """The attest test glossary with the evidence `attest` counts in its made-up corpus."""
+    folder = Path(shutil.copytree(FIXTURES / "attest", tmp_path_factory.mktemp("attested") / "a"))
+    glossary_dir = folder / "glossary"
+    glossary, cache = load_glossary(glossary_dir), Cache(None)
+    usage = read_corpus(glossary, [folder / "corpus"], cache)
+    write_evidence(glossary, glossary_dir, attest(glossary, usage, cache))
+    return load_glossary(glossary_dir)
 
 
 @pytest.fixture(scope="session")

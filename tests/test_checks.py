@@ -97,8 +97,14 @@ def test_findings_point_at_the_term_or_field(qa_findings) -> None:
     assert by_code["deprecated-in-definition"].english.endswith("use 'обучение с учителем'")
 
 
+# What the usage corpus says against the shipped glossary's choices: the content review goes
+# through these (a term changed, a variant added, or a note saying why), so they are left to it.
+EVIDENCE_CODES = {"preferred-unused", "variant-more-used", "no-evidence"}
+
+
 def test_the_shipped_glossary_has_only_documented_findings(shipped) -> None:
     found = {(f.code, f.concept, str(f.severity)) for f in check(shipped)}
+    found = {f for f in found if f[0] not in EVIDENCE_CODES}
     assert found <= DOCUMENTED, sorted(found - DOCUMENTED)
 
 

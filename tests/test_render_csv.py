@@ -39,19 +39,36 @@ def test_one_row_per_concept_with_columns_per_language(mini) -> None:
         "en.deprecated": "",
         "en.definition": "A language model of very large size, trained on huge amounts of text.",
         "en.attested": "large language model; LLM",
+        "en.in_use": "",
+        "en.citations": "",
         "ru.preferred": "большая языковая модель",
         "ru.variants": "БЯМ",
         "ru.deprecated": "",
         "ru.definition": "Языковая модель очень большого размера, обученная на огромных "
         "объёмах текста.",
         "ru.attested": "",
+        "ru.in_use": "",
+        "ru.citations": "",
         "zh-Hans.preferred": "大语言模型",
         "zh-Hans.pinyin": "dà yǔyán móxíng",
         "zh-Hans.variants": "",
         "zh-Hans.deprecated": "",
         "zh-Hans.definition": "在海量文本上训练的超大规模语言模型。",
         "zh-Hans.attested": "",
+        "zh-Hans.in_use": "",
+        "zh-Hans.citations": "",
     }
+
+
+def test_each_term_has_its_use_in_the_corpus_and_its_citations(attested) -> None:
+    token = next(row for row in rows(table(attested)) if row["id"] == "token")
+    assert token["en.in_use"] == "token: 9 in 3 documents"
+    assert token["zh-Hans.in_use"] == "词元: 6 in 2 documents; 令牌: 0"
+    assert token["en.citations"] == (
+        "token: corpus/course/en/docs/intro.md:8, corpus/book/en/chapter1.md:3, "
+        "corpus/course/en/docs/chat.md:10"
+    )
+    assert token["zh-Hans.citations"].startswith("词元: corpus/course/zh-Hans/docs/intro.md:")
 
 
 def test_tabs_line_breaks_and_quotes_survive_the_round_trip(mini_dir: Path) -> None:

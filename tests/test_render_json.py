@@ -33,6 +33,7 @@ def test_json_is_readable_utf8_with_terms_and_definitions(mini) -> None:
         "general": None,
         "sources": ["notes.md:3"],
         "attested": True,
+        "evidence": None,
         "location": concept["terms"][0]["location"],
     }
     assert [t["attested"] for t in concept["terms"] if t["lang"] == "ru"] == [False, False]

@@ -119,8 +119,8 @@ def with_status(data: bytes, wrong: str) -> bytes:
 
 
 @needs_schemas
-def test_v3_is_valid_against_the_core_rng(mini, qa, shipped) -> None:
-    for glossary in (mini, qa, shipped):
+def test_v3_is_valid_against_the_core_rng(mini, qa, attested, shipped) -> None:
+    for glossary in (mini, qa, attested, shipped):
         assert rng_errors(tbx_v3(glossary)) == []
 
 
@@ -135,14 +135,17 @@ def test_the_core_rng_refuses_a_language_section_without_terms(mini) -> None:
 
 
 @pytest.fixture(scope="module")
-def schematron_report(mini, qa, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
-    """The Schematron's failed assertions for the mini and qa glossaries' TBX, and for the mini
-    one with a wrong administrative status: one run of the (slow) validator for them all."""
+def schematron_report(
+    mini, qa, attested, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, list[str]]:
+    """The Schematron's failed assertions for the mini, qa and attested glossaries' TBX, and for
+    the mini one with a wrong administrative status: one run of the (slow) validator for all."""
     return run_schematron(
         tmp_path_factory.mktemp("schematron"),
         {
             "mini.tbx": tbx_v3(mini),
             "qa.tbx": tbx_v3(qa),
+            "attested.tbx": tbx_v3(attested),
             "wrong.tbx": with_status(tbx_v3(mini), "preferred"),
         },
     )
@@ -151,7 +154,8 @@ def schematron_report(mini, qa, tmp_path_factory: pytest.TempPathFactory) -> dic
 @needs_schemas
 @pytest.mark.slow
 def test_v3_passes_the_tbx_basic_schematron(schematron_report: dict[str, list[str]]) -> None:
-    assert schematron_report["mini.tbx"] == [] and schematron_report["qa.tbx"] == []
+    for name in ("mini.tbx", "qa.tbx", "attested.tbx"):
+        assert schematron_report[name] == [], name
 
 
 @needs_schemas
@@ -180,8 +184,10 @@ def signatures(data: bytes) -> set[tuple[str, str, str | None, str | None]]:
     }
 
 
-def test_the_shipped_tbx_uses_only_what_the_schematron_accepted(mini, qa, shipped) -> None:
-    checked = signatures(tbx_v3(mini)) | signatures(tbx_v3(qa))
+def test_the_shipped_tbx_uses_only_what_the_schematron_accepted(
+    mini, qa, attested, shipped
+) -> None:
+    checked = signatures(tbx_v3(mini)) | signatures(tbx_v3(qa)) | signatures(tbx_v3(attested))
     assert signatures(tbx_v3(shipped)) - checked == set()
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -16,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT
-from termbase.server import RELOAD_PATH, RELOAD_SCRIPT, State, answer, inject
+from helpers import FIXTURES, ROOT, run_cli
+from termbase.server import CITATION_SCRIPT, RELOAD_PATH, RELOAD_SCRIPT, State, answer, inject
 
 
 def free_port() -> int:
@@ -114,7 +115,7 @@ def test_serve_rebuilds_on_a_save_reloads_and_survives_a_broken_file(server, min
 def test_a_page_as_served_has_the_script_and_the_problem_before_its_end() -> None:
     state = State()
     assert inject(b"<html><body><p>x</p></body></html>", state).endswith(
-        (RELOAD_SCRIPT + "</body></html>").encode()
+        (RELOAD_SCRIPT + CITATION_SCRIPT + "</body></html>").encode()
     )
     state.publish("glossary/concepts/llm.yaml:3:1: error: <bad>")
     served = inject(b"<body></body>", state).decode()
@@ -202,5 +203,32 @@ def test_a_named_pipe_in_the_site_is_refused_not_opened(site: Path) -> None:
 def test_a_page_not_in_utf_8_gets_the_script_all_the_same() -> None:
     page = "<body>café</body>".encode("latin-1")
     assert inject(page, State()) == "<body>café".encode("latin-1") + (
-        RELOAD_SCRIPT + "</body>"
+        RELOAD_SCRIPT + CITATION_SCRIPT + "</body>"
     ).encode("latin-1")
+
+
+@pytest.mark.slow
+def test_a_served_page_shows_a_citations_line_from_the_corpus(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES / "attest", tmp_path / "attest")
+    glossary = tmp_path / "attest" / "glossary"
+    assert (
+        run_cli("attest", "--glossary", str(glossary), "--cache", str(tmp_path / "c")).returncode
+        == 0
+    )
+    port = free_port()
+    command = [sys.executable, "build.py", "serve", "--glossary", str(glossary)]
+    command += ["--out", str(tmp_path / "out"), "--port", str(port)]
+    process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stderr is not None
+        for line in process.stderr:
+            if "serving" in line:
+                break
+        page = fetch(port, "/en/index.html")
+        assert 'title="corpus/course/en/docs/intro.md:8"' in page and CITATION_SCRIPT in page
+        asked = "/__corpus?line=corpus%2Fcourse%2Fen%2Fdocs%2Fintro.md%3A8"
+        assert fetch(port, asked).startswith("A token is the smallest piece of text")
+        assert "A token is" not in (tmp_path / "out" / "html" / "en" / "index.html").read_text()
+    finally:
+        process.kill()
+        process.wait()

@@ -367,7 +367,8 @@
   // The filters and the display options live in the address (alignment.html?problems=1&
   // missing=zh-Hans&definitions=1), so that a filtered view can be shared or bookmarked.
   const CHECKBOXES = ["problems", "definitions"];
-  const CHOICES = ["missing", "own", "code", "domain", "q"];
+  const LANGUAGE_FILTERS = ["missing", "own", "unattested", "less"];
+  const CHOICES = [...LANGUAGE_FILTERS, "code", "domain", "q"];
 
   const setUpFilters = () => {
     const form = document.getElementById("_filters");
@@ -378,15 +379,17 @@
     const fields = form.elements;
     let matching = null;
 
-    // A choice of "*" is any value; an empty one, no filter.
-    const chosen = (choice, values) =>
-      !choice || (choice === "*" ? values : hasWord(values, choice));
+    // A row's languages a filter names (missing="ru zh-Hans"): any of them ("*"), or one; an
+    // empty choice, no filter.
+    const inLanguage = (name, languages) => {
+      const choice = fields[name].value;
+      return !choice || (choice === "*" ? Boolean(languages) : hasWord(languages, choice));
+    };
 
     const keep = (row) => {
       const d = row.dataset;
       if (fields.problems.checked && !d.severity) return false;
-      if (!chosen(fields.missing.value, d.missing)) return false;
-      if (!chosen(fields.own.value, d.own)) return false;
+      if (!LANGUAGE_FILTERS.every((name) => inLanguage(name, d[name]))) return false;
       if (fields.code.value && !hasWord(d.codes, fields.code.value)) return false;
       if (fields.domain.value && d.domain !== fields.domain.value) return false;
       return !matching || matching.has(row.id);

@@ -10,7 +10,8 @@ the glossary's languages, one module per theme:
 - `russian`: agreement of adjective + noun terms;
 - `definitions`: circular definitions, Chinese definitions without 。, a note that says to avoid
   a term its status admits;
-- `spelling`: English spelt -ize throughout.
+- `spelling`: English spelt -ize throughout;
+- `evidence`: a preferred term used less in the corpus than a variant, or not at all.
 
 Errors are defects a reader or a CAT tool would trip over (`check` exits 1); warnings need a
 person's judgement; info marks what is known and deliberate (the form findings of a deprecated
@@ -36,6 +37,7 @@ from termbase.checks.definitions import (
     check_status_against_note,
 )
 from termbase.checks.duplicates import check_duplicates
+from termbase.checks.evidence import check_evidence
 from termbase.checks.russian import check_agreement
 from termbase.checks.spelling import check_ize_spelling
 from termbase.checks.usage import (
@@ -68,6 +70,7 @@ CHECKS: tuple[Check, ...] = (
     check_chinese_full_stop,
     check_status_against_note,
     check_ize_spelling,
+    check_evidence,
 )
 
 

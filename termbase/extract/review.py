@@ -1,4 +1,6 @@
-"""`extract --write`: unmatched candidates appended to glossary/review.yaml for a person to curate.
+"""`extract --write` and `attest --candidates --write`: what the glossary lacks, appended to
+glossary/review.yaml for a person to curate: the unmatched candidates of the source notes, and
+the renderings mined from translations.
 
 The file is only ever added to at its end, so a person's edits and comments stay as they are;
 it is written whole to a temporary and renamed into place, so a reader (or an interruption)
@@ -24,11 +26,14 @@ from termbase.yamlnodes import Loader
 
 REVIEW_FILE = "review.yaml"
 HEADER = """\
-# Candidate terms that `build.py extract --write` found in the source notes and that match no
-# concept and no entry of ignore.toml. For each one, either add the term to a concept (with its
-# sources) or add it to ignore.toml with the reason it is not a term; then delete it here.
-# `extract --write` only appends to this file, and never adds an occurrence twice.
+# Candidate terms that match no concept and no entry of ignore.toml: found in the source notes
+# by `build.py extract --write`, or (with a `concept`) in the translations of the usage corpus
+# by `build.py attest --candidates --write`. For each one, either add the term to a concept
+# (with its sources) or add it to ignore.toml with the reason it is not a term; then delete it
+# here. Both commands only append to this file, and never add an occurrence twice.
 """
+ORDER = ("text", "lang", "concept", "found", "sources", "variants")
+"""The keys of an entry, in the order they are written."""
 
 Key = tuple[str, str]
 """An entry's identity: (language, normal form of the text)."""
@@ -40,9 +45,15 @@ class ReviewFileError(Exception):
 
 def append_review(glossary_dir: Path, extraction: Extraction) -> int:
     """Append the unmatched candidates not yet in the review file; return how many entries."""
+    return append_entries(glossary_dir, _entries(extraction))
+
+
+def append_entries(glossary_dir: Path, entries: list[dict[str, object]]) -> int:
+    """Append the entries (`text`, `lang`, `sources`, and what else `ORDER` names), each
+    with its sources not yet in the review file, when any is left; return how many."""
     path = glossary_dir / REVIEW_FILE
     listed = _listed(path)
-    entries = _new_entries(extraction, listed)
+    entries = [new for entry in entries if (new := _unlisted(entry, listed))]
     if not entries:
         return 0
     text = read_text(path) if path.exists() else ""
@@ -58,8 +69,17 @@ def append_review(glossary_dir: Path, extraction: Extraction) -> int:
     return len(entries)
 
 
-def _new_entries(extraction: Extraction, listed: set[tuple[Key, str]]) -> list[dict[str, object]]:
-    """One entry per unmatched text and language, with its occurrences not yet listed."""
+def _unlisted(entry: dict[str, object], listed: set[tuple[Key, str]]) -> dict[str, object] | None:
+    """The entry with only its sources not yet in the review file; None when none is left."""
+    text, lang, sources = entry["text"], entry["lang"], entry["sources"]
+    assert isinstance(text, str) and isinstance(lang, str) and isinstance(sources, list)
+    key = (lang, normal_form(text, lang))
+    new = [where for where in sources if (key, where) not in listed]
+    return {**entry, "sources": new} if new else None
+
+
+def _entries(extraction: Extraction) -> list[dict[str, object]]:
+    """One entry per unmatched text and language, with its occurrences."""
     entries: dict[Key, dict[str, object]] = {}
     sources: dict[Key, list[str]] = defaultdict(list)
     for report in extraction.sources:
@@ -67,7 +87,7 @@ def _new_entries(extraction: Extraction, listed: set[tuple[Key, str]]) -> list[d
             candidate = verdict.candidate
             key = (candidate.lang, normal_form(candidate.text, candidate.lang))
             where = f"{candidate.file}:{candidate.line}"
-            if (key, where) in listed or where in sources[key]:
+            if where in sources[key]:
                 continue
             sources[key].append(where)
             entries.setdefault(key, {"text": candidate.text, "lang": candidate.lang})
@@ -77,7 +97,7 @@ def _new_entries(extraction: Extraction, listed: set[tuple[Key, str]]) -> list[d
 
 
 def _dump(entry: dict[str, object]) -> str:
-    ordered = {k: entry[k] for k in ("text", "lang", "sources", "variants") if k in entry}
+    ordered = {k: entry[k] for k in ORDER if k in entry}
     return yaml.safe_dump(
         [ordered], allow_unicode=True, sort_keys=False, default_flow_style=None, width=1000
     )

@@ -15,7 +15,7 @@ from lxml import etree
 
 from termbase.importer.model import Entry, ImportedTerm, Termbase
 from termbase.model import Status, TermType
-from termbase.render.tbx import general_of
+from termbase.render.tbx import general_of, is_evidence
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ENTRIES = ("conceptEntry", "termEntry")
@@ -181,6 +181,8 @@ def _term(
             term_type = TERM_TYPES.get(value.lower(), TermType.FULL_FORM)
             if value.lower() not in TERM_TYPES:
                 termbase.note(f"term type '{value}': not known; read as fullForm")
+        elif is_evidence(name, kind, value):
+            termbase.note("usage-corpus counts and citations: left out (attest makes them anew)")
         elif name == "note" and (context := general_of(value)) is not None:
             general = context
         elif name == "note":

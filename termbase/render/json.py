@@ -8,12 +8,17 @@ from dataclasses import fields
 from pathlib import PurePosixPath
 from typing import Any
 
+from termbase.evidence import parse_citation
 from termbase.languages import is_japanese
 from termbase.model import (
     KIND_SYNONYMS,
+    Citation,
     Concept,
     Contrast,
+    CorpusSettings,
+    CorpusSource,
     Domain,
+    Evidence,
     FrozenMap,
     Glossary,
     InstanceWords,
@@ -27,10 +32,12 @@ from termbase.readings import reading_of
 from termbase.render.contract import BuildContext, Job, Output, one_job
 
 PATH = PurePosixPath("glossary.json")
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 """2: terms have `reading` (and `attested`, derived); concepts have `retired` and `replaced_by`,
 retired ones included. 3: the kind `instance` (was `named-model`); the glossary's `instances`
-words; a Japanese term's `reading` is the glossary's own (read back)."""
+words; a Japanese term's `reading` is the glossary's own (read back). 4: terms have `evidence`
+(their use in the usage corpus), the glossary its `corpus` (the corpora's licences and
+repositories)."""
 
 
 def jobs(context: BuildContext, only: frozenset[str] = frozenset()) -> list[Job]:
@@ -60,6 +67,10 @@ def to_data(glossary: Glossary) -> dict[str, Any]:
         "instances": {
             f.name: dict(getattr(glossary.instances, f.name)) for f in fields(InstanceWords)
         },
+        "corpus": {
+            "folders": list(glossary.corpus.folders),
+            "sources": [_source(s) for s in glossary.corpus.sources],
+        },
         # The retired concepts too, marked, so that a tool can follow them to their replacement.
         "concepts": [_concept(c) for c in sorted((*glossary.concepts, *glossary.retired), key=_id)],
     }
@@ -71,6 +82,15 @@ def _domain(domain: Domain) -> dict[str, Any]:
         "order": domain.order,
         "name": dict(domain.names),
         "location": str(domain.location),
+    }
+
+
+def _source(source: CorpusSource) -> dict[str, Any]:
+    return {
+        "name": source.name,
+        "licence": source.licence,
+        "repository": source.repository,
+        "commit": source.commit,
     }
 
 
@@ -121,7 +141,21 @@ def _term(term: Term) -> dict[str, Any]:
         "general": term.general if term.general is None else list(term.general) or True,
         "sources": [f"{s.path}:{s.line}" for s in term.sources],
         "attested": bool(term.sources),  # in the source notes, or the glossary's own rendering
+        "evidence": _evidence(term.evidence),
         "location": str(term.location),
+    }
+
+
+def _evidence(evidence: Evidence | None) -> dict[str, Any] | None:
+    """A term's use in the corpus; null where it was not counted (no corpus, or a term newer
+    than the evidence); `occurrences` 0 where it was counted and not found."""
+    if evidence is None:
+        return None
+    return {
+        "occurrences": evidence.occurrences,
+        "documents": evidence.documents,
+        "corpora": dict(evidence.corpora),
+        "citations": [str(c) for c in evidence.citations],
     }
 
 
@@ -150,6 +184,10 @@ def loads(text: str) -> Glossary:
         non_translatables=tuple(data["non_translatables"]),
         instances=InstanceWords(
             **{key: FrozenMap(texts) for key, texts in data.get("instances", {}).items()}
+        ),
+        corpus=CorpusSettings(
+            tuple(data["corpus"]["folders"]),
+            tuple(CorpusSource(**s) for s in data["corpus"]["sources"]),
         ),
     )
 
@@ -204,5 +242,24 @@ def _read_term(data: dict[str, Any]) -> Term:
         sources=tuple(
             Location(path, int(line)) for path, line in (s.rsplit(":", 1) for s in data["sources"])
         ),
+        evidence=_read_evidence(data["evidence"]),
         location=_location(data["location"]),
     )
+
+
+def _read_evidence(data: dict[str, Any] | None) -> Evidence | None:
+    if data is None:
+        return None
+    return Evidence(
+        data["occurrences"],
+        data["documents"],
+        tuple(data["corpora"].items()),
+        tuple(_citation(c) for c in data["citations"]),
+    )
+
+
+def _citation(text: str) -> Citation:
+    citation = parse_citation(text)
+    if citation is None:
+        raise ValueError(f"not a citation: {text!r}")
+    return citation

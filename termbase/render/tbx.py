@@ -3,8 +3,10 @@
 One concept entry per concept: its subject field (the domain), cross-references to broader,
 related and example concepts, and per language the definition (its source is the concept file
 it is edited in), notes, and the terms with their administrative status, term type, part of
-speech, note and source-note places. Every term of this glossary names a kind of model, a task
-or a model: all are nouns or noun phrases, hence `partOfSpeech` noun.
+speech, note, source-note places and, where the usage corpus was searched for them, their use
+there: a note (`usage corpus: 120 occurrences in 43 documents`) and each line cited as an
+external cross-reference to its public address. Every term of this glossary names a kind of
+model, a task or a model: all are nouns or noun phrases, hence `partOfSpeech` noun.
 
 The v2 file has the same content in the older element names (termEntry, langSet, tig) for the
 tools that read only TBX 2008: translate-toolkit and Weblate.
@@ -18,7 +20,7 @@ from pathlib import PurePosixPath
 
 from lxml import etree
 
-from termbase.model import Concept, Glossary, Status, Term, TermType
+from termbase.model import Concept, Evidence, Glossary, Status, Term, TermType
 from termbase.render.contract import BuildContext, Job, Output, RenderError, one_job
 
 NAMESPACE = "urn:iso:std:iso:30042:ed-2"
@@ -168,10 +170,10 @@ def _entry(glossary: Glossary, concept: Concept, body: etree._Element, dialect: 
         if lang in concept.notes:
             _sub(dialect, lang_sec, "note", concept.notes[lang])
         for term in terms:
-            _term(term, lang_sec, dialect)
+            _term(glossary, term, lang_sec, dialect)
 
 
-def _term(term: Term, lang_sec: etree._Element, dialect: Dialect) -> None:
+def _term(glossary: Glossary, term: Term, lang_sec: etree._Element, dialect: Dialect) -> None:
     term_sec = _sub(dialect, lang_sec, dialect.term_sec)
     _sub(dialect, term_sec, "term", term.text)
     _sub(dialect, term_sec, "termNote", TERM_TYPE[term.type], type="termType")
@@ -183,6 +185,8 @@ def _term(term: Term, lang_sec: etree._Element, dialect: Dialect) -> None:
         _sub(dialect, term_sec, "note", term.note)
     if term.general is not None:
         _sub(dialect, term_sec, "note", _general_note(term.general))
+    if term.evidence is not None:
+        _evidence(glossary, term.evidence, term_sec, dialect)
 
 
 GENERAL_EVERYWHERE = "General word: a term only where the text is about this concept; not checked."
@@ -202,6 +206,41 @@ def general_of(note: str) -> tuple[str, ...] | None:
     if note.startswith(GENERAL_NEAR) and note.endswith("."):
         return tuple(note[len(GENERAL_NEAR) : -1].split(", "))
     return None
+
+
+EVIDENCE_NOTE = "usage corpus: "
+"""How the note of a term's evidence begins: an import knows it by this (`is_evidence`)."""
+
+
+def is_evidence(name: str, kind: str | None, text: str) -> bool:
+    """Whether an element of a term section is its evidence of use (the note of its counts, a
+    citation of the corpus): derived from a corpus by `attest`, so an import leaves it out."""
+    if name == "note":
+        return text.startswith(EVIDENCE_NOTE)
+    return name in ("xref", "admin") and text.startswith("corpus/") and kind != "crossReference"
+
+
+def _evidence(
+    glossary: Glossary, evidence: Evidence, term_sec: etree._Element, dialect: Dialect
+) -> None:
+    """The term's use in the usage corpus: a note in English (a count, not prose to translate),
+    and each cited line, linked where its corpus is public."""
+    uses = (
+        f"{evidence.occurrences} occurrences in {evidence.documents} documents of "
+        f"{len(evidence.corpora)} corpora"
+        if evidence.occurrences
+        else "no occurrence"
+    )
+    _sub(dialect, term_sec, "note", f"{EVIDENCE_NOTE}{uses}").set(XML_LANG, "en")
+    for citation in evidence.citations:
+        source = glossary.corpus.source(citation.corpus)
+        link = source.link(citation) if source else None
+        if link:
+            _sub(
+                dialect, term_sec, "xref", str(citation), type="externalCrossReference", target=link
+            )
+        else:
+            _sub(dialect, term_sec, "admin", str(citation), type="source")
 
 
 def _name(glossary: Glossary, concept: Concept) -> str:

@@ -19,6 +19,8 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
+from termbase.paths import cache_dir
+
 MAX_FILES = 20_000
 """The most layouts kept on disk (a few kilobytes each)."""
 END = "stop\n"
@@ -28,11 +30,7 @@ _kept: dict[str, str] = {}
 
 def folder() -> Path | None:
     """Where layouts are kept on disk, or None (TERMBASE_CACHE set to nothing)."""
-    chosen = os.environ.get("TERMBASE_CACHE")
-    if chosen is not None:
-        return Path(chosen) / "dot" if chosen else None
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "termbase" / "dot"
+    return cache_dir("dot")
 
 
 @cache

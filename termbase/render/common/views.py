@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from termbase.languages import NO_LINGUISTIC_CONTENT, is_chinese, reading_tag
-from termbase.model import Concept, Glossary, Status, Term, TermType
+from termbase.model import Citation, Concept, Evidence, Glossary, Status, Term, TermType
 from termbase.readings import reading_of
 
 
@@ -87,6 +87,52 @@ class TermView:
         """Where the source notes have the term (`001_x.txt:7, 003_y.txt:12`); empty for the
         glossary's own rendering."""
         return ", ".join(f"{place.path}:{place.line}" for place in self.term.sources)
+
+    @property
+    def evidence(self) -> Evidence | None:
+        """Its use in the usage corpus (None: not counted)."""
+        return self.term.evidence
+
+    @property
+    def uses(self) -> int | None:
+        """How often the usage corpus uses it (None: not counted)."""
+        return self.term.evidence.occurrences if self.term.evidence else None
+
+    @property
+    def unattested(self) -> bool:
+        """Counted in the usage corpus and found nowhere."""
+        return self.uses == 0
+
+    @property
+    def own(self) -> bool:
+        """The glossary's own rendering: neither the source notes nor the usage corpus have it."""
+        return not self.term.sources and not self.uses
+
+
+@dataclass(frozen=True, slots=True)
+class CitationLink:
+    """A line of the usage corpus that uses a term, as a link to the line where it is public."""
+
+    citation: Citation
+    href: str | None
+
+    @property
+    def short(self) -> str:
+        """`hf-course/…/1.mdx:7`: the corpus and the file, for a link's text."""
+        return (
+            f"{self.citation.corpus}/…/{self.citation.path.rsplit('/', 1)[-1]}:{self.citation.line}"
+        )
+
+
+def citation_links(glossary: Glossary, evidence: Evidence | None) -> tuple[CitationLink, ...]:
+    """A term's citations, each with its public address when its corpus has one."""
+    if evidence is None:
+        return ()
+    sources = {source.name: source for source in glossary.corpus.sources}
+    return tuple(
+        CitationLink(c, source.link(c) if (source := sources.get(c.corpus)) else None)
+        for c in evidence.citations
+    )
 
 
 @dataclass(frozen=True, slots=True)

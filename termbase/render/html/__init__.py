@@ -16,7 +16,7 @@ site must stay quick to build at 10,000 concepts); templates only lay it out.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -28,15 +28,17 @@ from termbase.findings import Finding, Severity
 from termbase.i18n import N_, NP_, SOURCE_LANGUAGE, gettext, has_catalog, ngettext, plural_forms
 from termbase.i18n import language_name as _language_name
 from termbase.languages import ENGLISH, NO_LINGUISTIC_CONTENT, PINYIN, SEARCH_RULES, is_chinese
-from termbase.model import Concept, Glossary, Kind, Status, TermType
+from termbase.model import Concept, CorpusSource, Glossary, Kind, Status, TermType
 from termbase.render.common import concept_map, faces
 from termbase.render.common.index import index_letters
 from termbase.render.common.views import (
+    CitationLink,
     ContrastView,
     Link,
     Relation,
     TermView,
     Text,
+    citation_links,
     concept_name,
     contrasts,
 )
@@ -120,8 +122,20 @@ class LanguageBlock:
 
     @property
     def own(self) -> bool:
-        """The preferred term is the glossary's own rendering: no source note has it."""
-        return self.preferred is not None and not self.preferred.term.sources
+        """The preferred term is the glossary's own rendering: neither a source note nor the
+        usage corpus has it."""
+        return self.preferred is not None and self.preferred.own
+
+    @property
+    def unattested(self) -> bool:
+        """The preferred term was counted in the usage corpus and found nowhere."""
+        return self.preferred is not None and self.preferred.unattested
+
+    @property
+    def less_used(self) -> bool:
+        """A variant is used more than the preferred term (both counted)."""
+        uses = self.preferred.uses if self.preferred else None
+        return uses is not None and any((v.uses or 0) > uses for v in self.variants)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,14 +167,29 @@ class ConceptFacts:
     def codes(self) -> str:
         return " ".join(sorted({f.code for f in self.findings}))
 
+    def _languages(self, which: Callable[[LanguageBlock], bool]) -> str:
+        """The languages of the blocks `which` picks, as the alignment view's filters read
+        them (`ru zh-Hans`)."""
+        return " ".join(block.lang for block in self.languages if which(block))
+
     @property
     def missing(self) -> str:
-        return " ".join(block.lang for block in self.languages if block.missing)
+        return self._languages(lambda block: block.missing)
 
     @property
     def own(self) -> str:
         """The languages whose preferred term is the glossary's own rendering."""
-        return " ".join(block.lang for block in self.languages if block.own)
+        return self._languages(lambda block: block.own)
+
+    @property
+    def unattested(self) -> str:
+        """The languages whose preferred term the usage corpus does not have."""
+        return self._languages(lambda block: block.unattested)
+
+    @property
+    def less_used(self) -> str:
+        """The languages whose preferred term is used less than one of its variants."""
+        return self._languages(lambda block: block.less_used)
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,7 +420,22 @@ class Site:
             },
             "kinds": {k: labels.kind_label(self.ui, k, glossary.instances) for k in Kind},
             "severities": {str(s): self._(SEVERITIES[s]) for s in Severity},
+            "in_use": self._in_use,
+            "citations": self._citations,
+            "corpus": self._corpus_sources(),
         }
+
+    def _in_use(self, view: TermView) -> str:
+        """A term's evidence of use, in the UI language ('' where it was not counted)."""
+        return labels.in_use(self.ui, view.evidence) if view.evidence else ""
+
+    def _citations(self, view: TermView) -> tuple[CitationLink, ...]:
+        return citation_links(self.glossary, view.evidence)
+
+    def _corpus_sources(self) -> tuple[CorpusSource, ...]:
+        """The corpora the evidence was counted in, when there is evidence to show."""
+        counted = any(t.evidence is not None for c in self.glossary.concepts for t in c.terms)
+        return self.glossary.corpus.sources if counted else ()
 
     def _script_strings(self) -> str:
         """The UI strings the script shows, as JSON (plural forms keyed by CLDR category)."""

@@ -71,6 +71,10 @@ ENGINE = ("weasyprint", "pydyf", "pikepdf")
 
 KIND_NAMES = {"cheatsheet": N_("Cheat sheet"), "reference": N_("Reference")}
 PAGE_OF = N_("Page %(page)s of %(pages)s")
+UNATTESTED = N_(
+    "° marks a term that the usage corpus does not have; the glossary's terms were counted "
+    "there: %(corpora)s."
+)
 
 
 def render(context: BuildContext) -> Iterator[Output]:
@@ -292,6 +296,7 @@ def reference(context: BuildContext, langs: tuple[str, ...], volume: Volume) -> 
         numbers=numbering(glossary, ui_lang),
         entry_link=ENTRY_LINK,
         maps=domain_maps(glossary, groups_, ui_lang, volume),
+        unattested_legend=_unattested_legend(glossary, ui_lang),
     )
     return InParts("pdf/reference.html", values, parts(groups_, indexes))
 
@@ -307,6 +312,19 @@ def long_sheet(context: BuildContext, langs: tuple[str, ...]) -> InParts | None:
     values = _common(context, langs, "cheatsheet")
     values.update(volume_name=None, groups=groups_, fit=0)
     return InParts("pdf/cheatsheet.html", values, parts_)
+
+
+def _unattested_legend(glossary: Glossary, lang: str) -> str:
+    """What the reference's ° means, and the corpora (with their licences) that say so; empty
+    when no term is marked."""
+    if not any(
+        t.evidence is not None and not t.evidence.occurrences
+        for c in glossary.concepts
+        for t in c.terms
+    ):
+        return ""
+    corpora = ", ".join(f"{s.name} ({s.licence})" for s in glossary.corpus.sources)
+    return gettext(lang, UNATTESTED) % {"corpora": corpora}
 
 
 @dataclass(frozen=True, slots=True)
