@@ -91,7 +91,8 @@ def problem_banner(problem: str) -> str:
 def inject(page: bytes, state: State) -> bytes:
     """The page as served: with the reload script, and the problem banner if any (bytes in,
     bytes out: a page in another encoding is served as it is, the script added all the same)."""
-    extra = RELOAD_SCRIPT + CITATION_SCRIPT + (problem_banner(state.problem) if state.problem else "")
+    banner = problem_banner(state.problem) if state.problem else ""
+    extra = RELOAD_SCRIPT + CITATION_SCRIPT + banner
     at = page.rfind(b"</body>")
     at = at if at >= 0 else len(page)
     return page[:at] + extra.encode() + page[at:]
