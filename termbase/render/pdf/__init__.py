@@ -98,11 +98,13 @@ def jobs(context: BuildContext, only: frozenset[str] = frozenset()) -> Iterator[
         stem = "-".join(p for p in (context.glossary.slug, *parts_) if p)
         if kind == "reference":
             yield from parted_jobs(context, stem, reference(context, langs, volume), papers)
-        elif (document := long_sheet(context, langs)) is not None:
+            continue
+        rows = sheet_rows(context, langs)
+        if (document := long_sheet(context, langs, rows)) is not None:
             yield from parted_jobs(context, stem, document, papers)
         else:
-            source = sheet_html(context, langs)
-            tighter = partial(sheet_html, context, langs)
+            source = sheet_html(context, langs, rows=rows)
+            tighter = partial(sheet_html, context, langs, rows=rows)
             make = partial(make_sheet, stem, source, tighter, papers)
             yield Job(stem, _key(source, *papers), make, cost=len(source), prepare=warm_up)
 
@@ -256,10 +258,22 @@ def _render(context: BuildContext, ui_lang: str, template: str, **values: Any) -
     return environment(ui_lang, context.templates).get_template(template).render(**values)
 
 
-def sheet_html(context: BuildContext, langs: tuple[str, ...], fit: int = 0) -> str:
-    """The HTML of one cheat sheet (UI text in `langs[0]`), at density `fit` (see FITS)."""
+def sheet_rows(context: BuildContext, langs: tuple[str, ...]) -> tuple[Group, ...]:
+    """What a cheat sheet shows: each domain's rows, without the reference's entries."""
+    return groups(context.glossary, langs, entries=False)
+
+
+def sheet_html(
+    context: BuildContext,
+    langs: tuple[str, ...],
+    fit: int = 0,
+    rows: tuple[Group, ...] | None = None,
+) -> str:
+    """The HTML of one cheat sheet (UI text in `langs[0]`) at density `fit` (see FITS), showing
+    `rows` (`sheet_rows`, made here when not given)."""
     values = _common(context, langs, "cheatsheet")
-    values.update(volume_name=None, groups=groups(context.glossary, langs), fit=fit)
+    groups_ = sheet_rows(context, langs) if rows is None else rows
+    values.update(volume_name=None, groups=groups_, fit=fit)
     return _render(context, langs[0], "pdf/cheatsheet.html", **values)
 
 
@@ -301,16 +315,17 @@ def reference(context: BuildContext, langs: tuple[str, ...], volume: Volume) -> 
     return InParts("pdf/reference.html", values, parts(groups_, indexes))
 
 
-def long_sheet(context: BuildContext, langs: tuple[str, ...]) -> InParts | None:
+def long_sheet(
+    context: BuildContext, langs: tuple[str, ...], rows: tuple[Group, ...]
+) -> InParts | None:
     """A cheat sheet too long for one document (`content.SHEET_PART_SIZE`), in parts; None for
     one that is laid out whole. The parts are laid out at the first density: a sliver on the
     last of hundreds of pages is not worth laying them all out again (`make_sheet`)."""
-    groups_ = groups(context.glossary, langs)
-    parts_ = sheet_parts(groups_)
+    parts_ = sheet_parts(rows)
     if len(parts_) < 2:
         return None
     values = _common(context, langs, "cheatsheet")
-    values.update(volume_name=None, groups=groups_, fit=0)
+    values.update(volume_name=None, groups=rows, fit=0)
     return InParts("pdf/cheatsheet.html", values, parts_)
 
 

@@ -248,9 +248,13 @@ def numbering(glossary: Glossary, lang: str) -> dict[str, str]:
     return numbers
 
 
-def groups(glossary: Glossary, langs: tuple[str, ...], shown: Shown = None) -> tuple[Group, ...]:
+def groups(
+    glossary: Glossary, langs: tuple[str, ...], shown: Shown = None, *, entries: bool = True
+) -> tuple[Group, ...]:
     """Each non-empty domain in glossary order, its concepts in dictionary order of langs[0]
-    (only those in `shown`, when given), numbered as in `numbering`."""
+    (only those in `shown`, when given), numbered as in `numbering`; with the reference's
+    `entries` only when asked (a cheat sheet shows rows: making entries it would not show was
+    most of the time spent planning its job)."""
     found = []
     numbers = numbering(glossary, langs[0])
     domains = [d for d in glossary.domains if glossary.in_domain(d.id)]
@@ -267,7 +271,9 @@ def groups(glossary: Glossary, langs: tuple[str, ...], shown: Shown = None) -> t
                 domain_number,
                 names,
                 tuple(row(c, langs) for c in concepts),
-                tuple(entry(glossary, c, langs, shown, numbers[c.id]) for c in concepts),
+                tuple(entry(glossary, c, langs, shown, numbers[c.id]) for c in concepts)
+                if entries
+                else (),
             )
         )
     return tuple(found)
