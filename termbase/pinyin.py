@@ -240,6 +240,11 @@ class _Segmenter:
 _SEGMENTER = _Segmenter()
 
 
+def read_dictionary() -> None:
+    """Read jieba's dictionary now, not at the first Chinese term (`serve`'s warm process)."""
+    _dictionary()
+
+
 @cache
 def _dictionary() -> tuple[str, int]:
     """jieba's dictionary (a line per word: `word count part-of-speech`) and the sum of its

@@ -3,7 +3,8 @@
 The server watches the glossary folder and the templates (watchfiles). On a save it rebuilds
 the HTML first, in this process (the modules are loaded, so it takes about a second), tells
 every open page to reload (server-sent events on `/__reload`), then rebuilds the other formats
-in a child process, which a newer save stops and starts again. The reload script is added to
+in a child process forked from a warm one (`WarmBuilds`), which a newer save stops and starts
+again; a corner of every page says what that build is doing. The reload script is added to
 each HTML page as it is served, never to the built files; so is one that shows, on a citation
 of the usage corpus, its line's text (`/__corpus?line=corpus/...:7`, read from the corpus
 where it is on this machine: the built files never hold the corpus's text). When the glossary
@@ -16,8 +17,10 @@ from __future__ import annotations
 import html
 import http.server
 import mimetypes
+import multiprocessing
+import multiprocessing.forkserver
 import os
-import subprocess
+import signal
 import sys
 import threading
 import time
@@ -41,9 +44,14 @@ HOST = "127.0.0.1"
 RELOAD_PATH = "/__reload"
 FIRST = "html"
 """The format rebuilt first, in this process: what the browser shows."""
+REST_STATUS_ID = "_termbase_rest"
+"""The element, in a corner of every page, that says what the other formats' build is doing."""
 RELOAD_SCRIPT = (
-    "<script>/* termbase serve: reload on rebuild */"
-    f"new EventSource('{RELOAD_PATH}').onmessage=function(){{location.reload()}};</script>"
+    "<script>/* termbase serve: reload on rebuild; the other formats' build in a corner */"
+    f"var s=new EventSource('{RELOAD_PATH}');s.onmessage=function(){{location.reload()}};"
+    "s.addEventListener('rest',function(e){"
+    f"var b=document.getElementById('{REST_STATUS_ID}');"
+    "if(b){b.textContent=e.data;b.hidden=!e.data}});</script>"
 )
 CORPUS_PATH = "/__corpus"
 CITATION_SCRIPT = (
@@ -60,20 +68,33 @@ CITATION_SCRIPT = (
 
 @dataclass
 class State:
-    """What the pages are told: the build's generation (a reload when it moves on) and the
-    problem of the last build, if it failed."""
+    """What the pages are told: the build's generation (a reload when it moves on), the
+    problem of the last build, if it failed, and what the other formats' build is doing."""
 
     generation: int = 0
     problem: str | None = None
+    rest: str = ""
+    """"pdf, anki, ...: rebuilt in 1.6 s", shown without a reload; "" for nothing to say."""
+    told: int = 0
+    """Moves on with each change of `rest`."""
     changed: threading.Condition = field(default_factory=threading.Condition)
 
-    def moved_on(self, seen: int) -> bool:
-        return self.generation != seen
+    def seen(self) -> tuple[int, int]:
+        return self.generation, self.told
+
+    def moved_on(self, seen: tuple[int, int]) -> bool:
+        return self.seen() != seen
 
     def publish(self, problem: str | None) -> None:
         with self.changed:
             self.generation += 1
             self.problem = problem
+            self.changed.notify_all()
+
+    def tell(self, rest: str) -> None:
+        with self.changed:
+            self.told += 1
+            self.rest = rest
             self.changed.notify_all()
 
 
@@ -88,11 +109,22 @@ def problem_banner(problem: str) -> str:
     )
 
 
+def rest_status(rest: str) -> str:
+    """What the other formats' build is doing, in a corner of the page, over the content but
+    not in its way (a click goes through it)."""
+    return (
+        f'<div id="{REST_STATUS_ID}" role="status"{"" if rest else " hidden"} style="position:'
+        "fixed;bottom:0;right:0;z-index:1000;max-width:100%;padding:0.2em 0.6em;"
+        "background:#222;color:#fff;opacity:0.85;pointer-events:none;"
+        f'font:12px/1.4 monospace">{html.escape(rest)}</div>'
+    )
+
+
 def inject(page: bytes, state: State) -> bytes:
     """The page as served: with the reload script, and the problem banner if any (bytes in,
     bytes out: a page in another encoding is served as it is, the script added all the same)."""
     banner = problem_banner(state.problem) if state.problem else ""
-    extra = RELOAD_SCRIPT + CITATION_SCRIPT + banner
+    extra = RELOAD_SCRIPT + CITATION_SCRIPT + rest_status(state.rest) + banner
     at = page.rfind(b"</body>")
     at = at if at >= 0 else len(page)
     return page[:at] + extra.encode() + page[at:]
@@ -223,26 +255,29 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self._send(line.encode("utf-8"), Path("line.txt"), body=body, kind=kind)
 
     def _events(self) -> None:
-        """A server-sent event each time the build's generation moves on."""
+        """A server-sent event each time the build's generation moves on (the page reloads),
+        and a `rest` event each time the other formats' build says something new."""
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
         state = self.state
         with state.changed:
-            seen = state.generation
+            seen = state.seen()
         try:
             self.wfile.write(b": connected\n\n")
             self.wfile.flush()
             while not getattr(self.server, "stopping", False):
                 with state.changed:
                     state.changed.wait_for(partial(state.moved_on, seen), timeout=15)
-                    now = state.generation
-                if now != seen:
-                    seen = now
-                    self.wfile.write(f"data: {now}\n\n".encode())
+                    now, rest = state.seen(), state.rest
+                if now[0] != seen[0]:
+                    self.wfile.write(f"data: {now[0]}\n\n".encode())
+                elif now[1] != seen[1]:
+                    self.wfile.write(f"event: rest\ndata: {rest}\n\n".encode())
                 else:
                     self.wfile.write(b": still here\n\n")  # finds a closed page
+                seen = now
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):
             pass
@@ -265,8 +300,47 @@ def cited_line_of(glossary_dir: Path, asked: str) -> str:
     return cited_line(file, citation.line) if file and citation else ""
 
 
+class WarmBuilds:
+    """Builds in child processes forked from a warm one: multiprocessing's forkserver, which
+    imports `termbase.warm` once (see there why). It starts at once, so that it is warm by the
+    first save."""
+
+    def __init__(self) -> None:
+        self.context = multiprocessing.get_context("forkserver")
+        self.context.set_forkserver_preload(["termbase.warm"])
+        multiprocessing.forkserver.ensure_running()
+
+    def start(
+        self, glossary_dir: Path, out_dir: Path, names: Sequence[str]
+    ) -> multiprocessing.process.BaseProcess:
+        args = (glossary_dir, out_dir, tuple(names))
+        child = self.context.Process(target=build_quietly, args=args, name="termbase build")
+        child.start()
+        return child
+
+
+def build_quietly(glossary_dir: Path, out_dir: Path, names: Sequence[str]) -> None:
+    """A warm child's build of the formats `names`: errors only, on stderr, as `build -q`
+    prints them; exit status 1 after one. SIGTERM (a newer save, or Ctrl-C in the server)
+    stops it as Ctrl-C stops a build: nothing half-written."""
+    from termbase.build import Build, BuildError
+    from termbase.cli import EXIT_INTERRUPTED
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+    try:
+        Build(glossary_dir, out_dir, named(names)).run()
+    except BuildError as error:
+        print(printable(f"error: {error}"), file=sys.stderr, flush=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        os._exit(EXIT_INTERRUPTED)
+
+
 class Rebuilder:
-    """Rebuilds on each change: the HTML here, then the other formats in a child process."""
+    """Rebuilds on each change: the HTML here, then the other formats in a warm child."""
 
     def __init__(
         self,
@@ -278,8 +352,8 @@ class Rebuilder:
     ) -> None:
         self.glossary_dir, self.out_dir, self.state, self.say = glossary_dir, out_dir, state, say
         self.rest = list(rest)
-        self.child: subprocess.Popen[bytes] | None = None
-        self.stopped: set[subprocess.Popen[bytes]] = set()
+        self.builds = WarmBuilds() if self.rest else None
+        self.child: multiprocessing.process.BaseProcess | None = None
         self.lock = threading.Lock()
 
     def build_first(self) -> bool:
@@ -300,30 +374,39 @@ class Rebuilder:
         return True
 
     def build_rest(self) -> None:
-        """Start building the other formats in a child process (a running one is stopped)."""
+        """Start building the other formats in a warm child (a running one is stopped)."""
         self.stop_child()
-        if not self.rest:
+        if self.builds is None:
             return
-        command = [sys.executable, "-c", "import sys; from termbase.cli import main; "
-                   "sys.exit(main(sys.argv[1:]))", "build", "-q", "--only", ",".join(self.rest),
-                   "--glossary", str(self.glossary_dir), "--out", str(self.out_dir)]  # fmt: skip
+        names = ", ".join(self.rest)
         with self.lock:
-            self.child = subprocess.Popen(command, stdin=subprocess.DEVNULL)
-            child = self.child
+            self.child = child = self.builds.start(self.glossary_dir, self.out_dir, self.rest)
+        self.state.tell(f"{names}: rebuilding…")
         threading.Thread(
-            target=self._report, args=(child, time.perf_counter()), daemon=True
+            target=self._report, args=(child, names, time.perf_counter()), daemon=True
         ).start()
 
-    def _report(self, child: subprocess.Popen[bytes], started: float) -> None:
-        if child.wait() == 0:
-            self.say(f"{', '.join(self.rest)} rebuilt in {time.perf_counter() - started:.1f} s")
+    def _report(
+        self, child: multiprocessing.process.BaseProcess, names: str, started: float
+    ) -> None:
+        child.join()
+        with self.lock:
+            stopped = child is not self.child  # by a newer save, which says what it does
+        if stopped:
+            return
+        if child.exitcode == 0:
+            took = time.perf_counter() - started
+            self.say(f"{names} rebuilt in {took:.1f} s")
+            self.state.tell(f"{names}: rebuilt in {took:.1f} s, at {time.strftime('%H:%M:%S')}")
+        else:
+            self.state.tell(f"{names}: not rebuilt; the terminal says why")
 
     def stop_child(self) -> None:
         with self.lock:
             child, self.child = self.child, None
-        if child and child.poll() is None:
+        if child and child.is_alive():
             child.terminate()  # the build stops as on Ctrl-C: nothing half-written
-            child.wait()
+            child.join()
 
     def rebuild(self) -> None:
         self.stop_child()  # it holds the output folder's lock: the page first

@@ -18,7 +18,16 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURES, ROOT, run_cli
-from termbase.server import CITATION_SCRIPT, RELOAD_PATH, RELOAD_SCRIPT, State, answer, inject
+from termbase.server import (
+    CITATION_SCRIPT,
+    RELOAD_PATH,
+    RELOAD_SCRIPT,
+    REST_STATUS_ID,
+    State,
+    answer,
+    inject,
+    rest_status,
+)
 
 
 def free_port() -> int:
@@ -42,6 +51,22 @@ def fetch(port: int, path: str) -> str:
     status, body = request(port, path)
     assert status == 200, (path, status)
     return body.decode()
+
+
+def rest_events(stream: http.client.HTTPResponse, until: bytes) -> list[str]:
+    """The `rest` events' texts read from an event stream up to the first holding `until`."""
+    told: list[str] = []
+    while not told or until.decode() not in told[-1]:
+        line = stream.readline()
+        if line == b"event: rest\n":
+            told.append(stream.readline().decode().removeprefix("data: ").strip())
+    return told
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def wait_for(condition: Callable[[], bool], seconds: float) -> float:
@@ -93,6 +118,12 @@ def test_serve_rebuilds_on_a_save_reloads_and_survives_a_broken_file(server, min
     print(f"a save shown after {took:.2f} s")
     lines = [stream.readline() for _ in range(2)]
     assert lines[0].startswith(b"data: "), lines  # the open page is told to reload
+    # Then the other formats are rebuilt in a warm child, and the page is told how it went.
+    told = rest_events(stream, until=b"rebuilt in")
+    assert told[0].startswith("json, tbx, tsv, csv, xlsx, anki, pdf: rebuilding"), told
+    reference = next((out / "pdf").glob("*-reference-a4.pdf"))
+    assert "vast amounts" in pdf_text(reference)
+    assert "rebuilt in" in fetch(port, "/en/index.html").split(f'id="{REST_STATUS_ID}"')[1]
 
     concept.write_text(concept.read_text() + "broken: [unclosed\n")
     wait_for(lambda: 'role="alert"' in fetch(port, "/en/index.html"), 120)
@@ -115,7 +146,7 @@ def test_serve_rebuilds_on_a_save_reloads_and_survives_a_broken_file(server, min
 def test_a_page_as_served_has_the_script_and_the_problem_before_its_end() -> None:
     state = State()
     assert inject(b"<html><body><p>x</p></body></html>", state).endswith(
-        (RELOAD_SCRIPT + CITATION_SCRIPT + "</body></html>").encode()
+        (RELOAD_SCRIPT + CITATION_SCRIPT + rest_status("") + "</body></html>").encode()
     )
     state.publish("glossary/concepts/llm.yaml:3:1: error: <bad>")
     served = inject(b"<body></body>", state).decode()
@@ -203,7 +234,7 @@ def test_a_named_pipe_in_the_site_is_refused_not_opened(site: Path) -> None:
 def test_a_page_not_in_utf_8_gets_the_script_all_the_same() -> None:
     page = "<body>café</body>".encode("latin-1")
     assert inject(page, State()) == "<body>café".encode("latin-1") + (
-        RELOAD_SCRIPT + CITATION_SCRIPT + "</body>"
+        RELOAD_SCRIPT + CITATION_SCRIPT + rest_status("") + "</body>"
     ).encode("latin-1")
 
 
