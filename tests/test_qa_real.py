@@ -21,7 +21,7 @@ FILES = {
     "en-zh": ("hf-course.en-zh-CN.xlf", "hf-course.en-zh-CN.po"),
 }
 # What qa finds today, per pair: findings, real problems among them, false alarms, misses.
-COUNTS = {"en-ru": (32, 29, 3, 1), "en-zh": (21, 19, 2, 1)}
+COUNTS = {"en-ru": (30, 27, 3, 1), "en-zh": (21, 19, 2, 1)}
 
 pytestmark = pytest.mark.skipif(
     not REAL.is_dir(), reason="../shared/qa-real (the translations to check) is not here"
