@@ -571,6 +571,20 @@ def test_labels_are_never_hyphenated(shipped, shipped_pdfs) -> None:
 
 
 @pytest.mark.slow
+def test_a_label_starts_the_line_of_its_first_link(shipped_pdfs) -> None:
+    """A label ("Examples:") never ends a line with what it labels on the next one."""
+    label_texts = {
+        labels.label("en", key, count)
+        for key in (*(k for k, _ in pdf_content.RELATIONS), "maker", "year")
+        for count in ((1, 2, 5) if key in labels.COUNTED else (None,))
+    }
+    lines = text(shipped_pdfs["en-ru-zh-reference-a4"], "-raw").splitlines()
+    stranded = [line for line in lines if any(line.endswith(f"{label}:") for label in label_texts)]
+    assert any("Examples: " in line for line in lines)
+    assert stranded == []
+
+
+@pytest.mark.slow
 def test_every_badge_is_in_its_columns_language(shipped, shipped_pdfs) -> None:
     root = lxml_html.fromstring(f"<div>{reference_html(shipped)}</div>".encode())
     checked = set()
