@@ -354,6 +354,30 @@ def test_no_two_terms_of_a_concept_run_together(shipped, shipped_pdfs) -> None:
     assert found == {}
 
 
+@pytest.mark.slow
+def test_no_short_form_is_broken_across_lines(shipped, shipped_pdfs) -> None:
+    """An abbreviation is one word on the sheets, also in Chinese, where a line may otherwise
+    break between any two characters (文生|图, 对话|式AI)."""
+    shorts = {
+        short.text
+        for group in groups(shipped, shipped.languages)
+        for row in group.table_rows
+        for headword in row.headwords
+        for short in headword.short_forms
+    }
+    assert {"文生图", "对话式AI", "мультимодальная LLM"} <= shorts
+    broken = {
+        (name, found)
+        for name in ("en-ru-zh-cheatsheet-a4", "en-ru-zh-cheatsheet-letter", "ru-zh-cheatsheet-a4")
+        for short in shorts
+        for found in re.findall(
+            "\\n?".join(map(re.escape, short)), text(shipped_pdfs[name], "-raw")
+        )
+        if "\n" in found
+    }
+    assert broken == set()
+
+
 def test_each_map_of_the_reference_explains_every_line_and_box_it_draws(shipped) -> None:
     """In the reference's language; a domain of lone boxes has no map, and the concepts a map
     leaves out for want of a line are named under it."""
