@@ -621,10 +621,16 @@ SHRUNK_SELECTS = """() => [...document.querySelectorAll('.filters select')].filt
     document.body.append(copy);
     const natural = copy.getBoundingClientRect().width;
     copy.remove();
-    const room = select.parentElement.clientWidth;
-    return select.getBoundingClientRect().width + 0.5 < Math.min(natural, room);
+    const box = select.getBoundingClientRect();
+    const fieldset = select.closest('fieldset');
+    const style = getComputedStyle(fieldset);
+    const left = fieldset.getBoundingClientRect().left + fieldset.clientLeft;
+    const right = left + fieldset.clientWidth - parseFloat(style.paddingRight);
+    const room = right - left - parseFloat(style.paddingLeft);
+    return box.width + 0.5 < Math.min(natural, room) || box.right > right + 0.5;
 }).map(select => select.name)"""
-"""The filters' selects narrower than their own width while their label has room for it."""
+"""The filters' selects narrower than their own width while their fieldset has room for it, or
+wider than the room in their fieldset."""
 
 
 @pytest.mark.parametrize("ui", UI)
