@@ -615,6 +615,33 @@ def test_alignment_filters_are_kept_in_the_address(page, site: Path) -> None:
     assert other.text_content("#_rows") == "Показано 1 из 4 строк"
 
 
+SHRUNK_SELECTS = """() => [...document.querySelectorAll('.filters select')].filter(select => {
+    const copy = select.cloneNode(true);
+    copy.style.cssText = 'position: absolute; visibility: hidden; max-width: none';
+    document.body.append(copy);
+    const natural = copy.getBoundingClientRect().width;
+    copy.remove();
+    const box = select.getBoundingClientRect();
+    const fieldset = select.closest('fieldset');
+    const style = getComputedStyle(fieldset);
+    const left = fieldset.getBoundingClientRect().left + fieldset.clientLeft;
+    const right = left + fieldset.clientWidth - parseFloat(style.paddingRight);
+    const room = right - left - parseFloat(style.paddingLeft);
+    return box.width + 0.5 < Math.min(natural, room) || box.right > right + 0.5;
+}).map(select => select.name)"""
+"""The filters' selects narrower than their own width while their fieldset has room for it, or
+wider than the room in their fieldset."""
+
+
+@pytest.mark.parametrize("ui", UI)
+def test_no_filter_is_cut_short_on_a_narrow_screen(page, site: Path, ui: str) -> None:
+    """On a phone a filter's label wraps; its select keeps its width and shows "(any row)"."""
+    page.set_viewport_size({"width": 360, "height": 800})
+    open_page(page, site, f"{ui}/alignment.html")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.evaluate(SHRUNK_SELECTS) == []
+
+
 def test_alignment_rows_are_cards_on_a_narrow_screen(page, site: Path) -> None:
     page.set_viewport_size({"width": 360, "height": 800})
     open_page(page, site, "ru/alignment.html")

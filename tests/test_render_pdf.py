@@ -354,6 +354,30 @@ def test_no_two_terms_of_a_concept_run_together(shipped, shipped_pdfs) -> None:
     assert found == {}
 
 
+@pytest.mark.slow
+def test_no_short_form_is_broken_across_lines(shipped, shipped_pdfs) -> None:
+    """An abbreviation is one word on the sheets, also in Chinese, where a line may otherwise
+    break between any two characters (文生|图, 对话|式AI)."""
+    shorts = {
+        short.text
+        for group in groups(shipped, shipped.languages)
+        for row in group.table_rows
+        for headword in row.headwords
+        for short in headword.short_forms
+    }
+    assert {"文生图", "对话式AI", "мультимодальная LLM"} <= shorts
+    broken = {
+        (name, found)
+        for name in ("en-ru-zh-cheatsheet-a4", "en-ru-zh-cheatsheet-letter", "ru-zh-cheatsheet-a4")
+        for short in shorts
+        for found in re.findall(
+            "\\n?".join(map(re.escape, short)), text(shipped_pdfs[name], "-raw")
+        )
+        if "\n" in found
+    }
+    assert broken == set()
+
+
 def test_each_map_of_the_reference_explains_every_line_and_box_it_draws(shipped) -> None:
     """In the reference's language; a domain of lone boxes has no map, and the concepts a map
     leaves out for want of a line are named under it."""
@@ -568,6 +592,20 @@ def test_labels_are_never_hyphenated(shipped, shipped_pdfs) -> None:
     assert "Related concepts:" in raw and "Broader concept" in raw
     # The test sees a break: the definitions are hyphenated, in Russian and English.
     assert hyphenated_words(shipped_pdfs["en-ru-zh-reference-a4"])
+
+
+@pytest.mark.slow
+def test_a_label_starts_the_line_of_its_first_link(shipped_pdfs) -> None:
+    """A label ("Examples:") never ends a line with what it labels on the next one."""
+    label_texts = {
+        labels.label("en", key, count)
+        for key in (*(k for k, _ in pdf_content.RELATIONS), "maker", "year")
+        for count in ((1, 2, 5) if key in labels.COUNTED else (None,))
+    }
+    lines = text(shipped_pdfs["en-ru-zh-reference-a4"], "-raw").splitlines()
+    stranded = [line for line in lines if any(line.endswith(f"{label}:") for label in label_texts)]
+    assert any("Examples: " in line for line in lines)
+    assert stranded == []
 
 
 @pytest.mark.slow
