@@ -5,7 +5,8 @@ sheets at each density they are tried at, the reference's parts and its running 
 laid out and written by WeasyPrint in this one warm process, one after the other, with the
 build's font configuration, and nothing else (no forking, no joining, no second paper). Prints
 the CPU seconds of that, beside the pages, as one JSON line; `make bench` shows it beside the
-build's own figure.
+build's own figure. The HTML is recorded as the build makes its WeasyPrint documents, so with
+the breaks `engine.lay_out` adds to long runs; it is laid out here as it was recorded.
 """
 
 from __future__ import annotations
@@ -22,27 +23,26 @@ from benchmarks import ROOT
 
 def sources(glossary_dir: Path) -> list[str]:
     """The HTML of every document the PDF jobs lay out, in the order they do."""
-    import weasyprint
-
     from termbase.builddate import build_date
     from termbase.load import load_glossary
     from termbase.render.contract import BuildContext, run_all
     from termbase.render.pdf import jobs
+    from termbase.render.pdf.engine import html_class
 
     seen: list[str] = []
-    original = weasyprint.HTML
+    document = html_class()
+    original = document.__init__
 
-    class Recording(original):  # type: ignore[misc, valid-type]
-        def __init__(self, *args: Any, string: str = "", **kwargs: Any) -> None:
-            seen.append(string)
-            super().__init__(*args, string=string, **kwargs)
+    def recording(self: Any, *args: Any, string: str = "", **kwargs: Any) -> None:
+        seen.append(string)
+        original(self, *args, string=string, **kwargs)
 
-    weasyprint.HTML = Recording
+    document.__init__ = recording
     try:
         glossary = load_glossary(glossary_dir)
         run_all(list(jobs(BuildContext(glossary, build_date(glossary_dir)))))
     finally:
-        weasyprint.HTML = original
+        document.__init__ = original
     return seen
 
 
@@ -52,13 +52,13 @@ def cpu() -> float:
 
 
 def floor(glossary_dir: Path) -> dict[str, object]:
-    from termbase.render.pdf.engine import lay_out
+    from termbase.render.pdf.engine import fonts, html_class
 
     documents = sources(glossary_dir)
     pages = 0
     started, wall = cpu(), time.perf_counter()
     for source in documents:
-        document = lay_out(source)
+        document = html_class()(string=source).render(font_config=fonts())
         pages += len(document.pages)
         document.write_pdf()
     return {

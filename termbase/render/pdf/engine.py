@@ -41,11 +41,11 @@ def warm_up() -> None:
     for the import. Drawing a first page here as well, to warm their caches, cost a cold build
     more than it saved the workers."""
     fonts()
-    _html_class()
+    html_class()
 
 
 @cache
-def _html_class() -> Any:
+def html_class() -> Any:
     """WeasyPrint's HTML document, with the user-agent stylesheet without footnotes and notes."""
     from weasyprint import CSS, HTML
     from weasyprint.css.counters import CounterStyle
@@ -95,4 +95,4 @@ def _only_footnotes(prelude: list[Any]) -> bool:
 def lay_out(source: str) -> Any:
     """The laid-out WeasyPrint document of an HTML page, with a break opportunity in every run
     of text too long for a word (`breaks`)."""
-    return _html_class()(string=with_breaks(source)).render(font_config=fonts())
+    return html_class()(string=with_breaks(source)).render(font_config=fonts())
