@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import sys
@@ -23,16 +24,16 @@ DEFAULT_COMMAND = "build"
 def run(root: Path | None = None, prog: str = "termbase") -> NoReturn:
     """The process's entry (build.py, the `termbase` script): `main`, then exit with its status.
 
-    After an interruption the process ends at once, skipping the interpreter's teardown: after
-    WeasyPrint ran, freeing its objects takes a second or two, and an interrupted build must
-    stop within one. Nothing is left to do by then: the workers were stopped, the outputs are
-    as they were (`termbase.write`)."""
+    The process ends at once, skipping the interpreter's teardown: after WeasyPrint ran, freeing
+    its objects one by one took a third of a second of every build (a second or two after an
+    interruption, which must stop within one). Nothing is left to do by then: every file the
+    command wrote is closed (`termbase.write`), its workers have ended, and the standard
+    streams are flushed here."""
     status = main(root=root, prog=prog)
-    if status == EXIT_INTERRUPTED:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(status)
-    sys.exit(status)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(BrokenPipeError, ValueError):  # a reader gone, a stream closed
+            stream.flush()
+    os._exit(status)
 
 
 def main(
