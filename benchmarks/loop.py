@@ -6,9 +6,9 @@ tree, user + sys, the forked workers included, and wall seconds, from `/usr/bin/
 time to its first line of output (not a terminal), a no-op rebuild, and a rebuild after an edit
 of one concept's definition in each language. `--against` runs another checkout's build.py (the
 code before a change) on the same glossaries, right after this one's, so that both are
-measured in one sitting; `--runs` repeats each measure and takes the median. dot's layouts are
-not kept between builds here (`TERMBASE_CACHE` is empty), so a cold build is cold. Prints
-Markdown.
+measured in one sitting; `--runs` repeats each measure and takes the median. The builds keep
+dot's layouts and the compiled templates in a scratch cache folder (`TERMBASE_CACHE`), as in
+daily use, and a cold build starts with that folder empty, so that it is cold. Prints Markdown.
 """
 
 from __future__ import annotations
@@ -30,7 +30,17 @@ import yaml
 
 from benchmarks import ROOT, synthetic
 
-ENVIRONMENT = {**os.environ, "TERMBASE_CACHE": ""}
+
+
+def keep_caches_in(folder: Path | None) -> None:
+    """The builds measured from now on keep their caches in `folder` (None: none at all)."""
+    os.environ["TERMBASE_CACHE"] = str(folder) if folder else ""
+
+
+def forget_caches() -> None:
+    """Empty the builds' cache folder: the next build is cold."""
+    if folder := os.environ.get("TERMBASE_CACHE"):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def build_command(root: Path, glossary: Path, out: Path, options: Sequence[str] = ()) -> list[str]:
@@ -55,7 +65,7 @@ def timed_build(
 ) -> tuple[float, float]:
     """(CPU seconds of the process tree, wall seconds) of one build."""
     command = ["/usr/bin/time", "-v", *build_command(root, glossary, out, options)]
-    result = subprocess.run(command, cwd=root, capture_output=True, text=True, env=ENVIRONMENT)
+    result = subprocess.run(command, cwd=root, capture_output=True, text=True)
     log = result.stderr
     if result.returncode:
         raise SystemExit(f"{' '.join(command)} failed:\n{log}")
@@ -81,7 +91,6 @@ def first_line(root: Path, glossary: Path, out: Path) -> float:
         cwd=root,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env=ENVIRONMENT,
     )
     assert process.stdout and process.stderr
     select.select([process.stdout, process.stderr], [], [])
@@ -110,12 +119,14 @@ def measure(root: Path, glossary: Path, scratch: Path, runs: int) -> dict[str, s
     colds = []
     for _ in range(runs):
         shutil.rmtree(scratch / "out", ignore_errors=True)
+        forget_caches()
         colds.append(timed_build(root, copy, scratch / "out"))
     out = scratch / "out"
     cells = {
         "cold": f"{statistics.median(c for c, _ in colds):.1f} CPU-s, "
         f"{statistics.median(w for _, w in colds):.1f} s",
         "first line": f"{median(lambda: first_line(root, copy, scratch / 'fresh'), 1):.2f} s",
+        # the wall time of a build with nothing to do
         "no-op": f"{median(lambda: timed_build(root, copy, out)[1], runs):.2f} s",
     }
     for number, lang in enumerate(("en", "ru", "zh-Hans"), 1):
@@ -151,6 +162,7 @@ def main() -> None:
     print("|" + "---|" * len(header), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)
+        keep_caches_in(scratch / "cache")
         rows = [("shipped", args.glossary.resolve(), args.runs)]
         rows += [(f"{n:,}", synthetic.write(n, scratch / f"g{n}"), 1) for n in args.sizes]
         for label, glossary, runs in rows:
