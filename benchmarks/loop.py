@@ -31,7 +31,6 @@ import yaml
 from benchmarks import ROOT, synthetic
 
 
-
 def keep_caches_in(folder: Path | None) -> None:
     """The builds measured from now on keep their caches in `folder` (None: none at all)."""
     os.environ["TERMBASE_CACHE"] = str(folder) if folder else ""
