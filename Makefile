@@ -98,13 +98,17 @@ messages: setup
 	$(BIN)/python -m tools.catalogs
 
 # Timings and peak memory per stage, on the shipped glossary and synthetic ones of 100 to 10,000
-# concepts; the largest PDF documents at 10,000; a run of 5,000 letters in the reference; the
+# concepts; the edit → see loop from the command line and in `serve`; WeasyPrint alone on the
+# build's HTML (the floor under the PDFs); the largest PDF documents at 10,000; a run of 5,000
+# letters in the reference; the
 # HTML search at 10,000, in Chromium; `qa` on an XLIFF of 10,000 segments; `attest` over
 # ../shared/corpus, cold and after an edit of one concept (a benchmark, not a test: nothing here
 # fails on a number).
 bench: setup
 	$(BIN)/python -m benchmarks.run 100 1000 10000
 	$(BIN)/python -m benchmarks.loop 1000
+	$(BIN)/python -m benchmarks.serve
+	$(BIN)/python -m benchmarks.floor
 	$(BIN)/python -m benchmarks.pdf_scale 10000
 	$(BIN)/python -m benchmarks.long_run
 	$(BIN)/python -m benchmarks.search 10000
