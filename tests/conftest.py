@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,9 +31,14 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 BROWSER_FIXTURES = {"page", "browser"}
-# The tests keep dot's layouts in a folder of their own, never in the user's cache
-# (render/common/dotcache.py); processes they start inherit it.
+# The tests keep dot's layouts and the compiled templates in a folder of their own, never in the
+# user's cache (paths.cache_dir); processes they start inherit it.
 os.environ.setdefault("TERMBASE_CACHE", tempfile.mkdtemp(prefix="termbase-test-cache-"))
+# A suite started in the background by a shell without job control (`make test &` in a script)
+# inherits Ctrl-C ignored, and so would the builds it starts: the tests of interruptions need
+# Ctrl-C to interrupt, as it does on a terminal.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture
