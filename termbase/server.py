@@ -46,6 +46,8 @@ FIRST = "html"
 """The format rebuilt first, in this process: what the browser shows."""
 REST_STATUS_ID = "_termbase_rest"
 """The element, in a corner of every page, that says what the other formats' build is doing."""
+REST_NAME = "PDF, Anki, exports"
+"""The other formats, as the corner of a page names them (the terminal lists them)."""
 RELOAD_SCRIPT = (
     "<script>/* termbase serve: reload on rebuild; the other formats' build in a corner */"
     f"var s=new EventSource('{RELOAD_PATH}');s.onmessage=function(){{location.reload()}};"
@@ -74,7 +76,7 @@ class State:
     generation: int = 0
     problem: str | None = None
     rest: str = ""
-    """"pdf, anki, ...: rebuilt in 1.6 s", shown without a reload; "" for nothing to say."""
+    """"PDF, Anki, exports: rebuilt in 1.6 s", shown without a reload; "" for nothing to say."""
     told: int = 0
     """Moves on with each change of `rest`."""
     changed: threading.Condition = field(default_factory=threading.Condition)
@@ -381,7 +383,7 @@ class Rebuilder:
         names = ", ".join(self.rest)
         with self.lock:
             self.child = child = self.builds.start(self.glossary_dir, self.out_dir, self.rest)
-        self.state.tell(f"{names}: rebuilding…")
+        self.state.tell(f"{REST_NAME}: rebuilding…")
         threading.Thread(
             target=self._report, args=(child, names, time.perf_counter()), daemon=True
         ).start()
@@ -397,9 +399,10 @@ class Rebuilder:
         if child.exitcode == 0:
             took = time.perf_counter() - started
             self.say(f"{names} rebuilt in {took:.1f} s")
-            self.state.tell(f"{names}: rebuilt in {took:.1f} s, at {time.strftime('%H:%M:%S')}")
+            when = time.strftime("%H:%M:%S")
+            self.state.tell(f"{REST_NAME}: rebuilt in {took:.1f} s, at {when}")
         else:
-            self.state.tell(f"{names}: not rebuilt; the terminal says why")
+            self.state.tell(f"{REST_NAME}: not rebuilt; the terminal says why")
 
     def stop_child(self) -> None:
         with self.lock:

@@ -22,6 +22,7 @@ from termbase.server import (
     CITATION_SCRIPT,
     RELOAD_PATH,
     RELOAD_SCRIPT,
+    REST_NAME,
     REST_STATUS_ID,
     State,
     answer,
@@ -120,7 +121,7 @@ def test_serve_rebuilds_on_a_save_reloads_and_survives_a_broken_file(server, min
     assert lines[0].startswith(b"data: "), lines  # the open page is told to reload
     # Then the other formats are rebuilt in a warm child, and the page is told how it went.
     told = rest_events(stream, until=b"rebuilt in")
-    assert told[0].startswith("json, tbx, tsv, csv, xlsx, anki, pdf: rebuilding"), told
+    assert told[0] == f"{REST_NAME}: rebuilding…", told
     reference = next((out / "pdf").glob("*-reference-a4.pdf"))
     assert "vast amounts" in pdf_text(reference)
     assert "rebuilt in" in fetch(port, "/en/index.html").split(f'id="{REST_STATUS_ID}"')[1]
