@@ -12,7 +12,7 @@ import signal
 import subprocess
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -117,18 +117,42 @@ def run_together(text: str, glossary: Glossary) -> list[str]:
             terms = concept.terms_in(lang)
             column_before = {t.text for t in concept.terms_in(before)} if before else set()
             for first in terms:
+                seconds = [
+                    second.text
+                    for second in terms
+                    if second.text != first.text
+                    and not (second is concept.preferred(lang) and first.text in column_before)
+                ]
                 reading = pinyin_of(first)
-                shown = re.escape(first.text)
-                if reading:  # the pinyin, when it follows, is taken with its term
-                    shown += rf"(?:{SPACES}{re.escape(reading)})?+"
-                for second in terms:
-                    if second.text == first.text:
+                # the pinyin, when it follows, is taken with its term
+                gap = re.compile(
+                    rf"(?:{SPACES}{re.escape(reading)})?+{SPACES}" if reading else SPACES
+                )
+                for start in _occurrences(first.text, text):
+                    if start and _in_word(text[start - 1]):
                         continue
-                    if second is concept.preferred(lang) and first.text in column_before:
-                        continue
-                    pattern = rf"(?<![\w-]){shown}{SPACES}{re.escape(second.text)}(?![\w-])"
-                    found += [match[0] for match in re.finditer(pattern, text)]
+                    if spaces := gap.match(text, start + len(first.text)):
+                        found += [
+                            text[start : spaces.end() + len(second)]
+                            for second in seconds
+                            if text.startswith(second, spaces.end())
+                            and not _in_word(text[spaces.end() + len(second) :][:1])
+                        ]
     return found
+
+
+def _occurrences(word: str, text: str) -> Iterator[int]:
+    """Where `word` starts in `text` (str.find: a regular expression per pair of terms took
+    seconds on a whole PDF's text)."""
+    start = text.find(word)
+    while start >= 0:
+        yield start
+        start = text.find(word, start + 1)
+
+
+def _in_word(char: str) -> bool:
+    """Whether a character continues a word, as `[\\w-]` says in a regular expression."""
+    return bool(char) and (char.isalnum() or char in "_-")
 
 
 def drawn_and_explained(figure: Any) -> tuple[set[str], set[str]]:

@@ -366,13 +366,13 @@ def test_no_short_form_is_broken_across_lines(shipped, shipped_pdfs) -> None:
         for short in headword.short_forms
     }
     assert {"文生图", "对话式AI", "мультимодальная LLM"} <= shorts
+    sheets = ("en-ru-zh-cheatsheet-a4", "en-ru-zh-cheatsheet-letter", "ru-zh-cheatsheet-a4")
+    texts = {name: text(shipped_pdfs[name], "-raw") for name in sheets}
     broken = {
         (name, found)
-        for name in ("en-ru-zh-cheatsheet-a4", "en-ru-zh-cheatsheet-letter", "ru-zh-cheatsheet-a4")
+        for name, raw in texts.items()
         for short in shorts
-        for found in re.findall(
-            "\\n?".join(map(re.escape, short)), text(shipped_pdfs[name], "-raw")
-        )
+        for found in re.findall("\\n?".join(map(re.escape, short)), raw)
         if "\n" in found
     }
     assert broken == set()
