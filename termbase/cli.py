@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,9 +13,8 @@ from typing import NoReturn
 
 import termbase
 from termbase.commands import COMMANDS
+from termbase.interrupts import EXIT_INTERRUPTED, stop_on_sigterm
 
-EXIT_INTERRUPTED = 130
-"""The exit status after Ctrl-C or SIGTERM, as a shell reports a process ended by SIGINT."""
 DEFAULT_COMMAND = "build"
 """What runs when no command is named (`termbase`, `termbase --only json`)."""
 
@@ -41,7 +39,7 @@ def main(
 ) -> int:
     """Run the command line; return the exit status. `root` is the folder whose `glossary/`
     and `output/` are the defaults (the working directory when not given)."""
-    signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops a build as Ctrl-C does
+    stop_on_sigterm()
     parser = _parser(root or Path(), prog)
     try:
         args = parser.parse_args(_with_command(list(sys.argv[1:] if argv is None else argv)))
@@ -49,10 +47,6 @@ def main(
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
 
 
 def _with_command(argv: list[str]) -> list[str]:

@@ -20,7 +20,6 @@ import mimetypes
 import multiprocessing
 import multiprocessing.forkserver
 import os
-import signal
 import sys
 import threading
 import time
@@ -35,6 +34,7 @@ from typing import IO
 from urllib.parse import SplitResult, parse_qs, unquote, urlsplit, urlunsplit
 
 from termbase.formats import FORMATS, named
+from termbase.interrupts import EXIT_INTERRUPTED, stop_on_sigterm
 from termbase.paths import TEMPLATES
 from termbase.source_text import TextFileError, read_bytes
 from termbase.terminal import printable
@@ -326,12 +326,8 @@ def build_quietly(glossary_dir: Path, out_dir: Path, names: Sequence[str]) -> No
     prints them; exit status 1 after one. SIGTERM (a newer save, or Ctrl-C in the server)
     stops it as Ctrl-C stops a build: nothing half-written."""
     from termbase.build import Build, BuildError
-    from termbase.cli import EXIT_INTERRUPTED
 
-    def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, interrupt)
+    stop_on_sigterm()
     try:
         Build(glossary_dir, out_dir, named(names)).run()
     except BuildError as error:

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from termbase.cli import _interrupt
+from termbase.interrupts import stop_on_sigterm
 from termbase.parallel import fork_map
 
 PR_GET_PDEATHSIG = 2
@@ -32,7 +32,8 @@ def test_an_exception_in_a_worker_is_raised_in_the_caller() -> None:
 def test_workers_leave_sigterm_to_its_default_so_the_pool_ends_them_quietly() -> None:
     # build.py turns SIGTERM into KeyboardInterrupt; a worker that inherited that handler
     # printed a traceback when the pool ended it.
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    previous = signal.getsignal(signal.SIGTERM)
+    stop_on_sigterm()
     try:
         handlers = fork_map(lambda _: signal.getsignal(signal.SIGTERM), [0, 1, 2, 3])
     finally:
