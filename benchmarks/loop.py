@@ -42,21 +42,16 @@ def forget_caches() -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def build_command(root: Path, glossary: Path, out: Path, options: Sequence[str] = ()) -> list[str]:
-    """`build.py build` of another checkout (with its own Python when it has one), with
-    `options` such as `--only pdf:reference`."""
+def build_py(root: Path, *arguments: str) -> list[str]:
+    """`build.py` of a checkout with `arguments`, run by the checkout's own Python when it has
+    one (another checkout may need other packages)."""
     python = root / ".venv" / "bin" / "python"
-    executable = str(python) if python.exists() else sys.executable
-    return [
-        executable,
-        str(root / "build.py"),
-        "build",
-        *options,
-        "--glossary",
-        str(glossary),
-        "--out",
-        str(out),
-    ]
+    return [str(python) if python.exists() else sys.executable, str(root / "build.py"), *arguments]
+
+
+def build_command(root: Path, glossary: Path, out: Path, options: Sequence[str] = ()) -> list[str]:
+    """`build.py build` of a checkout, with `options` such as `--only pdf:reference`."""
+    return build_py(root, "build", *options, "--glossary", str(glossary), "--out", str(out))
 
 
 def timed_build(

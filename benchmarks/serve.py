@@ -15,23 +15,19 @@ import shutil
 import signal
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import IO
 
 from benchmarks import ROOT
-from benchmarks.loop import edit, forget_caches, keep_caches_in
+from benchmarks.loop import build_py, edit, forget_caches, keep_caches_in
 
 LANGS = ("en", "ru", "zh-Hans")
 
 
 def serve_command(root: Path, glossary: Path, out: Path) -> list[str]:
-    python = root / ".venv" / "bin" / "python"
-    executable = str(python) if python.exists() else sys.executable
-    command = [executable, str(root / "build.py"), "serve", "--glossary", str(glossary)]
-    return [*command, "--out", str(out), "--port", "0"]
+    return build_py(root, "serve", "--glossary", str(glossary), "--out", str(out), "--port", "0")
 
 
 def wait_for_line(stream: IO[str], *words: str) -> str:
