@@ -123,8 +123,9 @@ def rest_status(rest: str) -> str:
 
 
 def inject(page: bytes, state: State) -> bytes:
-    """The page as served: with the reload script, and the problem banner if any (bytes in,
-    bytes out: a page in another encoding is served as it is, the script added all the same)."""
+    """The page as served: with serve's scripts (reload, citations), the corner saying what the
+    other formats' build is doing, and the problem banner if any (bytes in, bytes out: a page in
+    another encoding is served as it is, the scripts added all the same)."""
     banner = problem_banner(state.problem) if state.problem else ""
     extra = RELOAD_SCRIPT + CITATION_SCRIPT + rest_status(state.rest) + banner
     at = page.rfind(b"</body>")
